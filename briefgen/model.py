@@ -1,0 +1,244 @@
+"""The resolved briefing: plain, frozen, format-neutral data that renderers draw.
+
+The resolver builds one Briefing per language. Every string in it is final text in that
+language (numbers already formatted), so a renderer never formats, translates or looks
+anything up: it lays out and draws. No I/O happens here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from briefgen.errors import Origin
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """A numbered citation: the fact(s) it backs and the source quote that states them."""
+
+    number: int
+    fact_ids: tuple[str, ...]
+    source_id: str
+    source_title: str       # in the briefing's language where the registry has it
+    publisher: str
+    date: str               # display date of the source, e.g. "2022-02-08"
+    quote: str              # verbatim from the source (always Chinese)
+    text: str               # the one-line note as printed, e.g. '《…》，2022-02-08：“…”'
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One formatted fact, split so a renderer can set the number large.
+
+    ``text`` is the whole figure as it reads in a sentence ("超5000亿元",
+    "over RMB 500 billion"); ``prefix + number + suffix`` (joined with ``sep``) equals it.
+    """
+
+    fact_id: str
+    label: str              # what the number is, e.g. "地区生产总值" / "GDP"
+    text: str
+    prefix: str             # e.g. "超" / "over RMB"
+    number: str             # e.g. "5000" / "500"
+    suffix: str             # e.g. "亿元" / "billion"
+    period: str             # e.g. "2024" / "2024"; "" when undated
+    note: int               # SourceNote.number
+    value: float | None     # the value as the source states it (for parity checks)
+    unit: str               # the unit as the source states it, e.g. "亿元"
+    sep: str = ""           # "" in Chinese, " " in English
+    detail: str = ""        # optional secondary line, e.g. "(38,800 mu)"
+
+
+@dataclass(frozen=True)
+class KpiCards:
+    """Two to six big figures."""
+
+    items: tuple[Figure, ...]
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One line of a list; ``notes`` are the SourceNote numbers of figures it states."""
+
+    text: str
+    notes: tuple[int, ...] = ()
+    level: int = 0
+    fact_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Bullet, ...]
+    heading: str = ""
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    name: str
+    values: tuple[float | None, ...]
+    unit: str = ""          # display unit of the values, e.g. "亿元" / "RMB billion"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart, drawn natively in the deck and as vectors in the PDF.
+
+    kind: "column" | "bar" | "line" | "share" | "milestones" | "target".
+    Values are already converted to the display unit of the language.
+    ``value_labels`` holds the formatted data label of every point of the first series
+    (same order as categories); ``number_format`` is an Excel number format for the
+    deck's data labels, e.g. '#,##0"亿元"'.
+    """
+
+    kind: str
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    number_format: str
+    value_labels: tuple[str, ...]
+    highlight: int | None = None            # index into categories
+    derived: tuple[bool, ...] = ()          # per category: value/year derived, not stated
+    source_line: str = ""                   # "来源：…" / "Source: …"
+    alt_text: str = ""
+    footnote: str = ""                      # e.g. explains what "derived" means
+    notes: tuple[int, ...] = ()
+    series_ids: tuple[str, ...] = ()        # dataset ids behind the chart (parity checks)
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event on a timeline."""
+
+    date: str               # display date, e.g. "2003年8月29日" / "29 August 2003"
+    year: int
+    text: str
+    note: int = 0
+    fact_id: str = ""
+
+
+@dataclass(frozen=True)
+class Timeline:
+    events: tuple[Event, ...]
+    heading: str = ""
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    notes: tuple[int, ...] = ()
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    items: tuple[Bullet, ...]
+
+
+@dataclass(frozen=True)
+class Compare:
+    """Two columns side by side."""
+
+    left: Column
+    right: Column
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    path: str               # absolute path of a file under assets/
+    alt: str
+    caption: str = ""
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    attribution: str = ""
+    notes: tuple[int, ...] = ()
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    notes: tuple[int, ...] = ()
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    lines: tuple[str, ...]
+    heading: str = ""
+    origin: Origin | None = None
+
+
+Block = Union[KpiCards, Bullets, Chart, Timeline, Table, Compare, Image, Quote, Paragraph, Contact]
+
+SLIDE_KINDS = (
+    "title", "section", "kpis", "bullets", "chart", "timeline",
+    "table", "compare", "image", "quote", "closing",
+)
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide of the deck.
+
+    kind is one of SLIDE_KINDS. A "chart" slide may carry a Paragraph or Bullets block
+    beside its Chart (chart with commentary). ``talking_points`` become the speaker notes,
+    followed by ``sources`` (the notes of every figure on the slide).
+    """
+
+    kind: str
+    title: str
+    blocks: tuple[Block, ...] = ()
+    subtitle: str = ""
+    talking_points: tuple[str, ...] = ()
+    sources: tuple[SourceNote, ...] = ()
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A one-pager section: a block, whether the spec lets it be dropped, and where it came from."""
+
+    role: str               # "kpis" | "chart" | "timeline" | "list" | "narrative" | "contact"
+    block: Block
+    optional: bool = False
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class OnePager:
+    sections: tuple[Section, ...]
+    notes: tuple[SourceNote, ...]           # numbered 1..n, every figure on the page
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A whole briefing in one language."""
+
+    lang: str                                # "zh" | "en"
+    title: str
+    subtitle: str
+    entity: str                              # "city" | "park"
+    entity_name: str                         # full name in this language
+    issuer: str                              # the issuing body (document author)
+    audience: str
+    subject: str
+    as_of: str                               # display, e.g. "2025年2月" / "February 2025"
+    theme: str                               # theme name
+    slides: tuple[Slide, ...]
+    onepager: OnePager
+    notes: tuple[SourceNote, ...]            # every note used anywhere, by number
+    spec_path: str = ""
+    origin: Origin | None = None
+    meta: tuple[tuple[str, str], ...] = field(default=())   # extra (key, value) pairs
