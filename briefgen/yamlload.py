@@ -1,0 +1,217 @@
+"""Safe YAML reading into nodes that remember their line and column.
+
+Every hostile or broken input ends in a located SpecError, never a crash or a hang:
+non-UTF-8 or binary bytes, an empty document, YAML syntax errors, duplicate keys,
+deep nesting, alias bombs and absurdly long strings. Only plain YAML types are built
+(no tags, no Python objects); dates stay the strings they were written as.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Union
+
+import yaml
+
+from briefgen.errors import Origin, Problems, SpecError
+
+try:  # libyaml is much faster; PyYAML's wheels ship it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python fallback
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+MAX_SCALAR = 20_000
+MAX_ALIASES = 100
+
+
+@dataclass(frozen=True)
+class Scalar:
+    value: Any            # str, int, float, bool or None
+    origin: Origin
+    text: str             # the scalar as written (for messages)
+
+
+@dataclass(frozen=True)
+class Seq:
+    items: tuple["Node", ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Map:
+    items: tuple[tuple[Scalar, "Node"], ...]   # (key, value) in document order
+    origin: Origin
+
+    def keys(self) -> list[str]:
+        """Return the keys as strings, in order."""
+        return [str(k.value) for k, _ in self.items]
+
+    def get(self, key: str) -> "Node | None":
+        """Return the value node for ``key``, or None."""
+        for k, v in self.items:
+            if k.value == key:
+                return v
+        return None
+
+    def __iter__(self) -> Iterator[tuple[Scalar, "Node"]]:
+        return iter(self.items)
+
+
+Node = Union[Scalar, Seq, Map]
+
+
+def _origin(path: str, mark: Any) -> Origin:
+    return Origin(path, mark.line + 1, mark.column + 1) if mark is not None else Origin(path)
+
+
+def decode(path: str, data: bytes) -> str:
+    """Return ``data`` as text, or raise a SpecError saying why it is not a UTF-8 text file."""
+    if len(data) > MAX_BYTES:
+        raise SpecError(f"file is {len(data):,} bytes; expected a text file under {MAX_BYTES:,} bytes",
+                        Origin(path))
+    if b"\x00" in data:
+        raise SpecError("not a text file (it contains NUL bytes)", Origin(path))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise SpecError(
+            f"not UTF-8 text (byte 0x{data[e.start]:02x} cannot be decoded); save the file as UTF-8",
+            Origin(path, line, col),
+        ) from None
+
+
+def read(path: str | Path) -> Node:
+    """Return the root node of the YAML file at ``path``."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except IsADirectoryError:
+        raise SpecError("is a directory, expected a YAML file", Origin(str(path))) from None
+    except OSError as e:
+        raise SpecError(f"cannot read file: {e.strerror}", Origin(str(path))) from None
+    return parse(decode(str(path), data), str(path))
+
+
+def parse(text: str, path: str = "<string>") -> Node:
+    """Return the root node of one YAML document, checking limits before building anything."""
+    if not text.strip():
+        raise SpecError("the file is empty; expected a YAML mapping", Origin(path))
+    try:
+        _check_events(text, path)
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        msg = (e.problem or e.context or "invalid YAML").strip()
+        raise SpecError(f"YAML syntax error: {msg}", _origin(path, mark)) from None
+    except yaml.YAMLError as e:
+        raise SpecError(f"YAML error: {e}", Origin(path)) from None
+    if root is None:
+        raise SpecError("the file has no content; expected a YAML mapping", Origin(path))
+    counter = [0]
+    dupes: list[SpecError] = []
+    node = _convert(root, path, counter, dupes)
+    if dupes:
+        raise Problems(dupes)
+    return node
+
+
+def _check_events(text: str, path: str) -> None:
+    """Walk the event stream (iteratively) to refuse deep nesting and multiple documents."""
+    depth = 0
+    docs = 0
+    aliases = 0
+    for ev in yaml.parse(text, Loader=_Loader):
+        if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise SpecError(f"nesting is deeper than {MAX_DEPTH} levels",
+                                _origin(path, ev.start_mark))
+        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(ev, yaml.DocumentStartEvent):
+            docs += 1
+            if docs > 1:
+                raise SpecError("expected one YAML document but found another ('---')",
+                                _origin(path, ev.start_mark))
+        elif isinstance(ev, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise SpecError(f"more than {MAX_ALIASES} aliases ('*name'); write the values out",
+                                _origin(path, ev.start_mark))
+        elif isinstance(ev, yaml.ScalarEvent) and len(ev.value) > MAX_SCALAR:
+            raise SpecError(f"a value of {len(ev.value):,} characters; the limit is {MAX_SCALAR:,}",
+                            _origin(path, ev.start_mark))
+
+
+_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+         ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")}
+_BOOL = {"true": True, "false": False, "yes": True, "no": False, "on": True, "off": False}
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    tag, v = node.tag, node.value
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return _BOOL[v.lower()]
+    if tag.endswith(":int"):
+        try:
+            return int(v.replace("_", ""), 0)
+        except ValueError:
+            return v
+    if tag.endswith(":float"):
+        low = v.lower()
+        if low in (".nan", ".inf", "-.inf", "+.inf"):
+            return v
+        return float(v.replace("_", ""))
+    return v  # str, and timestamps kept as written
+
+
+def _convert(node: yaml.Node, path: str, counter: list[int], dupes: list) -> Node:
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise SpecError(f"the document expands to more than {MAX_NODES:,} values "
+                        "(too many aliases?)", _origin(path, node.start_mark))
+    origin = _origin(path, node.start_mark)
+    tag = node.tag or ""
+    if tag not in _TAGS:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise SpecError(f"YAML tags are not supported (found '{shown}')", origin)
+    if isinstance(node, yaml.ScalarNode):
+        return Scalar(_scalar(node), origin, node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return Seq(tuple(_convert(n, path, counter, dupes) for n in node.value), origin)
+    items: list[tuple[Scalar, Node]] = []
+    seen: dict[Any, Origin] = {}
+    for k, v in node.value:
+        if tag.endswith(":map") and k.tag.endswith(":merge"):
+            raise SpecError("merge keys ('<<') are not supported; write the keys out", _origin(path, k.start_mark))
+        key = _convert(k, path, counter, dupes)
+        if not isinstance(key, Scalar) or isinstance(key.value, (list, dict)):
+            raise SpecError("a key must be plain text", key.origin)
+        hkey = key.value if not isinstance(key.value, float) else str(key.value)
+        if hkey in seen:
+            first = seen[hkey]
+            dupes.append(SpecError(f"duplicate key '{key.text}' (first defined at line {first.line})",
+                                   key.origin))
+            continue
+        seen[hkey] = key.origin
+        items.append((key, _convert(v, path, counter, dupes)))
+    return Map(tuple(items), origin)
+
+
+def plain(node: Node) -> Any:
+    """Return ``node`` as plain Python data (dict, list, scalars)."""
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Seq):
+        return [plain(n) for n in node.items]
+    return {str(k.value): plain(v) for k, v in node.items}
