@@ -1,0 +1,81 @@
+"""Resolve a checked spec against the dataset into a Briefing in one language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from briefgen import numbers
+from briefgen.errors import Problems
+from briefgen.model import Briefing, OnePager, Section, SourceNote
+from briefgen.resolve.blocks import BlockBuilder
+from briefgen.resolve.context import Resolution
+from briefgen.spec import Rec
+
+ENTITY_NAMES = {
+    "city": {"zh": "江阴市", "en": "Jiangyin"},
+    "park": {"zh": "江苏江阴—靖江工业园区", "en": "Jiangsu Jiangyin–Jingjiang Industrial Park"},
+}
+
+__all__ = ["resolve", "spec_langs"]
+
+
+def spec_langs(spec: Rec) -> list[str]:
+    """Return the languages a spec builds in, its primary language first."""
+    lang = spec.get("lang", "zh")
+    return [lang] if isinstance(lang, str) else list(dict.fromkeys(lang))
+
+
+def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> Briefing:
+    """Return the Briefing that ``spec`` describes in ``lang``, or raise Problems."""
+    res = Resolution(dataset, lang, spec_path)
+    build = BlockBuilder(res, spec, root)
+    onepager_sections = tuple(s for s in (_section(build, sec, i) for i, sec in
+                                           enumerate(spec["onepager"])) if s is not None)
+    onepager = OnePager(onepager_sections, res.notes(), spec.at("onepager"))
+    slides = tuple(s for i, sl in enumerate(spec["deck"]) for s in build.slide(sl, f"deck[{i}]"))
+    if res.problems:
+        raise Problems(sorted(res.problems, key=lambda p: (p.origin.line, p.origin.col)))
+    notes = res.notes()
+    name = ENTITY_NAMES[spec["entity"]][lang]
+    title = res.text(spec["title"], "title")
+    audience = res.text(spec.get("audience"), "audience")
+    return Briefing(
+        lang=lang, title=title, subtitle=res.text(spec.get("subtitle"), "subtitle"),
+        entity=spec["entity"], entity_name=name,
+        issuer=res.text(spec.get("issuer"), "issuer", name),
+        audience=audience, subject=" · ".join(x for x in (name, audience) if x),
+        as_of=numbers.format_date(spec.get("as_of") or _latest(dataset, notes), lang),
+        theme=spec.get("theme") or spec["entity"], slides=slides, onepager=onepager,
+        notes=notes, spec_path=spec_path, origin=spec.origin,
+    )
+
+
+def _latest(dataset: Any, notes: tuple[SourceNote, ...]) -> str:
+    """Return the date of the newest source cited (the data's as-of date)."""
+    dates = [dataset.sources[n.source_id].date for n in notes]
+    return max(dates, key=lambda d: (d + "-99-99")[:10]) if dates else ""
+
+
+def _section(build: BlockBuilder, sec: Rec, i: int) -> Section | None:
+    """Return one one-pager section."""
+    where = f"onepager[{i}]"
+    kind = sec["type"]
+    res = build.res
+    if kind == "kpis":
+        block = build.kpis(sec["facts"], sec.at("facts"))
+    elif kind == "chart":
+        block = build.chart(sec["chart"], f"{where}.chart", sec.at("chart"))
+    elif kind == "timeline":
+        block = build.timeline(sec["timeline"], sec.at("timeline"))
+    elif kind == "list":
+        heading = res.text(sec.get("title"), f"{where}.title")
+        block = build.bullets(sec.get("items"), sec.get("list"), f"{where}", sec.origin, heading)
+    elif kind == "narrative":
+        block = build.paragraph(sec["text"], f"{where}.text")
+    else:
+        block = build.contact(sec.get("contact"), f"{where}.contact", sec.origin)
+    if block is None:
+        return None
+    return Section(kind, block, bool(sec.get("optional")), sec.origin)
+

@@ -1,0 +1,182 @@
+"""Turn spec slides and sections into model blocks (figures, lists, charts, timelines …)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import Origin, SpecError
+from briefgen.model import (
+    Block, Bullet, Bullets, Chart, Column, Compare, Contact, Image, KpiCards, Paragraph, Quote,
+    Slide, SourceNote, Table, Timeline,
+)
+from briefgen.resolve.charts import build_chart
+from briefgen.resolve.context import Resolution, bilingual
+from briefgen.spec import Rec, Text
+
+
+def block_notes(block: Block) -> tuple[int, ...]:
+    """Return the source-note numbers a block cites, in order of appearance."""
+    nums: list[int] = []
+    if isinstance(block, KpiCards):
+        nums = [f.note for f in block.items]
+    elif isinstance(block, Bullets):
+        nums = [n for b in block.items for n in b.notes]
+    elif isinstance(block, Compare):
+        nums = [n for col in (block.left, block.right) for b in col.items for n in b.notes]
+    elif isinstance(block, Timeline):
+        nums = [e.note for e in block.events]
+    elif isinstance(block, (Chart, Table, Paragraph, Quote)):
+        nums = list(block.notes)
+    return tuple(dict.fromkeys(n for n in nums if n))
+
+
+class BlockBuilder:
+    """Builds blocks in one language; problems go to the Resolution."""
+
+    def __init__(self, res: Resolution, spec: Rec, root: Path):
+        self.res, self.spec, self.root = res, spec, root
+
+    # -- blocks -----------------------------------------------------------------------
+    def kpis(self, fact_ids: list[str], origin: Origin) -> KpiCards:
+        """Return KPI cards for facts."""
+        return KpiCards(tuple(self.res.figure(f) for f in fact_ids), origin)
+
+    def chart(self, spec: Any, where: str, origin: Origin) -> Chart | None:
+        """Return a chart."""
+        return build_chart(self.res, spec, where, origin)
+
+    def timeline(self, timeline_id: str, origin: Origin) -> Timeline:
+        """Return a timeline's events, in date order."""
+        tl = self.res.ds.timelines[timeline_id]
+        events = sorted((self.res.event(f) for f in tl.events), key=lambda e: (e.year, e.fact_id))
+        return Timeline(tuple(events), bilingual(tl.label, self.res.lang), origin)
+
+    def list_note(self, list_id: str) -> SourceNote:
+        """Return the note of a dataset list (numbered through one of its facts' quotes)."""
+        lst = self.res.ds.lists[list_id]
+        return self.res.list_note(lst)
+
+    def items(self, items: list | None, list_id: str | None, where: str) -> tuple[Bullet, ...]:
+        """Return bullets from spec items and/or a dataset list."""
+        out: list[Bullet] = []
+        if list_id:
+            out += self._list_items(list_id)
+        for i, item in enumerate(items or ()):
+            w = f"{where}.items[{i}]"
+            if isinstance(item, Text):
+                text, notes = self.res.body(item, w)
+                out.append(Bullet(text, notes))
+            elif "fact" in item:
+                text, note = self.res.fact_line(item["fact"])
+                out.append(Bullet(text, (note,), 1 if item.get("sub") else 0, (item["fact"],)))
+            elif "text" in item:
+                text, notes = self.res.body(item["text"], f"{w}.text")
+                out.append(Bullet(text, notes, 1 if item.get("sub") else 0))
+            elif "list" in item:
+                out += self._list_items(item["list"])
+        return tuple(out)
+
+    def _list_items(self, list_id: str) -> list[Bullet]:
+        lst = self.res.ds.lists[list_id]
+        note = self.res.list_note(lst).number
+        return [Bullet(bilingual(it, self.res.lang), (note,)) for it in lst.items]
+
+    def bullets(self, items: list | None, list_id: str | None, where: str, origin: Origin,
+                heading: str = "") -> Bullets:
+        """Return a bullet list (a dataset list's label is its default heading)."""
+        if list_id and not heading:
+            heading = bilingual(self.res.ds.lists[list_id].label, self.res.lang)
+        return Bullets(self.items(items, list_id, where), heading, origin)
+
+    def paragraph(self, text: Text, where: str) -> Paragraph:
+        """Return running text with its figures cited."""
+        body, notes = self.res.body(text, where)
+        return Paragraph(body, notes, text.origin)
+
+    def contact(self, lines: list | None, where: str, origin: Origin) -> Contact | None:
+        """Return contact lines (the spec's own, else the briefing's)."""
+        lines = lines or self.spec.get("contact")
+        if not lines:
+            self.res.problems.append(SpecError(f"{where}: no contact lines here and no top-level "
+                                               "'contact' in the spec", origin))
+            return None
+        texts = tuple(self.res.text(t, f"{where}[{i}]") for i, t in enumerate(lines))
+        return Contact(texts, self.res.t("contact"), origin)
+
+    def table(self, slide: Rec, where: str) -> Table:
+        """Return a table of facts: label, figure, period."""
+        res = self.res
+        if slide.get("columns"):
+            cols = tuple(res.text(c, f"{where}.columns[{i}]") for i, c in enumerate(slide["columns"]))
+        else:
+            cols = (res.t("col_indicator"), res.t("col_value"), res.t("col_period"))
+        rows, notes = [], []
+        for fid in slide["facts"]:
+            fig = res.figure(fid)
+            rows.append((fig.label, fig.text, fig.period))
+            notes.append(fig.note)
+        return Table(cols, tuple(rows), tuple(dict.fromkeys(notes)), slide.at("facts"))
+
+    def column(self, col: Rec, where: str) -> Column:
+        """Return one side of a comparison."""
+        return Column(self.res.text(col["title"], f"{where}.title"),
+                      self.items(col.get("items"), col.get("list"), where))
+
+    def image(self, slide: Rec, where: str) -> Image | None:
+        """Return an image under the project's assets/ folder."""
+        rel = slide["image"]
+        path = (self.root / rel).resolve()
+        assets = (self.root / "assets").resolve()
+        if assets not in path.parents or not path.is_file():
+            self.res.problems.append(SpecError(
+                f"{where}.image: expected a file under assets/ but received {rel!r}", slide.at("image")))
+            return None
+        return Image(str(path), self.res.text(slide["alt"], f"{where}.alt"),
+                     self.res.text(slide.get("caption"), f"{where}.caption"), slide.origin)
+
+    # -- slides -----------------------------------------------------------------------
+    def slide(self, sl: Rec, where: str) -> list[Slide]:
+        """Return the slide a spec slide describes (a list: empty after a problem)."""
+        res, kind = self.res, sl["type"]
+        title = res.text(sl.get("title"), f"{where}.title")
+        subtitle = res.text(sl.get("subtitle"), f"{where}.subtitle")
+        blocks: list[Block | None] = []
+        if kind == "title":
+            title = title or res.text(self.spec["title"], "title")
+            subtitle = subtitle or res.text(self.spec.get("subtitle"), "subtitle")
+        elif kind == "kpis":
+            blocks.append(self.kpis(sl["facts"], sl.at("facts")))
+        elif kind == "bullets":
+            blocks.append(Bullets(self.items(sl["items"], None, where), "", sl.at("items")))
+        elif kind == "chart":
+            chart = self.chart(sl["chart"], f"{where}.chart", sl.at("chart"))
+            blocks.append(chart)
+            title = title or (chart.title if chart else "")
+            if sl.get("commentary"):
+                blocks.append(self.paragraph(sl["commentary"], f"{where}.commentary"))
+        elif kind == "timeline":
+            tl = self.timeline(sl["timeline"], sl.at("timeline"))
+            blocks.append(tl)
+            title = title or tl.heading
+        elif kind == "table":
+            blocks.append(self.table(sl, where))
+        elif kind == "compare":
+            blocks.append(Compare(self.column(sl["left"], f"{where}.left"),
+                                  self.column(sl["right"], f"{where}.right"), sl.origin))
+        elif kind == "image":
+            blocks.append(self.image(sl, where))
+        elif kind == "quote":
+            text, notes = res.body(sl["text"], f"{where}.text")
+            blocks.append(Quote(text, res.text(sl.get("attribution"), f"{where}.attribution"),
+                                notes, sl.at("text")))
+        elif kind == "closing":
+            title = title or res.t("thank_you")
+            blocks.append(self.contact(sl.get("contact"), f"{where}.contact", sl.origin))
+        if any(b is None for b in blocks):
+            return []
+        talk = tuple(res.body(t, f"{where}.notes[{i}]")[0] for i, t in enumerate(sl.get("notes") or ()))
+        cited = [n for b in blocks for n in block_notes(b)]
+        by_number = {n.number: n for n in res.notes()}
+        sources = tuple(by_number[n] for n in dict.fromkeys(cited))
+        return [Slide(kind, title, tuple(blocks), subtitle, talk, sources, sl.origin)]

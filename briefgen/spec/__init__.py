@@ -1,0 +1,70 @@
+"""Read a briefing spec: YAML → checked spec values, with every problem located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import Problems, SpecError
+from briefgen.spec.fields import Context, Rec, Text
+from briefgen.spec.language import BRIEFING, check_exclusive
+from briefgen.yamlload import Map, read
+
+__all__ = ["load_spec", "Rec", "Text"]
+
+KIND_NAMES = {"fact": "facts", "list": "lists", "series": "series", "timeline": "timelines"}
+
+
+def context_for(dataset: Any) -> Context:
+    """Return a checking context whose id lookups go to ``dataset``."""
+    tables = {kind: getattr(dataset, attr) for kind, attr in KIND_NAMES.items()}
+
+    def lookup(ident: str) -> str | None:
+        return next((kind for kind, table in tables.items() if ident in table), None)
+
+    def ids(kinds: tuple[str, ...]):
+        return [i for k in kinds for i in tables[k]]
+
+    return Context(lookup=lookup, ids=ids)
+
+
+def load_spec(path: str | Path, dataset: Any) -> Rec:
+    """Return the checked spec at ``path``, or raise Problems listing every located problem."""
+    root = read(path)
+    ctx = context_for(dataset)
+    if not isinstance(root, Map):
+        raise SpecError(f"expected {BRIEFING.expected} but received "
+                        f"{'a list' if hasattr(root, 'items') else 'a single value'}", root.origin)
+    spec = BRIEFING.check(root, "", ctx)
+    if spec is not None:
+        _cross_checks(spec, ctx)
+    if ctx.problems:
+        raise Problems(sorted(ctx.problems, key=lambda p: (p.origin.line, p.origin.col)))
+    return spec
+
+
+def _items(items: list, where: str, ctx: Context) -> None:
+    for i, item in enumerate(items or ()):
+        if isinstance(item, Rec):
+            check_exclusive(item, ("fact", "text", "list"), f"{where}[{i}]", ctx, item.origin)
+
+
+def _cross_checks(spec: Rec, ctx: Context) -> None:
+    """File the problems one field cannot see alone (exactly-one-of keys, languages)."""
+    for i, slide in enumerate(spec["deck"]):
+        where = f"deck[{i}]"
+        _items(slide.get("items"), f"{where}.items", ctx)
+        for side in ("left", "right"):
+            if side in slide:
+                check_exclusive(slide[side], ("list", "items"), f"{where}.{side}", ctx, slide[side].origin)
+                _items(slide[side].get("items"), f"{where}.{side}.items", ctx)
+        if isinstance(slide.get("chart"), Rec):
+            check_exclusive(slide["chart"], ("series", "facts"), f"{where}.chart", ctx, slide["chart"].origin)
+    for i, section in enumerate(spec["onepager"]):
+        where = f"onepager[{i}]"
+        if section["type"] == "list":
+            check_exclusive(section, ("list", "items"), where, ctx, section.origin)
+            _items(section.get("items"), f"{where}.items", ctx)
+        if isinstance(section.get("chart"), Rec):
+            check_exclusive(section["chart"], ("series", "facts"), f"{where}.chart", ctx,
+                            section["chart"].origin)
