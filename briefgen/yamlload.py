@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - pure-Python fallback
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 64
-MAX_NODES = 200_000
+MAX_NODES = 100_000
 MAX_SCALAR = 20_000
 MAX_ALIASES = 100
 
@@ -114,41 +114,54 @@ def parse(text: str, path: str = "<string>") -> Node:
     except yaml.YAMLError as e:
         raise SpecError(f"YAML error: {e}", Origin(path)) from None
     if root is None:
-        raise SpecError("the file has no content; expected a YAML mapping", Origin(path))
-    counter = [0]
+        raise SpecError("the file is empty; expected a YAML mapping", Origin(path))
     dupes: list[SpecError] = []
-    node = _convert(root, path, counter, dupes)
+    node = _convert(root, path, dupes)
     if dupes:
         raise Problems(dupes)
     return node
 
 
 def _check_events(text: str, path: str) -> None:
-    """Walk the event stream (iteratively) to refuse deep nesting and multiple documents."""
-    depth = 0
-    docs = 0
-    aliases = 0
+    """Walk the event stream once, refusing deep nesting, several documents, huge values, and
+    documents whose aliases would expand to too many values (counted without expanding)."""
+    depth = docs = aliases = total = 0
+    sizes: dict[str, int] = {}          # anchor -> expanded size
+    open_anchors: list[tuple[str | None, int]] = []
     for ev in yaml.parse(text, Loader=_Loader):
         if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
+            total += 1
+            open_anchors.append((ev.anchor, total))
             if depth > MAX_DEPTH:
                 raise SpecError(f"nesting is deeper than {MAX_DEPTH} levels",
                                 _origin(path, ev.start_mark))
         elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+            anchor, start = open_anchors.pop()
+            if anchor:
+                sizes[anchor] = total - start + 1
+        elif isinstance(ev, yaml.ScalarEvent):
+            total += 1
+            if ev.anchor:
+                sizes[ev.anchor] = 1
+            if len(ev.value) > MAX_SCALAR:
+                raise SpecError(f"a value of {len(ev.value):,} characters; the limit is {MAX_SCALAR:,}",
+                                _origin(path, ev.start_mark))
+        elif isinstance(ev, yaml.AliasEvent):
+            aliases += 1
+            total += sizes.get(ev.anchor, 1)
+            if aliases > MAX_ALIASES:
+                raise SpecError(f"more than {MAX_ALIASES} aliases ('*name'); write the values out",
+                                _origin(path, ev.start_mark))
         elif isinstance(ev, yaml.DocumentStartEvent):
             docs += 1
             if docs > 1:
                 raise SpecError("expected one YAML document but found another ('---')",
                                 _origin(path, ev.start_mark))
-        elif isinstance(ev, yaml.AliasEvent):
-            aliases += 1
-            if aliases > MAX_ALIASES:
-                raise SpecError(f"more than {MAX_ALIASES} aliases ('*name'); write the values out",
-                                _origin(path, ev.start_mark))
-        elif isinstance(ev, yaml.ScalarEvent) and len(ev.value) > MAX_SCALAR:
-            raise SpecError(f"a value of {len(ev.value):,} characters; the limit is {MAX_SCALAR:,}",
-                            _origin(path, ev.start_mark))
+        if total > MAX_NODES:
+            raise SpecError(f"the document expands to more than {MAX_NODES:,} values "
+                            "(aliases repeat too much)", _origin(path, ev.start_mark))
 
 
 _TAGS = {f"tag:yaml.org,2002:{t}" for t in
@@ -175,11 +188,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return v  # str, and timestamps kept as written
 
 
-def _convert(node: yaml.Node, path: str, counter: list[int], dupes: list) -> Node:
-    counter[0] += 1
-    if counter[0] > MAX_NODES:
-        raise SpecError(f"the document expands to more than {MAX_NODES:,} values "
-                        "(too many aliases?)", _origin(path, node.start_mark))
+def _convert(node: yaml.Node, path: str, dupes: list) -> Node:
     origin = _origin(path, node.start_mark)
     tag = node.tag or ""
     if tag not in _TAGS:
@@ -188,13 +197,13 @@ def _convert(node: yaml.Node, path: str, counter: list[int], dupes: list) -> Nod
     if isinstance(node, yaml.ScalarNode):
         return Scalar(_scalar(node), origin, node.value)
     if isinstance(node, yaml.SequenceNode):
-        return Seq(tuple(_convert(n, path, counter, dupes) for n in node.value), origin)
+        return Seq(tuple(_convert(n, path, dupes) for n in node.value), origin)
     items: list[tuple[Scalar, Node]] = []
     seen: dict[Any, Origin] = {}
     for k, v in node.value:
         if tag.endswith(":map") and k.tag.endswith(":merge"):
             raise SpecError("merge keys ('<<') are not supported; write the keys out", _origin(path, k.start_mark))
-        key = _convert(k, path, counter, dupes)
+        key = _convert(k, path, dupes)
         if not isinstance(key, Scalar) or isinstance(key.value, (list, dict)):
             raise SpecError("a key must be plain text", key.origin)
         hkey = key.value if not isinstance(key.value, float) else str(key.value)
@@ -204,7 +213,7 @@ def _convert(node: yaml.Node, path: str, counter: list[int], dupes: list) -> Nod
                                    key.origin))
             continue
         seen[hkey] = key.origin
-        items.append((key, _convert(v, path, counter, dupes)))
+        items.append((key, _convert(v, path, dupes)))
     return Map(tuple(items), origin)
 
 
