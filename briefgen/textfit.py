@@ -1,0 +1,298 @@
+"""Line breaking for mixed Chinese/English text, and fitting paragraphs into a box.
+
+Breaking works on *atoms*, the pieces no line may split:
+
+- each CJK character (East Asian width W or F: ideographs, kana, hangul, full-width forms)
+  is an atom, so CJK text may break between any two characters;
+- a run of other non-space characters (a Latin word, a number such as ``5,000``,
+  ``14.13%``, ``2003–2024``, ``RMB``) is one atom, so Latin text breaks only at spaces;
+- kinsoku: a closing mark (``，。、；：？！）》」』”’%…—·`` and ``,.;:?!)%``) is glued to
+  the atom before it, so no line starts with one, and an opening mark (``（《「『“‘(``)
+  is glued to the atom after it, so no line ends with one.
+
+Lines are filled greedily. A space where a line breaks is dropped and never counted.
+``\\n`` is a hard break. Only as a last resort, when one atom alone is wider than the
+line (a 40-digit number, a long URL), is that atom broken between characters; a single
+character wider than the line is put on a line of its own.
+
+Every width comes from the caller's ``measure`` (points). Each atom is measured once per
+call, and each produced line is measured once more to guarantee ``measure(line) <=
+max_width`` even for a measure that is not additive (kerning).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Protocol, Sequence, Union
+
+from briefgen.errors import FitError, Origin
+
+Measure = Callable[[str], float]
+
+CLOSING = frozenset("，。、；：？！）》」』”’%…—·,.;:?!)%］】〕〉｝〗〙％．｡､")
+OPENING = frozenset("（《「『“‘(［【〔〈｛〖〘")
+_GLUE_SPACES = frozenset("\u00a0\u202f\u2007\u2060")   # no-break spaces join atoms
+_WIDE = frozenset(("W", "F"))
+
+
+class _HasWidth(Protocol):
+    def width(self, text: str, size_pt: float) -> float: ...
+
+
+MeasureFor = Union[Callable[[float], Measure], _HasWidth]
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The outcome of fitting paragraphs into a box.
+
+    ``size`` is the font size in points (``min_size`` when nothing fits), ``lines`` the
+    broken lines of each paragraph at that size, ``height`` their total height in points,
+    ``fits`` whether that height is within the box and ``overflow`` the points by which
+    it exceeds the box (0 when it fits).
+    """
+
+    size: float
+    lines: list[list[str]]
+    height: float
+    fits: bool
+    overflow: float
+
+
+def _kind(ch: str) -> str:
+    """Return 'sp' (a breakable space), 'cjk' (an atom on its own) or 'other'."""
+    if ch.isspace() and ch not in _GLUE_SPACES:
+        return "sp"
+    if unicodedata.east_asian_width(ch) in _WIDE or (ch > "\x7f" and (ch in CLOSING or ch in OPENING)):
+        return "cjk"
+    return "other"
+
+
+@lru_cache(maxsize=4096)
+def _atoms(line: str) -> tuple[tuple[str, str], ...]:
+    """Return the atoms of one hard line as (space before it, atom text) pairs."""
+    atoms: list[list[str]] = []        # [space_before, text]
+    space = ""
+    prev = ""
+    for ch in line:
+        kind = _kind(ch)
+        if kind == "sp":
+            space += ch
+            prev = "sp"
+            continue
+        if atoms and ch in CLOSING:                     # never starts a line
+            atoms[-1][1] += space + ch
+        elif atoms and not space and (prev == "other" == kind or atoms[-1][1][-1] in OPENING):
+            atoms[-1][1] += ch                          # word continues, or opener glued
+        elif atoms and space and atoms[-1][1][-1] in OPENING:
+            atoms[-1][1] += space + ch
+        else:
+            atoms.append([space, ch])
+        space = ""
+        prev = kind
+    return tuple((s, t) for s, t in atoms)
+
+
+def _split_chars(text: str, max_width: float, measure: Measure) -> list[str]:
+    """Return ``text`` cut between characters into pieces no wider than ``max_width``."""
+    pieces, cur = [], ""
+    for ch in text:
+        if cur and measure(cur + ch) > max_width:
+            pieces.append(cur)
+            cur = ch
+        else:
+            cur += ch
+    if cur:
+        pieces.append(cur)
+    return pieces
+
+
+def _fill(atoms: Sequence[tuple[str, str]], max_width: float, measure: Measure,
+          memo: dict[str, float]) -> list[str]:
+    """Return the lines of one hard line's atoms, filled greedily."""
+
+    def width(s: str) -> float:
+        w = memo.get(s)
+        if w is None:
+            w = memo[s] = measure(s)
+        return w
+
+    lines: list[str] = []
+    cur, cur_w = "", 0.0
+    for i, (space, text) in enumerate(atoms):
+        lead = space if (cur or i == 0) else ""
+        w = width(lead) + width(text) if lead else width(text)
+        if cur and cur_w + w > max_width:
+            lines.append(cur)
+            cur, cur_w, lead, w = "", 0.0, "", width(text)
+        if not cur and w > max_width:                   # last resort: split the atom
+            *done, cur = _split_chars(lead + text, max_width, measure)
+            lines.extend(done)
+            cur_w = width(cur)
+            continue
+        cur += lead + text
+        cur_w += w
+    lines.append(cur)
+    return _verified(lines, max_width, measure)
+
+
+def _verified(lines: list[str], max_width: float, measure: Measure) -> list[str]:
+    """Return ``lines`` with each line whose measured width exceeds the limit re-broken.
+
+    Summed atom widths equal the line's width for an additive measure up to rounding;
+    for any line still measured too wide, its last atom (or character) moves down.
+    """
+    out: list[str] = []
+    queue = list(lines)
+    while queue:
+        line = queue.pop(0)
+        if len(line) <= 1 or measure(line) <= max_width:
+            out.append(line)
+            continue
+        atoms = _atoms(line)
+        if len(atoms) > 1:
+            head, tail = "".join(s + t for s, t in atoms[:-1]), atoms[-1][1]
+        else:
+            head, tail = line[:-1], line[-1]
+        queue[:0] = [head, tail]
+    return out
+
+
+def break_lines(text: str, max_width: float, measure: Measure) -> list[str]:
+    """Return ``text`` broken into lines no wider than ``max_width`` by ``measure``.
+
+    See the module docstring for the rules. An empty text gives one empty line.
+    """
+    memo: dict[str, float] = {}
+    lines: list[str] = []
+    for hard in text.replace("\r\n", "\n").split("\n"):
+        lines.extend(_fill(_atoms(hard), max_width, measure, memo))
+    return lines
+
+
+def _measure_for(measure_for: MeasureFor) -> Callable[[float], Measure]:
+    """Return a function giving the measure at a size, from a callable or a Metrics."""
+    if hasattr(measure_for, "width"):
+        metrics = measure_for
+
+        def at(size: float) -> Measure:
+            return lambda s: metrics.width(s, size)
+
+        return at
+    return measure_for  # type: ignore[return-value]
+
+
+def _sizes(max_size: float, min_size: float, step: float) -> list[float]:
+    """Return the candidate sizes, largest first, ending with ``min_size``."""
+    if step <= 0 or min_size <= 0 or max_size < min_size:
+        raise ValueError(f"sizes: expected 0 < min_size <= max_size and step > 0 "
+                         f"but received {min_size}, {max_size}, {step}")
+    sizes, k = [], 0
+    while max_size - k * step > min_size + 1e-9:
+        sizes.append(round(max_size - k * step, 6))
+        k += 1
+    sizes.append(min_size)
+    return sizes
+
+
+def _layout(paragraphs: Sequence[str], size: float, width: float, measure: Measure,
+            line_spacing: float, para_space: float) -> tuple[list[list[str]], float]:
+    """Return the lines of every paragraph at ``size`` and their total height."""
+    lines = [break_lines(p, width, measure) for p in paragraphs]
+    n = sum(len(ls) for ls in lines)
+    height = n * size * line_spacing + para_space * max(len(paragraphs) - 1, 0)
+    return lines, height
+
+
+def fit_text(paragraphs: Sequence[str], box_w: float, box_h: float, *, max_size: float,
+             min_size: float, measure_for: MeasureFor, line_spacing: float = 1.2,
+             para_space: float = 0.0, width_margin: float = 0.06, step: float = 0.5) -> Fit:
+    """Return the largest size (on the ``step`` grid, or ``min_size``) at which it all fits.
+
+    Lines are broken to ``box_w * (1 - width_margin)``; the height is the number of lines
+    times the line pitch ``size * line_spacing`` plus ``para_space`` points between
+    paragraphs. The height only grows with the size, so the grid is binary-searched. When
+    even ``min_size`` is too big, the Fit at ``min_size`` says ``fits=False`` and by how
+    many points it overflows; nothing is raised.
+    """
+    at = _measure_for(measure_for)
+    width = box_w * (1 - width_margin)
+    sizes = _sizes(max_size, min_size, step)
+    cache: dict[int, tuple[list[list[str]], float]] = {}
+
+    def layout(i: int) -> tuple[list[list[str]], float]:
+        if i not in cache:
+            s = sizes[i]
+            cache[i] = _layout(paragraphs, s, width, at(s), line_spacing, para_space)
+        return cache[i]
+
+    lo, hi = 0, len(sizes) - 1            # find the first (largest) index that fits
+    if layout(hi)[1] > box_h + 1e-9:
+        lines, height = layout(hi)
+        return Fit(sizes[hi], lines, height, False, height - box_h)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if layout(mid)[1] <= box_h + 1e-9:
+            hi = mid
+        else:
+            lo = mid + 1
+    lines, height = layout(lo)
+    return Fit(sizes[lo], lines, height, True, 0.0)
+
+
+def split_to_fit(paragraphs: Sequence[str], box_w: float, box_h: float, *, max_size: float,
+                 min_size: float, measure_for: MeasureFor, line_spacing: float = 1.2,
+                 para_space: float = 0.0, width_margin: float = 0.06, step: float = 0.5,
+                 origin: Origin | None = None) -> list[list[str]]:
+    """Return ``paragraphs`` split into the fewest consecutive chunks that each fit the box.
+
+    Every chunk fits at ``min_size`` or larger. Among splits with that fewest number of
+    chunks, the one that fits at the largest common size is chosen, so continuation slides
+    share a size instead of one crammed slide and one nearly empty. Raises FitError (at
+    ``origin``) naming the paragraph when one paragraph alone cannot fit at ``min_size``.
+    """
+    if not paragraphs:
+        return []
+    at = _measure_for(measure_for)
+    width = box_w * (1 - width_margin)
+
+    def pack(size: float) -> list[list[str]]:
+        measure = at(size)
+        pitch = size * line_spacing
+        chunks: list[list[str]] = []
+        used = 0.0
+        for p in paragraphs:
+            h = len(break_lines(p, width, measure)) * pitch
+            if h > box_h + 1e-9:
+                raise FitError(
+                    f"a paragraph needs {h:.1f} pt at {size:g} pt but the box is "
+                    f"{box_h:.1f} pt high: '{_snippet(p)}'", origin)
+            if chunks and used + para_space + h <= box_h + 1e-9:
+                chunks[-1].append(p)
+                used += para_space + h
+            else:
+                chunks.append([p])
+                used = h
+        return chunks
+
+    fewest = pack(min_size)
+    sizes = _sizes(max_size, min_size, step)
+    lo, hi = 0, len(sizes) - 1            # largest size still giving that few chunks
+    while lo < hi:
+        mid = (lo + hi) // 2
+        try:
+            ok = len(pack(sizes[mid])) <= len(fewest)
+        except FitError:
+            ok = False
+        if ok:
+            hi = mid
+        else:
+            lo = mid + 1
+    return pack(sizes[lo])
+
+
+def _snippet(text: str, n: int = 30) -> str:
+    """Return the start of ``text``, cut to ``n`` characters with an ellipsis."""
+    return text if len(text) <= n else text[:n] + "…"
