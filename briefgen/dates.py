@@ -77,7 +77,8 @@ def _en_range(a: tuple[int, ...], b: tuple[int, ...]) -> str:
         while shared < len(ta) and ta[-1 - shared] == tb[-1 - shared]:
             shared += 1
     head = " ".join(ta[: len(ta) - shared])
-    dash = "–" if " " not in head else " – "
+    spaced = len(ta) - shared > 1 or len(tb) - shared > 1
+    dash = " – " if spaced else "–"
     return f"{head}{dash}{' '.join(tb)}"
 
 

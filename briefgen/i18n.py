@@ -20,8 +20,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "note": ("注", "Note"),
     "note_line": ("注：{text}", "Note: {text}"),
     "derived": ("推算", "derived"),
-    "derived_note": ("推算：由来源所载数字计算得出，非来源原文数字",
-                     "Derived: calculated from figures the sources state, not stated by them"),
+    "derived_note": ("{items}为推算值：由来源所载数字计算得出，非来源原文",
+                     "{items}: derived, calculated from figures the sources state"),
     "as_of": ("数据截至{date}", "Data as of {date}"),
     "unit_line": ("单位：{unit}", "Unit: {unit}"),
     # pages and slides
@@ -42,6 +42,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart_alt": ("图表：{title}", "Chart: {title}"),
     "image_alt": ("图片：{title}", "Image: {title}"),
     "not_available": ("暂无数据", "n/a"),
+    # tables and charts
+    "col_indicator": ("指标", "Indicator"),
+    "col_value": ("数值", "Value"),
+    "col_period": ("时间", "Period"),
+    "chart_column": ("柱状图", "Column chart"),
+    "chart_bar": ("条形图", "Bar chart"),
+    "chart_line": ("折线图", "Line chart"),
+    "chart_share": ("占比图", "Share chart"),
+    "chart_milestones": ("里程碑图", "Milestone chart"),
+    "chart_target": ("目标对比图", "Target chart"),
     # punctuation
     "colon": ("：", ": "),
     "list_sep": ("、", ", "),

@@ -18,8 +18,7 @@ _EN_NUMERATORS = ("zero", "one", "two", "three", "four", "five", "six", "seven",
                   "seventeen", "eighteen", "nineteen")
 _EN_ORDINALS = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 7: "seventh",
                 8: "eighth", 9: "ninth", 10: "tenth", 11: "eleventh", 12: "twelfth",
-                15: "fifteenth", 20: "twentieth", 100: "hundredth"}
-_MAX_DENOMINATOR = 20
+                15: "fifteenth", 20: "twentieth"}
 
 
 def read_chinese(text: str) -> Fraction:
@@ -86,13 +85,12 @@ def as_fraction(value: float, as_written: str = "") -> Fraction:
                 f"as_written: {as_written!r} is {float(fraction):.4g} but value is {value}"
             )
         return fraction
-    fraction = Fraction(value).limit_denominator(_MAX_DENOMINATOR)
-    if abs(float(fraction) - float(value)) > 5e-4:
-        raise DatasetError(
-            f"share: expected a simple fraction such as 0.75 or 1/6 but received {value};"
-            " store other shares as a percent (unit %)"
-        )
-    return fraction
+    for d in sorted(_EN_ORDINALS):          # the simplest fraction English has words for
+        fraction = Fraction(round(float(value) * d), d)
+        if 0 < fraction <= 1 and abs(float(fraction) - float(value)) <= 5e-4:
+            return fraction
+    raise DatasetError(f"share: expected a simple fraction such as 0.75 or 1/6 but received {value};"
+                       " store other shares as a percent (unit %)")
 
 
 def fraction_zh(fraction: Fraction) -> str:
