@@ -273,6 +273,6 @@ def format_number(value, decimals: int, lang: str, display_unit: str = "") -> st
 
 
 def decimals_needed(values, most: int = 2) -> int:
-    """Return how many decimals show every value as given (at most ``most``)."""
-    places = [max(0, -_decimal(v).as_tuple().exponent) for v in values if v is not None]
+    """Return how many decimals show every value (trailing zeros aside), at most ``most``."""
+    places = [max(0, -_decimal(v).normalize().as_tuple().exponent) for v in values if v is not None]
     return min(max(places, default=0), most)

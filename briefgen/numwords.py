@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from briefgen.errors import DatasetError
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10**4, "亿": 10**8}
@@ -22,9 +22,11 @@ _EN_ORDINALS = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 7: 
 
 
 def read_chinese(text: str) -> Fraction:
-    """Return the value of a number written in Chinese or mixed digits: 两万, 千亿, 5000亿, 四分之三."""
+    """Return the value of a number written in Chinese or mixed digits: 两万, 千亿, 5000亿, 四分之三, 5+1."""
     if not text:
         raise DatasetError("as_written: expected a number in words but received ''")
+    if "+" in text:                         # “5+1”主导产业
+        return sum((read_chinese(part) for part in text.split("+")), Fraction(0))
     if "分之" in text:
         denominator, _, numerator = text.partition("分之")
         return read_chinese(numerator) / read_chinese(denominator)

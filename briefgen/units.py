@@ -75,7 +75,7 @@ class Unit:
     approx: str = ""                # English name of the source unit when ``factor`` is not exact
 
 
-_COUNTERS = "家个项所件名次张座艘台套条批"
+_COUNTERS = "家个项所件名次张座艘台套条批类"
 
 #: Base units (without magnitude) as the sources write them. The single place to add a unit.
 UNITS: dict[str, Unit] = {

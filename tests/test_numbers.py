@@ -63,6 +63,7 @@ SOURCE_FIGURES = [
     (14.13, "%", {"kind": "growth"}, "增长14.13%", "up 14.13%"),
     (87, "万标箱", {}, "87万标箱", "870,000 TEU"),
     (39, "个", {}, "39个", "39"),
+    (-5, "%", {"kind": "growth"}, "下降5%", "down 5%"),
     # 002: the industrial park
     (21, "年", {"kind": "duration"}, "21年", "21 years"),
     (1, "亿美元", {"qualifier": "超", "as_written": "亿"}, "超亿美元", "over US$100 million"),
@@ -71,6 +72,9 @@ SOURCE_FIGURES = [
     (1, "亿吨", {"as_written": "亿"}, "亿吨", "100 million tonnes"),
     (20, "家", {"qualifier": "以上", "kind": "target"}, "20家以上", "20 or more"),
     (1, "家", {}, "1家", "1"),
+    (6, "个", {"as_written": "5+1", "kind": "count"}, "5+1个", "6"),
+    (6, "类", {"as_written": "六", "kind": "count"}, "六类", "6"),
+    (3, "个", {"as_written": "三", "kind": "count"}, "三个", "3"),
     # 003: the 2022 mobilisation meeting
     (3.3, "%", {"qualifier": "达 以上", "kind": "target"}, "达3.3%以上", "3.3% or more"),
     (42, "%", {"qualifier": "达", "kind": "target"}, "达42%", "42%"),
@@ -234,6 +238,8 @@ def test_decimals_needed():
     assert decimals_needed([650.6, 870, None]) == 1
     assert decimals_needed([14.13, 14.321]) == 2
     assert decimals_needed([5000, 7500]) == 0
+    assert decimals_needed([500.0, 100.0]) == 0            # floats from convert()
+    assert decimals_needed([2.5866666]) == 2
 
 
 def test_dates_are_reexported():

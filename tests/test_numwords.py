@@ -14,7 +14,7 @@ from briefgen.numwords import as_fraction, chinese_int, fraction_en, fraction_zh
     ("两万", 20_000), ("亿", 10**8), ("千亿", 10**11), ("5000亿", 5 * 10**11),
     ("3.88万", 38_800), ("一万亿", 10**12), ("两亿三千万", 230_000_000), ("十", 10),
     ("三千五百万", 35_000_000), ("四分之三", Fraction(3, 4)), ("十分之一", Fraction(1, 10)),
-    ("1,198", 1198),
+    ("1,198", 1198), ("双", 2), ("5+1", 6),
 ])
 def test_read_chinese(text, value):
     assert read_chinese(text) == value
