@@ -25,7 +25,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "as_of": ("数据截至{date}", "Data as of {date}"),
     "unit_line": ("单位：{unit}", "Unit: {unit}"),
     # pages and slides
-    "continued": ("（续）", "(continued)"),
+    "continued": ("（续）", " (continued)"),     # a suffix: title + t(lang, "continued")
     "title_continued": ("{title}（续）", "{title} (continued)"),
     "page": ("第{n}页", "Page {n}"),
     "page_of": ("第{n}页，共{total}页", "Page {n} of {total}"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from briefgen.dates import format_date, format_period, year_of, years_of  # noqa: F401  (API)
 from briefgen.errors import DatasetError
 from briefgen.i18n import check_lang
 from briefgen.numwords import as_fraction, fraction_en, fraction_zh, read_chinese
@@ -19,7 +20,6 @@ from briefgen.units import (
     DISPLAY_UNITS, EN_UNITS, QUALIFIERS, SCALES, SHARE, SHORT_SCALES,
     chart_scale, display_name, parse_qualifier, parse_unit,
 )
-from briefgen.dates import format_date, format_period, year_of, years_of  # noqa: F401  (API)
 
 KINDS = ("", "stock", "growth", "share", "target", "count", "event", "duration")
 _GROWTH = {"zh": ("增长", "下降"), "en": ("up", "down")}

@@ -12,7 +12,7 @@ from briefgen.i18n import LANGS, STRINGS, join_list, quote, t
 @pytest.mark.parametrize("key, kw, zh, en", [
     ("source", {}, "来源", "Source"),
     ("sources", {}, "资料来源", "Sources"),
-    ("continued", {}, "（续）", "(continued)"),
+    ("continued", {}, "（续）", " (continued)"),
     ("title_continued", {"title": "产业"}, "产业（续）", "产业 (continued)"),
     ("page", {"n": 3}, "第3页", "Page 3"),
     ("page_of", {"n": 1, "total": 2}, "第1页，共2页", "Page 1 of 2"),
@@ -30,6 +30,11 @@ from briefgen.i18n import LANGS, STRINGS, join_list, quote, t
 def test_strings(key, kw, zh, en):
     assert t("zh", key, **kw) == zh
     assert t("en", key, **kw) == en
+
+
+def test_continued_is_a_suffix_appended_to_a_title():
+    assert "产业" + t("zh", "continued") == "产业（续）"
+    assert "Industry" + t("en", "continued") == "Industry (continued)"
 
 
 def test_derived_note_names_the_points():
