@@ -42,7 +42,8 @@ def guarded(fn):
     return run
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 88,
+                                "terminal_width": 88})
 @click.version_option(__version__, prog_name="briefgen")
 def main() -> None:
     """Turn YAML briefing specs into a PowerPoint deck and a one-page PDF handout."""
@@ -58,7 +59,8 @@ LANG_CHOICE = click.Choice(["zh", "en", "all"])
 @click.option("--format", "fmt", type=click.Choice(["pptx", "pdf", "all"]), default="all",
               show_default=True, help="Which files to build.")
 @click.option("--lang", type=LANG_CHOICE, default=None,
-              help="Build in this language only (default: every language in the spec's lang:).")
+              help="zh or en: build in that language only; all: in both. "
+                   "[default: the languages in the spec's lang:]")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The dataset folder (default: assets/data of the project holding the spec).")
 @guarded

@@ -15,15 +15,6 @@ KINDS = {"milestones": "milestones", "column": "column", "bar": "bar", "line": "
          "share": "share", "target": "target"}
 
 
-def _decimals(values: list[float]) -> int:
-    """Return how many decimals the values need (at most 2)."""
-    most = 0
-    for v in values:
-        text = f"{v:.6f}".rstrip("0").rstrip(".")
-        most = max(most, len(text.split(".")[1]) if "." in text else 0)
-    return min(most, 2)
-
-
 def _points(res: Resolution, spec: Any) -> tuple[str, list[tuple[str, Any, bool, str]], str, str]:
     """Return (kind, [(category, fact_id, derived, how)], unit, title) for a chart spec."""
     opts = spec if isinstance(spec, Rec) else {"series": spec}
@@ -63,7 +54,7 @@ def build_chart(res: Resolution, spec: Any, where: str, origin: Origin) -> Chart
         converted = [numbers.convert(f.value, f.unit, lang) for f in facts]
         values = [v for v, _ in converted]
         display_unit = converted[0][1] if converted else ""
-        decimals = _decimals(values)
+        decimals = numbers.decimals_needed(values)
         number_format = numbers.excel_number_format(display_unit, decimals, lang)
         labels = [numbers.format_number(v, decimals, lang, display_unit) for v in values]
     categories = [cat + ("*" if derived else "") for cat, _, derived, _ in rows]
