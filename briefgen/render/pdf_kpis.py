@@ -1,0 +1,120 @@
+"""The one-pager's KPI strip: big numbers with their prefix, suffix, note, label and period.
+
+Cells share the strip's width equally (rows of at most six). One number size serves the
+whole strip, the largest at which every cell's number line fits its cell, so the figures
+read as a set. When prefixes make a line too wide ("about 2,590 ha"), every cell gets a
+small kicker line above its number and the prefixes go there; suffixes join them only as a
+last resort.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from briefgen import model
+from briefgen.render.pdf_ops import Laid, Line, Text
+from briefgen.render.pdf_text import Typesetter, sup_text
+
+PER_ROW = 6
+SUP = 1.15                             # a KPI's note number is set from this × the affix size
+
+
+def _widths(fig: model.Figure, ts: Typesetter, mode: str) -> tuple[float, float]:
+    """Return the number line's fixed width in ``mode`` and its width per point of number size."""
+    affix = ts.size("kpi_affix")
+    suffix = mode != "stacked" and fig.suffix
+    fixed = ts.width(fig.prefix + fig.sep, affix) if mode == "inline" and fig.prefix else 0.0
+    fixed += ts.width(fig.suffix, affix) if suffix else 0.0
+    fixed += ts.sup_width((fig.note,), affix * SUP, affix if suffix else ts.size("kpi_number"))
+    per_pt = ts.width(fig.number + (fig.sep if suffix else ""), 1.0, bold=True)
+    return fixed, per_pt or 1.0
+
+
+def _number_size(items, ts: Typesetter, room: float) -> tuple[float, str]:
+    """Return the strip's number size and where affixes go: "inline", "kicker" or "stacked".
+
+    "kicker" sets each prefix on a small line above its number; "stacked" also the suffix.
+    The mode giving the largest number wins, preferring affixes inline on a tie.
+    """
+    size, floor = ts.size("kpi_number"), ts.page.type.kpi_number.floor
+    best = (0.0, "stacked")
+    for mode in ("inline", "kicker", "stacked"):
+        fits = min([(room - fixed) / per_pt for fixed, per_pt in (_widths(f, ts, mode) for f in items)]
+                   + [size])
+        if fits > best[0] + 0.05:
+            best = (fits, mode)
+        if best[0] >= size or (best[0] >= floor and mode == "kicker"):
+            break
+    return max(best[0], 1.0), best[1]
+
+
+def _number_line(fig: model.Figure, ts: Typesetter, size: float, mode: str) -> Laid:
+    """Return the figure's number line (and the kicker line above it when the strip has one)."""
+    p = ts.palette
+    affix = ts.size("kpi_affix")
+    out = Laid(0.0)
+    if mode != "inline":
+        above = {"inline": "", "kicker": fig.prefix, "stacked": fig.sep.join(
+            a for a in (fig.prefix, fig.suffix) if a)}[mode]
+        line = ts.para(above or " ", float("inf"), affix, p.primary, tight=True)
+        out = Laid(line.height, line.ops if above else [])
+    pitch = ts.pitch(size, tight=True)
+    base = out.height + ts.baseline(size, pitch)
+    x = 0.0
+    suffix = mode != "stacked" and fig.suffix
+    parts = [(fig.prefix + fig.sep, affix, False)] if mode == "inline" and fig.prefix else []
+    parts += [(fig.number + (fig.sep if suffix else ""), size, True)]
+    parts += [(fig.suffix, affix, False)] if suffix else []
+    for text, s, bold in parts:                 # separators are drawn, so text extracts whole
+        out.ops.append(Text(x, base, text, s, p.primary, bold))
+        x += ts.width(text, s, bold)
+    out.ops.append(ts.sup((fig.note,), x, base, affix * SUP, p.accent, parts[-1][1]))
+    out.height += pitch
+    return out
+
+
+def _meta(fig: model.Figure) -> str:
+    """Return the muted line under a label: the period, then any detail such as "(38,800 mu)"."""
+    return " ".join(x for x in (fig.period, fig.detail) if x)
+
+
+def _cell(fig: model.Figure, ts: Typesetter, width: float, size: float, mode: str) -> Laid:
+    """Return one KPI cell: top rule, number line, label, then period and detail."""
+    m, p = ts.page.marks, ts.palette
+    out = Laid(m.kpi_rule + m.kpi_pad * 0.55, [Line(0, m.kpi_rule / 2, width, m.kpi_rule / 2,
+                                                    m.kpi_rule, p.primary)])
+    blocks = [_number_line(fig, ts, size, mode),
+              ts.para(fig.label, width, ts.size("kpi_label"), p.ink, bold=True)]
+    meta = _meta(fig)
+    if meta:
+        blocks.append(ts.para(meta, width, ts.size("kpi_period"), p.muted))
+    for i, block in enumerate(blocks):
+        out.ops += block.place(0, out.height)
+        out.height += block.height + (m.kpi_pad * 0.25 if i == 0 else 0.0)
+    return out
+
+
+def kpi_strip(kpis: model.KpiCards, ts: Typesetter, width: float, extra: float = 0.0) -> Laid:
+    """Return the KPI strip: rows of equal cells, one number size for all."""
+    gutter = ts.page.grid.gutter
+    out = Laid(0.0)
+    items = kpis.items
+    for start in range(0, len(items), PER_ROW):
+        row = items[start:start + PER_ROW]
+        cell_w = (width - gutter * (len(row) - 1)) / len(row)
+        size, mode = _number_size(items, ts, cell_w)
+        cells = [_cell(fig, ts, cell_w, size, mode) for fig in row]
+        top = out.height + (ts.gap("between_blocks") if start else 0.0)
+        for i, cell in enumerate(cells):
+            out.ops += cell.place(i * (cell_w + gutter), top)
+        out.height = top + max(c.height for c in cells)
+    return out
+
+
+def kpi_strings(kpis: model.KpiCards, lang: str) -> Iterator[tuple[str, str]]:
+    """Return every string the strip draws, with what it is."""
+    for fig in kpis.items:
+        what = f"figure {fig.fact_id}"
+        yield fig.prefix + fig.sep + fig.number + fig.sep + fig.suffix + sup_text((fig.note,)), what
+        yield fig.label, f"label of {what}"
+        yield _meta(fig), f"period of {what}"

@@ -1,0 +1,133 @@
+"""Drawing operations for the one-pager: laid-out text, rules, fills and chart boxes, and painting them.
+
+Blocks are laid out into a list of operations in top-down points (y grows down the page,
+a Text's y is its baseline), measured from the block's own top-left corner. Measuring a
+block and drawing it are the same code, so what the fitter measured is exactly what is
+drawn. ``paint`` turns the operations into reportlab canvas calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Union
+
+from reportlab.lib.colors import HexColor
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text set in one font; ``x`` is its left edge, or its right edge if ``right``."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+    color: str
+    bold: bool = False
+    right: bool = False
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A filled rectangle; ``y`` is its top."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    color: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """A straight stroke."""
+
+    x: float
+    y: float
+    x2: float
+    y2: float
+    width: float
+    color: str
+
+
+@dataclass(frozen=True)
+class Dot:
+    """A filled circle centred on (x, y)."""
+
+    x: float
+    y: float
+    r: float
+    color: str
+
+
+@dataclass(frozen=True)
+class ChartBox:
+    """The box a chart is drawn into; ``y`` is its top. ``chart`` is a model.Chart."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    chart: Any
+
+
+Op = Union[Text, Rect, Line, Dot, ChartBox]
+
+
+@dataclass
+class Laid:
+    """A laid-out block: its height and its operations, relative to its top-left corner."""
+
+    height: float
+    ops: list[Op] = field(default_factory=list)
+    stretch: int = 0                   # chart boxes inside that may grow with spare height
+
+    def place(self, dx: float, dy: float) -> list[Op]:
+        """Return the operations moved by (dx, dy)."""
+        return [_moved(op, dx, dy) for op in self.ops]
+
+
+def _moved(op: Op, dx: float, dy: float) -> Op:
+    """Return ``op`` moved by (dx, dy)."""
+    if isinstance(op, Line):
+        return replace(op, x=op.x + dx, y=op.y + dy, x2=op.x2 + dx, y2=op.y2 + dy)
+    return replace(op, x=op.x + dx, y=op.y + dy)
+
+
+def texts(ops: list[Op]) -> list[Text]:
+    """Return the Text operations among ``ops``."""
+    return [op for op in ops if isinstance(op, Text)]
+
+
+ChartDrawer = Callable[..., None]
+
+
+def paint(canvas, ops: list[Op], fonts, page_height: float, draw_chart: ChartDrawer) -> None:
+    """Draw ``ops`` on ``canvas``; ``fonts`` has ``.regular`` and ``.bold`` PdfFonts."""
+    colors: dict[str, HexColor] = {}
+
+    def color(hex_: str) -> HexColor:
+        if hex_ not in colors:
+            colors[hex_] = HexColor("#" + hex_)
+        return colors[hex_]
+
+    for op in ops:
+        if isinstance(op, Text):
+            canvas.setFillColor(color(op.color))
+            canvas.setFont((fonts.bold if op.bold else fonts.regular).name, op.size)
+            draw = canvas.drawRightString if op.right else canvas.drawString
+            draw(op.x, page_height - op.y, op.text)
+        elif isinstance(op, Rect):
+            canvas.setFillColor(color(op.color))
+            canvas.rect(op.x, page_height - op.y - op.h, op.w, op.h, stroke=0, fill=1)
+        elif isinstance(op, Line):
+            canvas.setStrokeColor(color(op.color))
+            canvas.setLineWidth(op.width)
+            canvas.line(op.x, page_height - op.y, op.x2, page_height - op.y2)
+        elif isinstance(op, Dot):
+            canvas.setFillColor(color(op.color))
+            canvas.circle(op.x, page_height - op.y, op.r, stroke=0, fill=1)
+        else:
+            canvas.saveState()
+            draw_chart(canvas, op.chart, op.x, page_height - op.y - op.h, op.w, op.h)
+            canvas.restoreState()

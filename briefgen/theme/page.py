@@ -1,0 +1,158 @@
+"""The one-page PDF handout's geometry and type scale: page size, margins, grid, sizes and floors.
+
+Every number the one-pager uses lives here; ``render/pdf*.py`` only arranges them. Each text
+role has a design size and a floor: when content is too long, the fitter walks ``LEVELS``
+steps from the design sizes down to the floors (gaps shrink with them), so the typographic
+hierarchy holds at every step. Colours come from the theme's palette; the mixes below say how
+much of a palette colour to lay over another (for text on the header band, panel fills).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MM = 72 / 25.4                         # points per millimetre
+A4 = (595.2756, 841.8898)              # 210 × 297 mm in points
+
+
+@dataclass(frozen=True)
+class Size:
+    """A text role's design size and the smallest size the fitter may shrink it to (pt)."""
+
+    design: float
+    floor: float
+
+    def at(self, level: int) -> float:
+        """Return the size at fitting ``level`` (0 = design size, LEVELS = floor)."""
+        return round(self.design - (self.design - self.floor) * level / LEVELS, 2)
+
+
+LEVELS = 8                             # shrink steps between design sizes and floors
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """Sizes of every text role on the page."""
+
+    wordmark: Size = Size(9.0, 8.0)
+    entity: Size = Size(9.5, 8.0)
+    title: Size = Size(21.0, 15.0)
+    subtitle: Size = Size(10.5, 8.5)
+    header_meta: Size = Size(7.5, 6.5)
+    kpi_number: Size = Size(26.0, 17.0)
+    kpi_affix: Size = Size(9.5, 7.5)
+    kpi_label: Size = Size(8.0, 6.8)
+    kpi_period: Size = Size(7.0, 6.0)
+    heading: Size = Size(9.5, 7.8)
+    lead: Size = Size(9.5, 7.2)
+    body: Size = Size(8.2, 6.6)
+    event_date: Size = Size(7.4, 6.2)
+    note: Size = Size(6.4, 5.4)
+    footer: Size = Size(6.8, 5.8)
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """Vertical gaps (pt) at design size; they shrink by up to ``shrink`` at the floor."""
+
+    header_pad_top: float = 24.0
+    header_pad_bottom: float = 20.0
+    header_line: float = 4.0           # between the header's lines
+    after_header: float = 20.0
+    after_kpis: float = 20.0
+    between_blocks: float = 16.0       # between blocks in a column
+    after_heading: float = 6.0
+    paragraph: float = 5.0
+    event: float = 6.5                 # between timeline events
+    before_notes: float = 16.0
+    before_footer: float = 9.0
+    shrink: float = 0.45
+
+    def at(self, name: str, level: int) -> float:
+        """Return gap ``name`` at fitting ``level``."""
+        return getattr(self, name) * (1 - self.shrink * level / LEVELS)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The column grid: 12 columns between the side margins."""
+
+    columns: int = 12
+    gutter: float = 14.0
+    margin_x: float = 14 * MM
+    margin_bottom: float = 10 * MM
+    main_span: int = 7                 # charts and narrative
+    side_span: int = 5                 # timeline, lists, contact (a tinted panel)
+    note_columns: int = 2
+
+
+@dataclass(frozen=True)
+class Leading:
+    """Line pitch as a multiple of the font size, per language (Chinese needs more air)."""
+
+    zh: float = 1.62
+    en: float = 1.36
+    tight: float = 1.18                # headings, the title, KPI numbers
+
+    def body(self, lang: str) -> float:
+        """Return the body line pitch factor for ``lang``."""
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Charts:
+    """Chart box heights (pt), footnote and source line included: charts get what the column leaves."""
+
+    min_height: float = 125.0
+    max_height: float = 215.0
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Small drawn details (pt) and colour mixes (0 = first colour, 1 = second)."""
+
+    rule: float = 0.5                  # hairlines
+    header_rule: float = 3.0           # accent rule under the header band
+    heading_bar: float = 1.6           # accent bar over a heading's hairline
+    heading_bar_len: float = 22.0
+    kpi_rule: float = 2.0              # top rule of each KPI cell
+    kpi_pad: float = 9.0               # inner padding of a KPI cell
+    lead_bar: float = 2.5              # the narrative's left bar
+    lead_indent: float = 10.0
+    panel_pad: float = 12.0            # inner padding of the side panel
+    dot: float = 2.4                   # timeline dot radius
+    event_indent: float = 12.0
+    note_indent: float = 9.0           # hanging indent of a numbered note
+    bullet_indent: float = 9.0
+    sup_scale: float = 0.62            # superscript size / text size
+    sup_rise: float = 0.40             # superscript rise / text size
+    sup_gap: float = 0.16              # gap before a superscript / the preceding text's size
+    header_soft: float = 0.72          # white over primary: secondary header text
+    header_faint: float = 0.55         # white over primary: header meta line
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """Everything that sizes and places the one-pager."""
+
+    size: tuple[float, float] = A4
+    type: TypeScale = field(default_factory=TypeScale)
+    space: Spacing = field(default_factory=Spacing)
+    grid: Grid = field(default_factory=Grid)
+    leading: Leading = field(default_factory=Leading)
+    charts: Charts = field(default_factory=Charts)
+    marks: Marks = field(default_factory=Marks)
+
+    @property
+    def content_width(self) -> float:
+        """The width between the side margins (pt)."""
+        return self.size[0] - 2 * self.grid.margin_x
+
+    def span(self, columns: int) -> float:
+        """Return the width (pt) of ``columns`` grid columns and the gutters between them."""
+        g = self.grid
+        col = (self.content_width - (g.columns - 1) * g.gutter) / g.columns
+        return columns * col + (columns - 1) * g.gutter
+
+
+PAGE = PageStyle()
