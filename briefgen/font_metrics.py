@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -193,7 +194,7 @@ def face_metrics(path: str, index: int, location: dict[str, float], name: str) -
 
 def _round(x: float) -> int:
     """Return ``x`` rounded half up, as fontTools' otRound and font compilers round."""
-    return int(x + 0.5) if x >= 0 else -int(-x + 0.5)
+    return math.floor(x + 0.5)
 
 
 def _fonttools_advance(path: str, index: int, location: dict[str, float]):

@@ -1,19 +1,43 @@
-"""PDF fonts: the embedded font converted to TrueType outlines, cached and registered."""
+"""PDF fonts: the embedded font converted to TrueType outlines, cached on disk, registered.
+
+A converted font is cached under ``$BRIEFGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefgen``,
+else ``~/.cache/briefgen``, keyed by the source file's identity (path, size, mtime), the
+face, the weight and the sorted character set. A warm hit costs a ``stat`` of the source
+and a read of the small TTF: the 32 MB collection is not opened. A miss converts (see
+:mod:`briefgen.font_convert`) and writes atomically (temporary file, then ``os.replace``),
+so concurrent builds never see half a font.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from dataclasses import dataclass
+from typing import Iterable
 
-from briefgen.font_metrics import Metrics
+from briefgen.errors import FontError
+from briefgen.font_metrics import (LINE_BREAKS, FontSource, Metrics, _face, _stamp,
+                                   face_metrics, font_source)
 from briefgen.theme import Typefaces
+
+CONVERTER_VERSION = "1"     # bump whenever the converted bytes would change
+SAFE_CHARS = frozenset(map(chr, range(0x20, 0x7F))) | frozenset(
+    "，。、；：？！（）《》「」『』“”‘’…—–·％　\u00a0")
+
+_MEMO: dict[str, "PdfFont"] = {}
 
 
 @dataclass(frozen=True)
 class PdfFont:
     """A converted TrueType font registered with reportlab under ``name``.
 
-    ``path`` is the TTF on disk (its family name is ``name`` too, so matplotlib's
-    findfont cannot confuse it with a system font); ``metrics`` measures it.
+    ``name`` looks like ``BriefgenSC_400_1a2b3c4d`` (weight, then 8 hex of the cache key).
+    ``path`` is the TTF on disk; its family and PostScript names are ``name`` too, so
+    matplotlib's findfont cannot confuse it with a system font, and an SVG that names the
+    family maps straight to the reportlab font. (No '-' in it: matplotlib parses a family
+    string given to FontProperties as a fontconfig pattern, where '-' starts a size.)
+    ``metrics`` measures it exactly as reportlab will set it.
     """
 
     name: str
@@ -21,6 +45,108 @@ class PdfFont:
     metrics: Metrics
 
 
-def pdf_font(weight: int, chars: str | set[str], theme_fonts: Typefaces | None = None) -> PdfFont:
-    """Return the PDF font at ``weight`` covering ``chars``, converted and registered."""
-    raise NotImplementedError("pdf_font: the conversion lands in the next commit")
+def cache_dir() -> str:
+    """Return the folder converted fonts are cached in (not created here)."""
+    explicit = os.environ.get("BRIEFGEN_CACHE_DIR")
+    if explicit:
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "briefgen")
+
+
+def _prefix(source: FontSource) -> str:
+    """Return the name prefix: BriefgenSC for the packaged face, else from the file name."""
+    if source.packaged:
+        return "BriefgenSC"
+    stem = "".join(c for c in os.path.basename(source.path).split(".")[0] if c.isalnum())
+    return "Briefgen" + stem[:20]
+
+
+def _digest(source: FontSource, chars: frozenset[str]) -> str:
+    """Return the hex SHA-256 of everything the converted bytes depend on."""
+    size, mtime = _stamp(source.path)
+    text = "".join(sorted(chars))
+    ident = repr((CONVERTER_VERSION, source.path, size, mtime, source.face_name,
+                  source.weight, text))
+    return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def pdf_font(weight: int, chars: str | Iterable[str],
+             theme_fonts: Typefaces | None = None) -> PdfFont:
+    """Return the PDF font at ``weight`` covering ``chars``, converted, cached, registered.
+
+    ``chars`` is a string or a set of characters (line breaks are ignored); printable
+    ASCII and common Chinese punctuation are always added. Characters the source font
+    lacks are left out: check text with ``require_glyphs(text, font, where)``.
+    Registering is idempotent: the same font comes back under the same name.
+    """
+    source = font_source(weight, theme_fonts)
+    wanted = frozenset(chars).difference(LINE_BREAKS) | SAFE_CHARS
+    digest = _digest(source, wanted)
+    font = _MEMO.get(digest)
+    if font is None:
+        name = f"{_prefix(source)}_{weight}_{digest[:8]}"
+        folder = cache_dir()
+        path = os.path.join(folder, f"{name}_{digest[8:24]}.ttf")
+        if not os.path.isfile(path):
+            path = _write(path, _convert(source, wanted, name))
+        font = _MEMO[digest] = PdfFont(name, path, face_metrics(path, 0, {}, name))
+    _register(font)
+    return font
+
+
+def _convert(source: FontSource, chars: frozenset[str], name: str) -> bytes:
+    """Return the converted TrueType bytes of ``source`` for ``chars``."""
+    from briefgen.font_convert import convert
+    from briefgen.font_metrics import _fonttools_advance
+
+    index, _, location = source.resolve()
+    face = _face(source.path, index)
+    advance = face.advance_fn(location) or _fonttools_advance(source.path, index, location)
+    try:
+        return convert(face, index, location, chars, advance, name, source.weight,
+                       _stamp(source.path))
+    except FontError:
+        raise
+    except Exception as e:       # fontTools raises many kinds on a broken font
+        raise FontError(f"{source.path}: cannot convert the font to TrueType outlines: "
+                        f"{type(e).__name__}: {e}") from e
+
+
+def _write(path: str, data: bytes) -> str:
+    """Write ``data`` to ``path`` atomically and return the path actually written.
+
+    Falls back to a per-user folder under the system temporary directory when the cache
+    folder cannot be written (a read-only home, say).
+    """
+    for folder in (os.path.dirname(path),
+                   os.path.join(tempfile.gettempdir(), f"briefgen-cache-{getattr(os, 'getuid', lambda: 0)()}")):
+        target = os.path.join(folder, os.path.basename(path))
+        try:
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".ttf")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, target)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+            return target
+        except OSError as e:
+            error = e
+    raise FontError(f"cannot write the converted font to {path}: {error}")
+
+
+def _register(font: PdfFont) -> None:
+    """Register ``font`` with reportlab's pdfmetrics unless it already is."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if font.name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(font.name, font.path))
+
+
+def clear_memo() -> None:
+    """Forget the fonts converted in this process (the disk cache stays)."""
+    _MEMO.clear()

@@ -115,6 +115,17 @@ class Face:
             desc = -desc
         return asc / self.units_per_em, desc / self.units_per_em
 
+    def os2_extras(self) -> dict[str, int]:
+        """Return the OS/2 typo metrics and x/cap heights worth keeping in a conversion."""
+        os2 = self.table(b"OS/2")
+        out = {}
+        if len(os2) >= 78:
+            out["sTypoAscender"], out["sTypoDescender"], out["sTypoLineGap"] = \
+                struct.unpack_from(">hhh", os2, 68)
+        if len(os2) >= 90 and struct.unpack_from(">H", os2, 0)[0] >= 2:
+            out["sxHeight"], out["sCapHeight"] = struct.unpack_from(">hh", os2, 86)
+        return out
+
     # -- cmap -----------------------------------------------------------------------
     @cached_property
     def _cmap(self) -> tuple[int, object]:

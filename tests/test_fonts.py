@@ -106,3 +106,136 @@ def test_raw_cmap_formats_agree():
         assert [face.glyph_id(cp) for cp in sample] == [font.getGlyphID(cmap[cp])
                                                         for cp in sample]
     assert face.glyph_id(0xF8FF) == 0
+
+
+# -- PDF fonts ------------------------------------------------------------------------------
+
+from briefgen import font_metrics, font_pdf  # noqa: E402
+from briefgen.fonts import pdf_font  # noqa: E402
+
+TEXT = "江阴—靖江工业园区：2024年GDP超5,000亿元（RMB 500 billion），同比增长14.13%。"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A fresh, empty font cache and no fonts remembered in this process."""
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "cache"))
+    font_pdf.clear_memo()
+    yield tmp_path / "cache"
+    font_pdf.clear_memo()
+
+
+def test_converted_font_is_static_truetype_with_a_unique_family(cache):
+    from fontTools.ttLib import TTFont
+
+    font = pdf_font(700, TEXT)
+    assert font.name.startswith("BriefgenSC_700_") and len(font.name) == len("BriefgenSC_700_") + 8
+    assert os.path.dirname(font.path) == str(cache)
+    with TTFont(font.path) as tt:
+        assert "glyf" in tt and "loca" in tt
+        assert not {"CFF ", "CFF2", "fvar", "HVAR", "gvar", "GSUB", "GPOS"} & set(tt.keys())
+        assert tt["post"].formatType == 2.0 and tt["OS/2"].usWeightClass == 700
+        assert tt["name"].getDebugName(1) == font.name == tt["name"].getDebugName(6)
+        assert "Open Font License" in tt["name"].getDebugName(13)
+        assert set(TEXT) <= {chr(c) for c in tt.getBestCmap()}
+
+
+def test_registered_font_draws_chinese_with_reportlab(cache, tmp_path):
+    from pypdf import PdfReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen import canvas
+
+    font = pdf_font(400, TEXT)
+    assert pdf_font(400, TEXT) is font                       # idempotent
+    assert font.name in pdfmetrics.getRegisteredFontNames()
+    assert pdfmetrics.stringWidth(TEXT, font.name, 11) == pytest.approx(font.metrics.width(TEXT, 11))
+    assert font.metrics.width(TEXT, 11) == pytest.approx(pdf_metrics(400).width(TEXT, 11))
+    out = tmp_path / "t.pdf"
+    c = canvas.Canvas(str(out), invariant=1)
+    c.setFont(font.name, 11)
+    c.drawString(40, 700, TEXT)
+    c.save()
+    page = PdfReader(str(out)).pages[0]
+    assert TEXT in page.extract_text().replace("\n", "")
+    fonts = page["/Resources"]["/Font"]
+    assert any(font.name in str(f.get_object()["/BaseFont"]) for f in fonts.values())
+
+
+def test_conversion_is_byte_identical(cache, tmp_path, monkeypatch):
+    first = pdf_font(700, TEXT)
+    from pathlib import Path
+
+    data = Path(first.path).read_bytes()
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "other"))
+    font_pdf.clear_memo()
+    second = pdf_font(700, TEXT)
+    assert second.path != first.path and second.name == first.name
+    assert Path(second.path).read_bytes() == data
+
+
+def test_outlines_match_fonttools_reference(cache):
+    """Glyphs equal drawing the source through Cu2QuPen into TTGlyphPen at the weight."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont
+
+    path, index = packaged_font()
+    font = pdf_font(700, TEXT)
+    with TTFont(path, fontNumber=index, lazy=True) as src, TTFont(font.path) as out:
+        glyphs = src.getGlyphSet(location={"wght": 700})
+        cmap, out_cmap = src.getBestCmap(), out.getBestCmap()
+        for ch in set(TEXT):
+            pen = TTGlyphPen(None)
+            glyphs[cmap[ord(ch)]].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            ref, mine = pen.glyph(), out["glyf"][out_cmap[ord(ch)]]
+            assert ref.numberOfContours == mine.numberOfContours, ch
+            if ref.numberOfContours:
+                assert list(ref.coordinates) == list(mine.coordinates), ch
+                assert list(ref.endPtsOfContours) == list(mine.endPtsOfContours), ch
+
+
+def test_cache_hit_does_not_open_the_collection(cache, monkeypatch):
+    import builtins
+
+    path, _ = packaged_font()
+    first = pdf_font(400, TEXT)
+    font_pdf.clear_memo()
+    font_metrics._face.cache_clear()
+    opened = []
+    real_open = builtins.open
+
+    def spy(file, *args, **kwargs):
+        opened.append(os.path.realpath(file) if isinstance(file, str) else file)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    again = pdf_font(400, set(TEXT))
+    assert again.path == first.path and again.metrics.width("江", 10) == 10
+    assert os.path.realpath(path) not in opened
+    assert first.path in opened or os.path.realpath(first.path) in opened
+
+
+def test_subset_lacking_a_character_is_an_error(cache):
+    font = pdf_font(400, "江阴")
+    require_glyphs("江阴 RMB，。", font, None)
+    with pytest.raises(FontError, match=r"no glyph for '港' \(U\+6E2F\) in BriefgenSC_400_"):
+        require_glyphs("江阴港", font, Origin("specs/city.yaml", 9, 1))
+
+
+def test_theme_truetype_file_is_used(cache, tmp_path):
+    """A theme's TrueType file goes through the same conversion (glyf outlines)."""
+    source = pdf_font(400, TEXT)
+    theme = Typefaces(pdf_regular=source.path, pdf_bold=source.path)
+    font = pdf_font(700, "江阴园区", theme)
+    assert font.name.startswith("BriefgenBriefgenSC400") and font.name != source.name
+    assert font.metrics.width("江阴园区", 10) == pytest.approx(40)
+    require_glyphs("江阴园区", font, None)
+
+
+def test_matplotlib_finds_the_converted_font_by_its_family(cache):
+    from matplotlib import font_manager
+
+    font = pdf_font(400, TEXT)
+    font_manager.fontManager.addfont(font.path)
+    prop = font_manager.FontProperties(family=font.name)
+    assert font_manager.findfont(prop, fallback_to_default=False) == font.path
