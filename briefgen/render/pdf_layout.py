@@ -23,6 +23,7 @@ from briefgen.render.pdf_ops import Laid, Op, Rect
 from briefgen.render.pdf_text import PdfFonts, Typesetter
 from briefgen.theme.page import LEVELS, MM, PageStyle
 
+FIXED = {"chart"}                      # roles whose height the fitter sets, not their text
 _COLUMNS = {"main": "main column (charts and narrative)",
             "side": "side panel (timeline, lists and contact)"}
 
@@ -33,7 +34,9 @@ class Composed:
 
     ops: list[Op] = field(default_factory=list)
     overflow: float = 0.0
-    blame: model.Section | None = None
+    blame: model.Section | None = None                          # the tallest section there
+    tallest: float = 0.0
+    crossing: model.Section | None = None                       # where the page edge cuts
     place: str = ""
     path: list[model.Section] = field(default_factory=list)   # sections that could make room
 
@@ -124,11 +127,29 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
     if over[worst][0] > 0:
         out.overflow, out.place = over[worst][0], _COLUMNS[worst]
         out.path = strips + [s for z in over if over[z][0] > 0 for s in zones[z]]
-        crossing = [s for s, bottom in over[worst][1] if bottom > body_h]
-        out.blame = crossing[0] if crossing else (strips[-1] if strips else None)
+        _locate(out, over[worst][1], body_h, strips)
         if body_h < 0:
             out.place = "header, KPI strip and source notes, which leave no room for the body,"
     return out
+
+
+def _locate(out: Composed, stacked: list[tuple[model.Section, float]], room: float,
+            strips: list[model.Section]) -> None:
+    """Record where the overflowing column is cut and which section to blame.
+
+    The blame goes to the tallest text section when shortening it alone could make room
+    (one very long narrative), else to the section the page edge cuts (thirty short ones).
+    Charts are not candidates: they already stand at their smallest height.
+    """
+    tops = [0.0] + [bottom for _, bottom in stacked]
+    cut = [s for s, bottom in stacked if bottom > room]
+    out.crossing = cut[0] if cut else None
+    text = [(bottom - top, s) for (s, bottom), top in zip(stacked, tops) if s.role not in FIXED]
+    out.tallest, tallest = max(text, key=lambda hs: hs[0]) if text else (0.0, None)
+    if tallest is not None and out.tallest >= out.overflow:
+        out.blame = tallest
+    else:
+        out.blame = out.crossing or tallest or (strips[-1] if strips else None)
 
 
 Stacked = tuple[float, list[tuple[model.Section, float]]]
@@ -188,8 +209,13 @@ def _side(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float,
 
 def _fit_error(result: Composed, page: PageStyle) -> FitError:
     """Return the FitError for a page that overflows even at the floors with nothing optional left."""
-    s = result.blame
-    what = f" It overflows at this {s.role} section{_label(s)}." if s else ""
+    s, cut = result.blame, result.crossing
+    if s is cut:
+        what = f" The page ends inside this {s.role} section{_label(s)}." if s else ""
+    else:
+        what = f" Its tallest section is this {s.role} section{_label(s)}, {result.tallest:.1f} pt."
+        if cut is not None:
+            what += f" The page ends inside the {cut.role} section{_label(cut)} at {_where(cut)[:-2]}."
     return FitError(
         f"one-pager: the content does not fit one A4 page even at the smallest type sizes: the "
         f"{result.place} is {result.overflow:.1f} pt ({result.overflow / MM:.1f} mm) too tall.{what} "
