@@ -9,7 +9,6 @@ fixed dates, a document ID derived from the briefing, and invariant mode.
 from __future__ import annotations
 
 import hashlib
-from importlib.util import find_spec
 from typing import BinaryIO, Union
 
 from reportlab.pdfbase.pdfdoc import PDFText
@@ -91,9 +90,10 @@ def keywords(b: model.Briefing) -> str:
 
 
 def _chart_drawer(theme: Theme, fonts: PdfFonts):
-    """Return the function that draws a chart into a box (the chart module's, when present)."""
-    if find_spec("briefgen.render.pdf_chart") is not None:
+    """Return the function that draws a chart into a box (svglib is imported on first use)."""
+
+    def draw(canvas, chart, x, y, w, h):
         from briefgen.render.pdf_chart import draw_chart
-    else:
-        from briefgen.render.pdf_placeholder import draw_placeholder as draw_chart
-    return lambda canvas, chart, x, y, w, h: draw_chart(canvas, chart, x, y, w, h, theme, fonts)
+        draw_chart(canvas, chart, x, y, w, h, theme, fonts)
+
+    return draw
