@@ -132,6 +132,7 @@ class Timeline:
     events: tuple[str, ...]
     origin: Origin
     note: str = ""
+    event_origins: tuple[Origin, ...] = ()   # where each event id is written, for messages
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,8 @@ def load_dataset(data_dir: Path) -> Dataset:
                 reader.register(obj, table)
     _cross_check(ds, problems)
     if problems:
-        raise Problems(problems)
+        raise Problems(sorted(problems, key=lambda p: (p.origin.path, p.origin.line, p.origin.col)
+                              if p.origin else ("", 0, 0)))
     return ds
 
 
@@ -279,6 +281,8 @@ class _Reader:
 
     def register(self, obj: Any, table: dict) -> None:
         """Add ``obj`` to ``table`` unless its id is already used anywhere in the dataset."""
+        if not obj.id:
+            return
         first = self.ids.get(obj.id)
         if first is not None:
             self.fail(obj.origin, f"duplicate id '{obj.id}' (first defined at {first})")
@@ -470,9 +474,10 @@ class _Reader:
         if got is None:
             return None
         entity = self.text(got, "entity", what, ENTITIES)
-        events = tuple(self.text({"event": n}, "event", what) for n in self.seq(got, "events", what))
+        nodes = self.seq(got, "events", what)
+        events = tuple(self.text({"events": n}, "events", what) for n in nodes)
         return Timeline(self.ident(got, what, entity), entity, self.label(got.get("label"), f"{what}: label"),
-                        events, node.origin, self.text(got, "note", what))
+                        events, node.origin, self.text(got, "note", what), tuple(n.origin for n in nodes))
 
 
 def _cross_check(ds: Dataset, problems: list[BriefgenError]) -> None:
@@ -501,14 +506,15 @@ def _cross_check(ds: Dataset, problems: list[BriefgenError]) -> None:
     for t in ds.timelines.values():
         last = ""
         for i, eid in enumerate(t.events):
+            where = t.event_origins[i] if i < len(t.event_origins) else t.origin
             fact = ds.facts.get(eid)
             if fact is None:
-                fail(t.origin, f"timeline {t.id}: events[{i}]: unknown fact '{eid}'{suggestion(eid, ds.facts)}")
+                fail(where, f"timeline {t.id}: events[{i}]: unknown fact '{eid}'{suggestion(eid, ds.facts)}")
             elif fact.kind != "event":
-                fail(t.origin, f"timeline {t.id}: events[{i}]: expected a fact of kind event "
+                fail(where, f"timeline {t.id}: events[{i}]: expected a fact of kind event "
                                f"but {eid} is a {fact.kind}")
             elif fact.period < last:
-                fail(t.origin, f"timeline {t.id}: events[{i}]: {eid} ({fact.period}) comes "
+                fail(where, f"timeline {t.id}: events[{i}]: {eid} ({fact.period}) comes "
                                f"before the event above it ({last}); keep events in date order")
             else:
                 last = fact.period

@@ -183,8 +183,7 @@ def test_every_problem_is_collected(tmp_path, monkeypatch):
     source = edit(city, "  source: kcjy-2022\n  quote: 入库", "  source: kcjy2022\n  quote: 入库")
     missing = edit(city, "- id: city.geo.area\n", "- id: city.geo.area\n") + 1
     edit(city, "  label: {zh: 市域面积, en: Land area}\n", "")  # one line fewer from here on
-    timeline = edit(data / "timelines.yaml", "- id: park.timeline.history", "- id: park.timeline.history")
-    edit(data / "timelines.yaml", "    - park.history.new_yangzi\n", "    - park.investment.new_yangzi\n")
+    timeline = edit(data / "timelines.yaml", "    - park.history.new_yangzi\n", "    - park.investment.new_yangzi\n")
     assert messages(data) == [
         f"assets/data/facts/city.yaml:{missing - 1}:3: fact city.geo.area: missing required key 'label'",
         f"assets/data/facts/city.yaml:{unit - 1}:9: fact city.port.cargo: unit: expected one of: "
@@ -194,7 +193,7 @@ def test_every_problem_is_collected(tmp_path, monkeypatch):
         "not a real date (day is out of range for month) but received '2021-02-30'",
         f"assets/data/facts/city.yaml:{source - 7 - 1}:3: fact city.kcjy.tech_smes: source: unknown source "
         "'kcjy2022'; did you mean 'kcjy-2022'?",
-        f"assets/data/timelines.yaml:{timeline}:3: timeline park.timeline.history: events[1]: expected a "
+        f"assets/data/timelines.yaml:{timeline}:7: timeline park.timeline.history: events[1]: expected a "
         "fact of kind event but park.investment.new_yangzi is a stock",
     ]
 
