@@ -133,7 +133,7 @@ def test_labels_of_the_first_series_are_the_models_written_ones():
 
 @pytest.mark.parametrize("fmt,value,text", [
     ('#,##0"亿元"', 5000, "5,000亿元"), ('"RMB "#,##0" bn"', 500, "RMB 500 bn"),
-    ('0"%"', 42, "42%"), ("0.0%", 0.167, "16.7%"), ("0.0", 3.88, "3.9"), ("General", 5, "5"),
+    ('0"%"', 42, "42%"), ("0.0%", 0.167, "16.7%"), ("0.0", 3.88, "3.9"), ("0.0", 0.25, "0.3"), ("General", 5, "5"),
     ("0", None, ""),
 ])
 def test_format_value_writes_what_powerpoint_shows(fmt, value, text):

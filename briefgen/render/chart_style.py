@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from briefgen.errors import RenderError
 from briefgen.model import Chart
@@ -39,14 +40,18 @@ class ChartStyle:
     page_note_line: float = 1.35
     note_gap: float = 0.6           # between the plot and the notes, in note sizes
     gap_width: int = 55             # space between bars, % of a bar's width
-    gap_few: tuple[int, ...] = (300, 170, 110)   # the same with 1, 2, 3 categories
+    gap_few: tuple[int, ...] = (500, 170, 110)   # the same with 1, 2, 3 categories
     headroom: float = 1.16          # value axis max over the largest value (room for labels)
     bar_headroom: float = 1.32      # the same for horizontal bars (labels run to the right)
     derived_fill: float = 0.38      # how much of its colour a derived point's fill keeps
-    outline: float = 1.0            # outline of a derived point (pt)
-    line_width: float = 2.25        # line charts (pt)
-    marker: float = 7.0             # line chart marker diameter (pt)
-    baseline: float = 0.75          # the category axis line (pt)
+    deck_outline: float = 1.0       # outline of a derived point (pt)
+    deck_line: float = 2.25         # line charts (pt)
+    deck_marker: float = 7.0        # line chart marker diameter (pt)
+    deck_baseline: float = 0.75     # the category axis line (pt)
+    page_outline: float = 0.8
+    page_line: float = 1.4
+    page_marker: float = 4.2
+    page_baseline: float = 0.6
     page_bar_max: float = 2.6       # thickest bar on the page, in label sizes
 
 
@@ -168,7 +173,8 @@ _LITERAL = re.compile(r'"([^"]*)"|\\(.)')
 def format_value(number_format: str, value: float | None) -> str:
     """Return ``value`` written with the Excel ``number_format`` (its first section).
 
-    Covers what chart labels use: quoted literals, ``#,##0``, decimals ``0.0``, ``%``.
+    Covers what chart labels use: quoted literals, ``#,##0``, decimals ``0.0``, ``%``;
+    halves round away from zero, as in PowerPoint.
     The deck's labels are formatted by PowerPoint; this gives the page the same text for
     series the model carries no written labels for.
     """
@@ -188,7 +194,8 @@ def format_value(number_format: str, value: float | None) -> str:
     if "%" in code:
         value *= 100
     decimals = len(code.split(".", 1)[1].rstrip("%").replace("#", "0")) if "." in code else 0
-    number = f"{value:{',' if ',' in code else ''}.{decimals}f}"
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    number = f"{rounded:{',' if ',' in code else ''}.{decimals}f}"
     out, placed = [], False
     for lit, text in parts:
         if lit:

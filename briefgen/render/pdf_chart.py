@@ -151,17 +151,17 @@ def _draw_columns(plot: _Plot, plan: ChartPlan) -> None:
         for s in plan.series:
             xs = [i for i, m in enumerate(s.marks) if m.value is not None]
             ax.plot(xs, [s.marks[i].value for i in xs], color="#" + _series_colour(s),
-                    linewidth=style.line_width * 0.6, solid_capstyle="round", zorder=2)
+                    linewidth=style.page_line, solid_capstyle="round", zorder=2)
             for i in xs:
                 m = s.marks[i]
-                ax.plot([i], [m.value], marker="o", markersize=style.marker * 0.6, zorder=3,
+                ax.plot([i], [m.value], marker="o", markersize=style.page_marker, zorder=3,
                         markerfacecolor="#" + m.fill, markeredgecolor="#" + (m.edge or m.fill),
-                        markeredgewidth=style.outline * 0.8, linestyle="none")
+                        markeredgewidth=style.page_outline, linestyle="none")
                 plot.text(ax, m.label, (i, m.value), (0, LABEL_GAP + 1.5), size=style.page_label,
                           bold=m.bold, ha="center", va="bottom")
     else:
         _bars(plot, ax, plan, 1 / (1 + plan.gap_width / 100), horizontal=False)
-    ax.axhline(0, color="#" + plot.palette.muted, linewidth=style.baseline * 0.8, zorder=3)
+    ax.axhline(0, color="#" + plot.palette.muted, linewidth=style.page_baseline, zorder=3)
     for i, c in enumerate(cats):
         plot.text(ax, c, (i, 0), (0, -CATEGORY_GAP), size=style.page_axis,
                   xycoords=ax.get_xaxis_transform(), ha="center", va="top")
@@ -180,7 +180,7 @@ def _bars(plot: _Plot, ax, plan: ChartPlan, width: float, horizontal: bool) -> N
             draw = ax.barh if horizontal else ax.bar
             draw(at, m.value, width / k, color="#" + m.fill, zorder=2,
                  edgecolor="#" + m.edge if m.edge else "none",
-                 linewidth=style.outline * 0.8 if m.edge else 0)
+                 linewidth=style.page_outline if m.edge else 0)
             sign = 1 if m.value >= 0 else -1
             if horizontal:
                 place = dict(xy=(m.value, at), offset=(sign * LABEL_GAP, 0),
@@ -221,7 +221,7 @@ def _draw_bars(plot: _Plot, plan: ChartPlan) -> None:
         ax.barh(range(n), [plan.whole] * n, width, color="#" + plan.track, zorder=1)
     _bars(plot, ax, plan, width, horizontal=True)
     if not plan.whole:
-        ax.axvline(0, color="#" + plot.palette.muted, linewidth=style.baseline * 0.8, zorder=3)
+        ax.axvline(0, color="#" + plot.palette.muted, linewidth=style.page_baseline, zorder=3)
     for i, c in enumerate(cats):
         plot.text(ax, c, (0, i), (-CATEGORY_GAP, 0), size=style.page_axis,
                   xycoords=ax.get_yaxis_transform(), ha="right", va="center_baseline")

@@ -131,7 +131,7 @@ def _category_axis(chart_, deck: _Deck, reverse: bool, line: bool = True) -> Non
     axis.minor_tick_mark = XL_TICK_MARK.NONE
     if line:
         axis.format.line.color.rgb = _rgb(deck.palette.muted)
-        axis.format.line.width = Pt(deck.style.baseline)
+        axis.format.line.width = Pt(deck.style.deck_baseline)
     else:
         axis.format.line.fill.background()
     axis.reverse_order = reverse
@@ -158,7 +158,7 @@ def _draw_bars(chart_, plan: ChartPlan, chart: Chart, deck: _Deck) -> None:
         series.invert_if_negative = False
         _fill(series.format, _most_common(ps.marks))
         for i, mark in enumerate(ps.marks):
-            _fill(series.points[i].format, mark.fill, mark.edge, deck.style.outline)
+            _fill(series.points[i].format, mark.fill, mark.edge, deck.style.deck_outline)
         _labels(series, ps.marks, chart, deck, XL_LABEL_POSITION.OUTSIDE_END, custom=False)
     _category_axis(chart_, deck, reverse=plan.form == "bar")
     _value_axis(chart_, plan, deck)
@@ -176,7 +176,7 @@ def _draw_share(chart_, plan: ChartPlan, chart: Chart, deck: _Deck) -> None:
     marks = plan.series[0].marks
     _fill(share.format, _most_common(marks))
     for i, mark in enumerate(marks):
-        _fill(share.points[i].format, mark.fill, mark.edge, deck.style.outline)
+        _fill(share.points[i].format, mark.fill, mark.edge, deck.style.deck_outline)
     _labels(share, marks, chart, deck, XL_LABEL_POSITION.OUTSIDE_END, custom=True)
     _category_axis(chart_, deck, reverse=True, line=False)    # the track shows the whole
     _value_axis(chart_, plan, deck)
@@ -190,15 +190,15 @@ def _draw_line(chart_, plan: ChartPlan, chart: Chart, deck: _Deck) -> None:
         series.smooth = False
         base = _most_common(ps.marks)
         series.format.line.color.rgb = _rgb(base)
-        series.format.line.width = Pt(style.line_width)
+        series.format.line.width = Pt(style.deck_line)
         series.marker.style = XL_MARKER_STYLE.CIRCLE
-        series.marker.size = int(style.marker)
+        series.marker.size = int(style.deck_marker)
         _fill(series.marker.format, base)
         for i, mark in enumerate(ps.marks):
             marker = series.points[i].marker
             marker.style = XL_MARKER_STYLE.CIRCLE
-            marker.size = int(style.marker)
-            _fill(marker.format, mark.fill, mark.edge or mark.fill, style.outline)
+            marker.size = int(style.deck_marker)
+            _fill(marker.format, mark.fill, mark.edge or mark.fill, style.deck_outline)
         _labels(series, ps.marks, chart, deck, XL_LABEL_POSITION.ABOVE, custom=False)
     _category_axis(chart_, deck, reverse=False)
     _value_axis(chart_, plan, deck)
