@@ -24,10 +24,9 @@ def _widths(fig: model.Figure, ts: Typesetter, mode: str) -> tuple[float, float]
     affix = ts.size("kpi_affix")
     suffix = mode != "stacked" and fig.suffix
     fixed = ts.width(fig.prefix + fig.sep, affix) if mode == "inline" and fig.prefix else 0.0
-    fixed += ts.width(fig.suffix, affix) if suffix else 0.0
+    fixed += ts.width(fig.sep + fig.suffix, affix) if suffix else 0.0
     fixed += ts.sup_width((fig.note,), affix * SUP, affix if suffix else ts.size("kpi_number"))
-    per_pt = ts.width(fig.number + (fig.sep if suffix else ""), 1.0, bold=True)
-    return fixed, per_pt or 1.0
+    return fixed, ts.width(fig.number, 1.0, bold=True) or 1.0
 
 
 def _number_size(items, ts: Typesetter, room: float) -> tuple[float, str]:
@@ -60,15 +59,17 @@ def _number_line(fig: model.Figure, ts: Typesetter, size: float, mode: str) -> L
         out = Laid(line.height, line.ops if above else [])
     pitch = ts.pitch(size, tight=True)
     base = out.height + ts.baseline(size, pitch)
-    x = 0.0
+    x, sep = 0.0, ts.width(fig.sep, affix)
     suffix = mode != "stacked" and fig.suffix
-    parts = [(fig.prefix + fig.sep, affix, False)] if mode == "inline" and fig.prefix else []
-    parts += [(fig.number + (fig.sep if suffix else ""), size, True)]
-    parts += [(fig.suffix, affix, False)] if suffix else []
-    for text, s, bold in parts:                 # separators are drawn, so text extracts whole
-        out.ops.append(Text(x, base, text, s, p.primary, bold))
-        x += ts.width(text, s, bold)
-    out.ops.append(ts.sup((fig.note,), x, base, affix * SUP, p.accent, parts[-1][1]))
+    if mode == "inline" and fig.prefix:             # separators extract, never drawn wide
+        out.ops.append(Text(x, base, fig.prefix, affix, p.primary, actual=fig.prefix + fig.sep))
+        x += ts.width(fig.prefix, affix) + sep
+    out.ops.append(Text(x, base, fig.number, size, p.primary, bold=True))
+    x += ts.width(fig.number, size, True)
+    if suffix:
+        out.ops.append(Text(x + sep, base, fig.suffix, affix, p.primary, actual=fig.sep + fig.suffix))
+        x += sep + ts.width(fig.suffix, affix)
+    out.ops.append(ts.sup((fig.note,), x, base, affix * SUP, p.accent, affix if suffix else size))
     out.height += pitch
     return out
 

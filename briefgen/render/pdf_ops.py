@@ -16,7 +16,11 @@ from reportlab.lib.colors import HexColor
 
 @dataclass(frozen=True)
 class Text:
-    """One line of text set in one font; ``x`` is its left edge, or its right edge if ``right``."""
+    """One line of text set in one font; ``x`` is its left edge, or its right edge if ``right``.
+
+    ``actual``, when set, is what text extraction should read instead of ``text`` (PDF
+    ActualText): a superscript "1" reads " 1", so a figure never extracts as "20031".
+    """
 
     x: float
     y: float
@@ -25,6 +29,7 @@ class Text:
     color: str
     bold: bool = False
     right: bool = False
+    actual: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,11 @@ def texts(ops: list[Op]) -> list[Text]:
 ChartDrawer = Callable[..., None]
 
 
+def _pdf_text(text: str) -> str:
+    """Return ``text`` as a PDF text string (UTF-16BE with its byte-order mark, in hex)."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
 def paint(canvas, ops: list[Op], fonts, page_height: float, draw_chart: ChartDrawer) -> None:
     """Draw ``ops`` on ``canvas``; ``fonts`` has ``.regular`` and ``.bold`` PdfFonts."""
     colors: dict[str, HexColor] = {}
@@ -116,7 +126,11 @@ def paint(canvas, ops: list[Op], fonts, page_height: float, draw_chart: ChartDra
             canvas.setFillColor(color(op.color))
             canvas.setFont((fonts.bold if op.bold else fonts.regular).name, op.size)
             draw = canvas.drawRightString if op.right else canvas.drawString
+            if op.actual:
+                canvas.addLiteral(f"/Span <</ActualText {_pdf_text(op.actual)}>> BDC")
             draw(op.x, page_height - op.y, op.text)
+            if op.actual:
+                canvas.addLiteral("EMC")
         elif isinstance(op, Rect):
             canvas.setFillColor(color(op.color))
             canvas.rect(op.x, page_height - op.y - op.h, op.w, op.h, stroke=0, fill=1)

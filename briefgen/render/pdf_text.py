@@ -107,21 +107,19 @@ class Typesetter:
         """Return the superscript note numbers set after a text ending at ``x``.
 
         ``size`` is the text size the numbers are scaled from, ``after`` the size of the
-        text they follow (default ``size``). They start with a space and keep a gap of
-        ``sup_gap`` of ``after``, so extracted text reads "2003 1", not "20031".
+        text they follow (default ``size``), which sets the gap before them. They extract
+        as " 1,2" (ActualText), so a figure and its note never run together.
         """
         m = self.page.marks
-        small = round(size * m.sup_scale, 2)
-        lead = max((after or size) * m.sup_gap - self.width(" ", small), 0.0)
-        return Text(x + lead, baseline - size * m.sup_rise, " " + sup_text(notes), small, color)
+        s = sup_text(notes)
+        return Text(x + (after or size) * m.sup_gap, baseline - size * m.sup_rise, s,
+                    round(size * m.sup_scale, 2), color, actual=" " + s)
 
     def sup_width(self, notes: Sequence[int], size: float, after: float = 0.0) -> float:
         """Return the room (pt) the superscript ``sup`` sets takes after a text."""
         s = sup_text(notes)
-        if not s:
-            return 0.0
-        small = round(size * self.page.marks.sup_scale, 2)
-        return max((after or size) * self.page.marks.sup_gap, self.width(" ", small)) + self.width(s, small)
+        m = self.page.marks
+        return (after or size) * m.sup_gap + self.width(s, round(size * m.sup_scale, 2)) if s else 0.0
 
     def para(self, text: str, width: float, size: float, color: str, *, bold: bool = False,
              notes: Sequence[int] = (), tight: bool = False, x: float = 0.0) -> Laid:

@@ -126,7 +126,7 @@ class Marks:
     bullet_indent: float = 9.0
     sup_scale: float = 0.62            # superscript size / text size
     sup_rise: float = 0.40             # superscript rise / text size
-    sup_gap: float = 0.16              # gap before a superscript / the preceding text's size
+    sup_gap: float = 0.07              # gap before a superscript / the preceding text's size
     header_soft: float = 0.72          # white over primary: secondary header text
     header_faint: float = 0.55         # white over primary: header meta line
 
