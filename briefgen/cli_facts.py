@@ -10,10 +10,9 @@ from pathlib import Path
 
 import click
 
+from briefgen import units
 from briefgen.dataset import ENTITIES, KINDS, Dataset, Fact, find_data_dir, load_dataset, suggestion
 from briefgen.errors import BriefgenError, Problems
-
-_BEFORE = ("超", "近", "约", "逾", "突破", "达", "累计")   # qualifiers written before the number
 
 
 def _fail(error: BriefgenError) -> None:
@@ -141,11 +140,12 @@ def figure(fact: Fact) -> str:
     """Return the fact's value as the source puts it: "超5000亿元", "3至4倍", "3.3%以上"."""
     if fact.value is None:
         return "(event)"
-    q = fact.qualifier
+    place = {"before": "", "number": "", "after": ""}
+    for q in units.parse_qualifier(fact.qualifier):
+        place[units.QUALIFIERS[q][0]] += q
     number = fact.value_text + (f"至{fact.value_max_text}" if fact.value_max is not None else "")
-    unit = "" if fact.unit == "share" else fact.unit
-    text = (q if q in _BEFORE else "") + number + (q if q in ("多", "余") else "") + unit
-    text += q if q == "以上" else ""
+    unit = "" if fact.unit == units.SHARE else fact.unit
+    text = place["before"] + number + place["number"] + unit + place["after"]
     return f"{text} ({fact.as_written})" if fact.as_written else text
 
 

@@ -10,15 +10,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Union
 
-from briefgen import yamlload
+from briefgen import units, yamlload
 from briefgen.errors import BriefgenError, DatasetError, Origin, Problems
 from briefgen.yamlload import Map, Node, Scalar, Seq
 
 ENTITIES = ("city", "park")
 KINDS = ("stock", "growth", "share", "target", "count", "event", "duration")
-UNITS = ("亿元", "万元", "亿美元", "万亩", "万标箱", "亿吨", "万平方米", "平方公里", "万人", "人", "万家",
-         "家", "个", "项", "所", "件", "次", "张", "条", "类", "倍", "%", "年", "标方", "share")
-QUALIFIERS = ("超", "近", "约", "以上", "多", "余", "逾", "突破", "达", "累计")
 SERIES_KINDS = ("milestones", "column", "share", "target", "line")
 FILES = ("sources.yaml", "lists.yaml", "series.yaml", "timelines.yaml")
 _ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+){2,}")
@@ -337,6 +334,25 @@ class _Reader:
             return None, ""
         return node.value, node.text
 
+    def unit(self, got: dict, what: str, empty: bool = False) -> str:
+        """Return the unit, checked against briefgen/units.py (the one table of units)."""
+        unit = self.text(got, "unit", what, empty=empty)
+        if unit and unit != units.SHARE:
+            try:
+                units.parse_unit(unit)
+            except DatasetError as e:
+                self.fail(got["unit"].origin, f"{what}: {e.message}")
+        return unit
+
+    def qualifier(self, got: dict, what: str) -> str:
+        """Return the qualifier(s), checked against briefgen/units.py."""
+        value = self.text(got, "qualifier", what)
+        try:
+            units.parse_qualifier(value)
+        except DatasetError as e:
+            self.fail(got["qualifier"].origin, f"{what}: {e.message}")
+        return value
+
     def label(self, node: Node | None, what: str) -> Label:
         """Return a {zh, en} label."""
         if node is None:
@@ -397,7 +413,7 @@ class _Reader:
         kind = self.text(got, "kind", what, KINDS)
         value, value_text = self.number(got, "value", what, null=True)
         vmax, vmax_text = self.number(got, "value_max", what)
-        unit = self.text(got, "unit", what, UNITS + ("",), empty=True)
+        unit = self.unit(got, what, empty=True)
         period = self.text(got, "period", what, empty=kind != "event")
         self.period(got, "period", period, what)
         if kind == "event" and "value" in got and (value is not None or unit or vmax is not None):
@@ -411,7 +427,7 @@ class _Reader:
                                                f"{value_text} but received {vmax_text}")
         return Fact(fid, entity, self.label(got.get("label"), f"{what}: label"), value, unit, period,
                     kind, self.text(got, "source", what), self.text(got, "quote", what), node.origin,
-                    vmax, self.text(got, "qualifier", what, QUALIFIERS), self.text(got, "inferred", what),
+                    vmax, self.qualifier(got, what), self.text(got, "inferred", what),
                     self.text(got, "as_written", what), self.text(got, "note", what),
                     value_text, vmax_text)
 
@@ -464,7 +480,7 @@ class _Reader:
             points.append(SeriesPoint(x, self.number(p, "value", what)[0], self.text(p, "fact", what),
                                       flag, how, item.origin))
         return Series(self.ident(got, what, entity), entity, self.label(got.get("label"), f"{what}: label"),
-                      self.text(got, "unit", what, UNITS), self.text(got, "kind", what, SERIES_KINDS),
+                      self.unit(got, what), self.text(got, "kind", what, SERIES_KINDS),
                       self.text(got, "source", what), tuple(points), node.origin, self.text(got, "note", what))
 
     def timeline(self, node: Node, stem: str) -> Timeline | None:

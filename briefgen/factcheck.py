@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefgen import units
 from briefgen.dataset import Dataset, Fact
 from briefgen.errors import DatasetError
 
 _TAG = re.compile(r"<(?:!--.*?--|/?[A-Za-z!][^<>]*)>")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SENTENCE_END = "。！？"
-_QUALIFIER_FORMS = {"超": ("超", "破"), "突破": ("突破", "破")}
+_QUALIFIER_FORMS = {"超": ("超", "破"), "突破": ("突破", "破"), "逾": ("逾", "超过")}
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -112,7 +113,9 @@ def cn_number(text: str) -> float:
 
 def magnitude(unit: str) -> int:
     """Return what one of ``unit`` is worth in plain units: 万元 → 10000, 亿吨 → 10**8, 个 → 1."""
-    return _BIG.get(unit[:1], 1) if len(unit) > 1 else 1
+    if unit in ("", units.SHARE):
+        return 1
+    return 10 ** units.parse_unit(unit)[0]
 
 
 def check(dataset: Dataset, sources_dir: Path) -> list[DatasetError]:
@@ -153,8 +156,9 @@ def check_fact(fact: Fact, text: SourceText, file: str) -> list[str]:
                 f"characters match, then the quote has '{q[n:n + 8]}'"]
     quote = squash(fact.quote)
     problems = _check_value(fact, quote) if fact.kind != "event" else []
-    if fact.qualifier and not any(f in quote for f in _QUALIFIER_FORMS.get(fact.qualifier, (fact.qualifier,))):
-        problems.append(f"qualifier: '{fact.qualifier}' is not in the quote")
+    for q in units.parse_qualifier(fact.qualifier):
+        if not any(f in quote for f in _QUALIFIER_FORMS.get(q, (q,))):
+            problems.append(f"qualifier: '{q}' is not in the quote")
     if fact.period and not fact.inferred:
         around = text.context(at, len(quote))
         years = sorted({p[:4] for p in fact.period.split("/")})

@@ -147,7 +147,7 @@ def test_cn_number_refuses_words():
 
 def test_magnitude():
     assert (magnitude("万元"), magnitude("亿吨"), magnitude("个"), magnitude("万"), magnitude("share")) == \
-        (10_000, 100_000_000, 1, 1, 1)
+        (10_000, 100_000_000, 1, 10_000, 1)
 
 
 def test_source_text_context_is_the_sentence_and_the_one_before():
