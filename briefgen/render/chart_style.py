@@ -26,19 +26,21 @@ DERIVED_MARK = "*"
 
 @dataclass(frozen=True)
 class ChartStyle:
-    """Chart sizes (pt) and proportions; colours come from the theme's palette."""
+    """Chart sizes (pt) and proportions; colours come from the theme's palette.
+
+    The footnote and source line under a deck chart take the deck's caption size
+    (``theme.deck.CAPTION``), like every other caption on the slides.
+    """
 
     deck_label: float = 16.0        # data labels on a slide
     deck_axis: float = 14.0         # category labels, legend
     deck_title: float = 18.0
-    deck_note: float = 11.0         # footnote and source line under the chart
-    deck_note_line: float = 1.3     # line pitch of the notes, as a multiple of the size
     page_label: float = 7.6
     page_axis: float = 7.0
     page_title: float = 9.5
     page_note: float = 6.3
     page_note_line: float = 1.35
-    note_gap: float = 0.6           # between the plot and the notes, in note sizes
+    note_gap: float = 0.6           # between the plot and the notes, in note sizes (both)
     gap_width: int = 55             # space between bars, % of a bar's width
     gap_few: tuple[int, ...] = (500, 170, 110)   # the same with 1, 2, 3 categories
     headroom: float = 1.16          # value axis max over the largest value (room for labels)

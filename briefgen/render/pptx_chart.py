@@ -30,11 +30,13 @@ from briefgen.model import Chart
 from briefgen.render.chart_style import ChartPlan, ChartStyle, Mark, chart_plan, chart_style
 from briefgen.textfit import break_lines
 from briefgen.theme import Theme
+from briefgen.theme import deck as D
 
 LANG_TAGS = {"zh": "zh-CN", "en": "en-US"}
 TRACK_NAME = "100%"                  # the series standing for the whole behind share bars
 WORKBOOK_DATE = "2000-01-01T00:00:00Z"   # embedded workbooks carry this, not the build time
-NOTES_WIDTH_MARGIN = 0.08            # viewers substitute fonts: keep this much of a line free
+NOTE_SIZE = D.CAPTION.min            # footnote and source line under a chart
+NOTE_PITCH = D.CAPTION.min * D.CAPTION_LINE
 
 
 class _Deck:
@@ -229,18 +231,17 @@ def _chart_data(plan: ChartPlan, chart: Chart) -> CategoryChartData:
     return data
 
 
-def _notes_height(plan: ChartPlan, width_pt: float, style: ChartStyle) -> tuple[list[str], float]:
+def _notes_height(plan: ChartPlan, width_pt: float) -> tuple[list[str], float]:
     """Return the notes as wrapped lines and the height they take (pt) at the deck size."""
     metrics = deck_metrics(False)
-    measure = lambda s: metrics.width(s, style.deck_note)  # noqa: E731
+    measure = lambda s: metrics.width(s, NOTE_SIZE)  # noqa: E731
     lines = [line for note in plan.notes
-             for line in break_lines(note, width_pt * (1 - NOTES_WIDTH_MARGIN), measure)]
-    return lines, len(lines) * style.deck_note * style.deck_note_line
+             for line in break_lines(note, width_pt * (1 - D.WIDTH_MARGIN), measure)]
+    return lines, len(lines) * NOTE_PITCH
 
 
 def _add_notes(slide, plan: ChartPlan, x, y, cx, cy, deck: _Deck) -> None:
     """Put the footnote and the source line in a text box filling (x, y, cx, cy)."""
-    style = deck.style
     box = slide.shapes.add_textbox(x, y, cx, cy)
     box.name = "Chart source"
     tf = box.text_frame
@@ -249,11 +250,11 @@ def _add_notes(slide, plan: ChartPlan, x, y, cx, cy, deck: _Deck) -> None:
     tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
     for i, note in enumerate(plan.notes):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        p.line_spacing = Pt(style.deck_note * style.deck_note_line)
+        p.line_spacing = Pt(NOTE_PITCH)
         run = p.add_run()
         run.text = note
-        deck.font(run.font, style.deck_note, False, deck.palette.muted)
-        deck.font(Font(p._p.get_or_add_endParaRPr()), style.deck_note)
+        deck.font(run.font, NOTE_SIZE, False, deck.palette.muted)
+        deck.font(Font(p._p.get_or_add_endParaRPr()), NOTE_SIZE)
 
 
 def _chart_space_plain(chart_) -> None:
@@ -305,8 +306,8 @@ def add_chart(slide, chart: Chart, x, y, cx, cy, theme: Theme, lang: str, *,
     deck = _Deck(theme, lang)
     style = deck.style
     chart_type, draw = _FORMS[plan.form]
-    lines, notes_h = _notes_height(plan, Emu(cx).pt, style)
-    gap = style.note_gap * style.deck_note if lines else 0.0
+    lines, notes_h = _notes_height(plan, Emu(cx).pt)
+    gap = style.note_gap * NOTE_SIZE if lines else 0.0
     notes_emu = Pt(notes_h + gap) if lines else 0
     frame = slide.shapes.add_chart(chart_type, x, y, cx, cy - notes_emu, _chart_data(plan, chart))
     if chart.title:
