@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
@@ -25,17 +26,24 @@ class Metrics:
     glyph for it; answers are memoized. A character without a glyph measures as
     ``notdef_em`` (the box a viewer would draw); a line break measures 0 and is never
     reported missing.
+
+    ``gap_em`` (0 for a real font) adds that much wherever an East Asian character meets
+    a Latin letter, digit or ASCII symbol, directly or across spaces: the automatic
+    spacing LibreOffice puts between Asian and Western text (see ``fonts``).
     """
 
     def __init__(self, name: str, advance: Callable[[str], Optional[float]],
-                 ascent_em: float, descent_em: float, notdef_em: float = 1.0):
+                 ascent_em: float, descent_em: float, notdef_em: float = 1.0,
+                 gap_em: float = 0.0):
         self.name = name
         self.ascent_em = ascent_em
         self.descent_em = descent_em
+        self.gap_em = gap_em
         self._advance = advance
         self._notdef = notdef_em
         self._em: dict[str, float] = dict.fromkeys(LINE_BREAKS, 0.0)
         self._missing: set[str] = set()
+        self._kinds: dict[str, str] = {}
 
     @property
     def line_height_em(self) -> float:
@@ -54,10 +62,27 @@ class Metrics:
         """Return the advance of ``text`` in em (no kerning, as PDF and PowerPoint set it)."""
         get = self._em.__getitem__
         try:
-            return sum(map(get, text))
+            total = sum(map(get, text))
         except KeyError:
             self._learn(text)
-            return sum(map(get, text))
+            total = sum(map(get, text))
+        if self.gap_em and len(text) > 1:
+            total += self.gap_em * self._transitions(text)
+        return total
+
+    def _transitions(self, text: str) -> int:
+        """Return how many times ``text`` switches between East Asian and Western."""
+        kinds, n, prev = self._kinds, 0, ""
+        for ch in text:
+            k = kinds.get(ch)
+            if k is None:
+                k = kinds[ch] = _script_kind(ch)
+            if k == " ":
+                continue
+            if prev and k != prev and k != "n" and prev != "n":
+                n += 1
+            prev = k
+        return n
 
     def width(self, text: str, size_pt: float) -> float:
         """Return the width of ``text`` set at ``size_pt``, in points."""
@@ -72,6 +97,18 @@ class Metrics:
 
     def __repr__(self) -> str:
         return f"Metrics({self.name!r})"
+
+
+def _script_kind(ch: str) -> str:
+    """Return 'a' (East Asian), 'w' (Western letter, digit, ASCII symbol), ' ' or 'n'."""
+    if ch.isspace():
+        return " "
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return "a"
+    category = unicodedata.category(ch)
+    if category[0] == "L" or category == "Nd" or "!" <= ch <= "~":
+        return "w"
+    return "n"
 
 
 # -- locating fonts ----------------------------------------------------------------------

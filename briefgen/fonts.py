@@ -18,11 +18,16 @@ faithful measure available from pip packages alone is:
 - characters of ambiguous East Asian width (``“ ” ‘ ’ … — ·``), which a zh-CN run may
   draw from either the Latin or the East Asian font: the larger of the two widths.
 
-Checked against LibreOffice's substitutes here (Liberation Sans, Noto Sans CJK SC) with
-``scripts/bench_fonts.py --check-deck``: the estimate is never below the real width by
-more than a few % on mixed text (see that script for the numbers). Line height is taken
-from Noto Sans CJK (1.448 em), the tallest of the faces a viewer may substitute, so a
-box sized with it does not overflow in LibreOffice; YaHei itself is about 1.32 em.
+LibreOffice (the substitute a viewer without Office uses) also puts about 1/4 em of space
+wherever East Asian text meets a Latin letter or digit ("2024年" has one such seam,
+"约3.8亿" two); measured here at 0.243 em, so the deck measure adds 0.25 em per seam
+(``Metrics.gap_em``). PowerPoint may not add it; over-estimating is the safe side.
+
+Checked with ``scripts/bench_fonts.py --check-deck``, which renders sample lines through
+LibreOffice here (Liberation Sans for Arial, Noto Sans CJK for YaHei) and compares: the
+estimate is at most 0.3% below the rendered width on Latin and CJK text and on the mixed
+samples (pinyin and narrow middle dots come out 4-6% above). Line height is taken from
+Noto Sans CJK (1.448 em), the tallest face a viewer may substitute; YaHei is about 1.32 em.
 
 ``pdf_metrics(weight)`` -- the font the PDF embeds, at that weight: advances include the
 variable font's HVAR deltas and are rounded to whole units as the converted TrueType font
@@ -45,6 +50,8 @@ from briefgen.font_metrics import (LINE_BREAKS, PACKAGED_FACE, FontSource, Metri
                                    packaged_font_path)
 from briefgen.font_pdf import PdfFont, pdf_font
 from briefgen.theme import Typefaces
+
+ASIAN_WESTERN_GAP_EM = 0.25     # LibreOffice's autospace, measured 0.243 em
 
 __all__ = ["Metrics", "PdfFont", "FontSource", "deck_metrics", "pdf_metrics", "pdf_font",
            "packaged_font", "packaged_font_path", "find_face", "font_source",
@@ -98,7 +105,7 @@ def deck_metrics(bold: bool) -> Metrics:
         return w
 
     name = f"deck {'Arial Bold' if bold else 'Arial'} + Microsoft YaHei (estimated)"
-    return Metrics(name, em, cjk.ascent_em, cjk.descent_em)
+    return Metrics(name, em, cjk.ascent_em, cjk.descent_em, gap_em=ASIAN_WESTERN_GAP_EM)
 
 
 # -- coverage ------------------------------------------------------------------------------

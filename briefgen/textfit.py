@@ -16,8 +16,10 @@ line (a 40-digit number, a long URL), is that atom broken between characters; a 
 character wider than the line is put on a line of its own.
 
 Every width comes from the caller's ``measure`` (points). Each atom is measured once per
-call, and each produced line is measured once more to guarantee ``measure(line) <=
-max_width`` even for a measure that is not additive (kerning).
+call, each seam between two atoms once per distinct pair of characters (which catches a
+measure that is not a plain sum, such as the deck's Asian/Western gap), and each produced
+line once more, so ``measure(line) <= max_width`` holds for every line except one holding
+a single character wider than the line.
 """
 
 from __future__ import annotations
@@ -110,20 +112,33 @@ def _split_chars(text: str, max_width: float, measure: Measure) -> list[str]:
 
 
 def _fill(atoms: Sequence[tuple[str, str]], max_width: float, measure: Measure,
-          memo: dict[str, float]) -> list[str]:
-    """Return the lines of one hard line's atoms, filled greedily."""
+          memo: dict) -> list[str]:
+    """Return the lines of one hard line's atoms, filled greedily.
+
+    A line's width is the sum of its atoms' and spaces' widths plus, where two atoms
+    meet, the *seam*: ``measure(a + space + b) - measure(a) - measure(space) -
+    measure(b)`` for the characters either side. It is 0 for a plain sum of advances,
+    and catches kerning and the deck's Asian/Western gap without re-measuring lines.
+    """
 
     def width(s: str) -> float:
         w = memo.get(s)
         if w is None:
-            w = memo[s] = measure(s)
+            w = memo[s] = measure(s) if s else 0.0
+        return w
+
+    def seam(left: str, lead: str, right: str) -> float:
+        key = (left, lead, right)
+        w = memo.get(key)
+        if w is None:
+            w = memo[key] = measure(left + lead + right) - width(left) - width(lead) - width(right)
         return w
 
     lines: list[str] = []
     cur, cur_w = "", 0.0
     for i, (space, text) in enumerate(atoms):
         lead = space if (cur or i == 0) else ""
-        w = width(lead) + width(text) if lead else width(text)
+        w = width(lead) + width(text) + (seam(cur[-1], lead, text[0]) if cur else 0.0)
         if cur and cur_w + w > max_width:
             lines.append(cur)
             cur, cur_w, lead, w = "", 0.0, "", width(text)
@@ -165,7 +180,7 @@ def break_lines(text: str, max_width: float, measure: Measure) -> list[str]:
 
     See the module docstring for the rules. An empty text gives one empty line.
     """
-    memo: dict[str, float] = {}
+    memo: dict = {}
     lines: list[str] = []
     for hard in text.replace("\r\n", "\n").split("\n"):
         lines.extend(_fill(_atoms(hard), max_width, measure, memo))

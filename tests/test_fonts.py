@@ -48,8 +48,12 @@ def test_deck_widths(bold):
 def test_deck_widths_known_values():
     m = deck_metrics(False)
     assert m.width("Arial", 1000) == pytest.approx(667 + 333 + 222 + 556 + 222)
+    # 30 CJK characters at 1 em, the Latin at Helvetica widths, and 6 Asian/Western seams
     assert m.width(MIXED, 10) == pytest.approx(
-        10 * 30 + stringWidth("20243.865.0614.13%", "Helvetica", 10))
+        10 * 30 + stringWidth("20243.865.0614.13%", "Helvetica", 10) + 6 * 2.5)
+    assert m.width("江阴 ABC", 10) == pytest.approx(
+        20 + stringWidth(" ABC", "Helvetica", 10) + 2.5)
+    assert m.width("江“ABC”阴", 10) == pytest.approx(40 + stringWidth("ABC", "Helvetica", 10))
 
 
 @pytest.mark.parametrize("weight", [400, 700])

@@ -26,6 +26,18 @@ def measure_at(metrics, size):
     return lambda s: metrics.width(s, size)
 
 
+def first_atom(line):
+    """Return the start of ``line`` that no break may split (a word, or a character and
+    the closing marks glued to it)."""
+    i = 1
+    if line[0].isascii():
+        while i < len(line) and line[i].isascii() and line[i] != " ":
+            i += 1
+    while i < len(line) and line[i] in CLOSING:
+        i += 1
+    return line[:i]
+
+
 def check_lines(text, lines, width, measure):
     """Assert the lines are within width, rejoin to the text, and obey kinsoku."""
     for line in lines:
@@ -113,6 +125,21 @@ def test_hard_breaks_and_empty_lines(m):
     measure = measure_at(m, 10)
     assert break_lines("", 100, measure) == [""]
     assert break_lines("甲\n\n乙", 100, measure) == ["甲", "", "乙"]
+
+
+def test_seams_of_a_non_additive_measure_are_counted(m):
+    """The deck's Asian/Western gap makes a line wider than its parts; no line overflows."""
+    text = "2024年3月5日，江阴港吞吐量约3.8亿吨，RMB 500亿元，增长14.13%，共65.06万标箱。" * 3
+    measure = measure_at(m, 10)
+    assert measure("年3") > measure("年") + measure("3")
+    assert measure("14.13%，") < 60           # the widest atom: no last-resort splits
+    for width in range(60, 400, 9):
+        lines = break_lines(text, width, measure)
+        check_lines(text, lines, width, measure)
+        for a, b in zip(lines, lines[1:]):     # greedy: the next atom did not fit
+            joined = a + " " + first_atom(b)
+            joined = joined if joined in text else a + first_atom(b)
+            assert measure(joined) > width, (width, a, b)
 
 
 def test_fit_shrinks_then_reports_overflow(m):
