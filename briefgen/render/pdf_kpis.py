@@ -47,16 +47,19 @@ def _number_size(items, ts: Typesetter, room: float) -> tuple[float, str]:
     return max(best[0], 1.0), best[1]
 
 
-def _number_line(fig: model.Figure, ts: Typesetter, size: float, mode: str) -> Laid:
-    """Return the figure's number line (and the kicker line above it when the strip has one)."""
+def _kicker(fig: model.Figure, mode: str) -> str:
+    """Return what goes on the small line above the number in ``mode``."""
+    if mode == "stacked":
+        return fig.sep.join(a for a in (fig.prefix, fig.suffix) if a)
+    return fig.prefix if mode == "kicker" else ""
+
+
+def _number_line(fig: model.Figure, ts: Typesetter, fit: tuple[float, str, float], width: float) -> Laid:
+    """Return the figure's number line under a kicker line ``fit[2]`` high (0 when none)."""
     p = ts.palette
     affix = ts.size("kpi_affix")
-    out = Laid(0.0)
-    if mode != "inline":
-        above = {"inline": "", "kicker": fig.prefix, "stacked": fig.sep.join(
-            a for a in (fig.prefix, fig.suffix) if a)}[mode]
-        line = ts.para(above or " ", float("inf"), affix, p.primary, tight=True)
-        out = Laid(line.height, line.ops if above else [])
+    size, mode, kicker = fit
+    out = Laid(kicker, ts.para(_kicker(fig, mode), width, affix, p.primary, tight=True).ops)
     pitch = ts.pitch(size, tight=True)
     base = out.height + ts.baseline(size, pitch)
     x, sep = 0.0, ts.width(fig.sep, affix)
@@ -79,12 +82,12 @@ def _meta(fig: model.Figure) -> str:
     return " ".join(x for x in (fig.period, fig.detail) if x)
 
 
-def _cell(fig: model.Figure, ts: Typesetter, width: float, size: float, mode: str) -> Laid:
+def _cell(fig: model.Figure, ts: Typesetter, width: float, fit: tuple[float, str, float]) -> Laid:
     """Return one KPI cell: top rule, number line, label, then period and detail."""
     m, p = ts.page.marks, ts.palette
     out = Laid(m.kpi_rule + m.kpi_pad * 0.55, [Line(0, m.kpi_rule / 2, width, m.kpi_rule / 2,
                                                     m.kpi_rule, p.primary)])
-    blocks = [_number_line(fig, ts, size, mode),
+    blocks = [_number_line(fig, ts, fit, width),
               ts.para(fig.label, width, ts.size("kpi_label"), p.ink, bold=True)]
     meta = _meta(fig)
     if meta:
@@ -104,7 +107,9 @@ def kpi_strip(kpis: model.KpiCards, ts: Typesetter, width: float, extra: float =
         row = items[start:start + PER_ROW]
         cell_w = (width - gutter * (len(row) - 1)) / len(row)
         size, mode = _number_size(items, ts, cell_w)
-        cells = [_cell(fig, ts, cell_w, size, mode) for fig in row]
+        kicker = max(ts.para(_kicker(f, mode), cell_w, ts.size("kpi_affix"), "", tight=True).height
+                     for f in row)
+        cells = [_cell(fig, ts, cell_w, (size, mode, kicker)) for fig in row]
         top = out.height + (ts.gap("between_blocks") if start else 0.0)
         for i, cell in enumerate(cells):
             out.ops += cell.place(i * (cell_w + gutter), top)
