@@ -104,7 +104,7 @@ class Charts:
     """Chart box heights (pt), footnote and source line included: charts get what the column leaves."""
 
     min_height: float = 125.0
-    max_height: float = 215.0
+    max_height: float = 190.0
 
 
 @dataclass(frozen=True)
