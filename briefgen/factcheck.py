@@ -17,6 +17,8 @@ The rules, in the order they are applied to a fact:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from pathlib import Path
 
@@ -169,6 +171,9 @@ def check_fact(fact: Fact, text: SourceText, file: str) -> list[str]:
     return problems
 
 
+_DECREASE = ("降低", "下降", "减少", "下滑", "回落")
+
+
 def _check_value(fact: Fact, quote: str) -> list[str]:
     """Return problems with the number and unit of a non-event fact against its quote."""
     if fact.value is None:
@@ -188,6 +193,11 @@ def _check_value(fact: Fact, quote: str) -> list[str]:
         return []
     found = _NUMBER.findall(quote)
     problems = []
+    if fact.kind == "growth" and fact.value < 0:   # a cut: the source writes 降低5%, not -5%
+        if not any(word in quote for word in _DECREASE):
+            return [f"value: a negative growth needs a word of decrease ({'、'.join(_DECREASE)}) "
+                    "in the quote"]
+        fact = replace(fact, value=-fact.value, value_text=fact.value_text.lstrip("-"))
     for key, value, written in (("value", fact.value, fact.value_text),
                                 ("value_max", fact.value_max, fact.value_max_text)):
         if value is None or written in found:
