@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from briefgen.errors import FitError, Origin
@@ -103,3 +105,15 @@ def test_figures_keep_their_order_in_the_strip():
     numbers = [op.text for op in ops if isinstance(op, Text) and op.bold
                and op.text in {f.number for f in figures("zh")}]
     assert numbers == [f.number for f in figures("zh")]
+
+
+def test_notes_that_leave_no_room_for_the_body_are_blamed_on_the_notes():
+    b = briefing("zh")
+    note = b.onepager.notes[0]
+    many = tuple(dataclasses.replace(note, number=i + 1) for i in range(300))
+    onepage = dataclasses.replace(b.onepager, notes=many)
+    with pytest.raises(FitError) as e:
+        fit(dataclasses.replace(b, onepager=onepage))
+    message = str(e.value)
+    assert message.startswith(f"{b.onepager.origin}: one-pager:")
+    assert "leave no room for the body" in message and "the 300 source notes" in message

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 
 from briefgen import model
-from briefgen.errors import FitError
+from briefgen.errors import FitError, Origin
 from briefgen.render.pdf_blocks import ROLES, stack
 from briefgen.render.pdf_frame import footer, header, notes
 from briefgen.render.pdf_ops import Laid, Op, Rect
@@ -34,10 +34,9 @@ class Composed:
 
     ops: list[Op] = field(default_factory=list)
     overflow: float = 0.0
-    blame: model.Section | None = None                          # the tallest section there
-    tallest: float = 0.0
-    crossing: model.Section | None = None                       # where the page edge cuts
-    place: str = ""
+    place: str = ""                                           # what is too tall
+    where: str = ""                                           # which part to shorten, in words
+    origin: Origin | None = None                              # and where it is in the spec
     path: list[model.Section] = field(default_factory=list)   # sections that could make room
 
 
@@ -106,10 +105,12 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
     out.ops += top.ops
     y = top.height + ts.gap("after_header")
     strips = [s for s in sections if ROLES[s.role].zone == "strip"]
+    fixed = []                                  # (height, origin, what) of the fixed parts
     for s in strips:
         laid = ROLES[s.role].build(s.block, ts, width, 0.0)
         out.ops += laid.place(x0, y)
         y += laid.height + ts.gap("after_kpis")
+        fixed.append((laid.height, s.origin, f"the {s.role} section"))
     foot = footer(b, theme, ts, width)
     foot_top = page.size[1] - g.margin_bottom - foot.height
     src = notes(b.onepager, b.lang, ts, width)
@@ -127,29 +128,39 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
     if over[worst][0] > 0:
         out.overflow, out.place = over[worst][0], _COLUMNS[worst]
         out.path = strips + [s for z in over if over[z][0] > 0 for s in zones[z]]
-        _locate(out, over[worst][1], body_h, strips)
         if body_h < 0:
             out.place = "header, KPI strip and source notes, which leave no room for the body,"
+            n = len(b.onepager.notes)
+            fixed.append((src.height, b.onepager.origin, f"the {n} source notes"))
+            height, out.origin, what = max(fixed, key=lambda f: f[0])
+            out.where = f" The tallest of them is {what}, {height:.1f} pt."
+        else:
+            _locate(out, over[worst][1], body_h)
     return out
 
 
-def _locate(out: Composed, stacked: list[tuple[model.Section, float]], room: float,
-            strips: list[model.Section]) -> None:
-    """Record where the overflowing column is cut and which section to blame.
+def _locate(out: Composed, stacked: list[tuple[model.Section, float]], room: float) -> None:
+    """Say where the overflowing column is cut and which section to shorten.
 
     The blame goes to the tallest text section when shortening it alone could make room
     (one very long narrative), else to the section the page edge cuts (thirty short ones).
     Charts are not candidates: they already stand at their smallest height.
     """
     tops = [0.0] + [bottom for _, bottom in stacked]
-    cut = [s for s, bottom in stacked if bottom > room]
-    out.crossing = cut[0] if cut else None
+    cut = next((s for s, bottom in stacked if bottom > room), None)
     text = [(bottom - top, s) for (s, bottom), top in zip(stacked, tops) if s.role not in FIXED]
-    out.tallest, tallest = max(text, key=lambda hs: hs[0]) if text else (0.0, None)
-    if tallest is not None and out.tallest >= out.overflow:
-        out.blame = tallest
-    else:
-        out.blame = out.crossing or tallest or (strips[-1] if strips else None)
+    tallest, blame = max(text, key=lambda hs: hs[0]) if text else (0.0, None)
+    if blame is None or (tallest < out.overflow and cut is not None):
+        blame = cut
+    if blame is None:
+        return
+    out.origin = blame.origin or getattr(blame.block, "origin", None)
+    if blame is cut:
+        out.where = f" The page ends inside this {blame.role} section{_label(blame)}."
+        return
+    out.where = f" Its tallest section is this {blame.role} section{_label(blame)}, {tallest:.1f} pt."
+    if cut is not None:
+        out.where += f" The page ends inside the {cut.role} section{_label(cut)} at {_where(cut)[:-2]}."
 
 
 Stacked = tuple[float, list[tuple[model.Section, float]]]
@@ -209,18 +220,11 @@ def _side(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float,
 
 def _fit_error(result: Composed, page: PageStyle) -> FitError:
     """Return the FitError for a page that overflows even at the floors with nothing optional left."""
-    s, cut = result.blame, result.crossing
-    if s is cut:
-        what = f" The page ends inside this {s.role} section{_label(s)}." if s else ""
-    else:
-        what = f" Its tallest section is this {s.role} section{_label(s)}, {result.tallest:.1f} pt."
-        if cut is not None:
-            what += f" The page ends inside the {cut.role} section{_label(cut)} at {_where(cut)[:-2]}."
     return FitError(
         f"one-pager: the content does not fit one A4 page even at the smallest type sizes: the "
-        f"{result.place} is {result.overflow:.1f} pt ({result.overflow / MM:.1f} mm) too tall.{what} "
-        f"Shorten it, or mark sections optional so they can be dropped.",
-        s.origin if s else None)
+        f"{result.place} is {result.overflow:.1f} pt ({result.overflow / MM:.1f} mm) too tall."
+        f"{result.where} Shorten it, or mark sections optional so they can be dropped.",
+        result.origin)
 
 
 def _where(s: model.Section) -> str:
