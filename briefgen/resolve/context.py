@@ -51,7 +51,11 @@ class Resolution:
         return text, tuple(dict.fromkeys(cited))
 
     def _inline(self, fact_id: str, origin: Origin, cited: list[int]) -> str:
-        """Return the inline text of a {fact.id} placeholder, recording its note."""
+        """Return the inline text of a {fact.id} or {fact.id.period} placeholder, recording its note."""
+        if fact_id not in self.ds.facts and fact_id.endswith(".period"):
+            fig = self.figure(fact_id.removesuffix(".period"))
+            cited.append(fig.note)
+            return fig.period
         fact = self.ds.facts[fact_id]
         if fact.kind == "event":
             ev = self.event(fact_id)
@@ -110,10 +114,11 @@ class Resolution:
         fact = self.ds.facts[fact_id]
         note = self.note(fact_id)
         label = bilingual(fact.label, self.lang)
-        if fact.kind == "event":
+        if fact.kind == "event":   # the year is the big number, the full date its period
             date = numbers.format_date(fact.period, self.lang)
-            return Figure(fact_id, label, date, "", date, "", "", note.number, None, "",
-                          "" if self.lang == "zh" else " ")
+            year = str(numbers.year_of(fact.period))
+            return Figure(fact_id, label, date, "", year, "年" if self.lang == "zh" else "", date,
+                          note.number, None, "", "" if self.lang == "zh" else " ")
         parts = numbers.format_figure(
             fact.value, fact.unit, self.lang, qualifier=fact.qualifier or "",
             value_max=fact.value_max, as_written=fact.as_written or "", kind=fact.kind)

@@ -18,7 +18,8 @@ class BodyText(TextField):
     """Running text. Figures in it must come from the dataset as ``{fact.id}`` placeholders.
 
     A digit typed into body text would print a number no source backs, so it is refused;
-    ``{fact.id}`` prints that fact's figure in the briefing's language and cites it.
+    ``{fact.id}`` prints that fact's figure in the briefing's language and cites it, and
+    ``{fact.id.period}`` prints its period (e.g. 2026年 / 2026).
     """
 
     def check(self, node, where, ctx):
@@ -27,6 +28,7 @@ class BodyText(TextField):
             return None
         for lang, value in text.values:
             for ref in PLACEHOLDER.findall(value):
+                ref = ref.removesuffix(".period") if ctx.lookup(ref) is None else ref
                 Ref("fact").check(Scalar(ref, node.origin, ref), where, ctx)
             bare = PLACEHOLDER.sub("", value)
             if DIGIT.search(bare):
