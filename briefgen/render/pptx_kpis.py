@@ -65,38 +65,48 @@ def _number_size(figs, inner_w: float, stacked: bool) -> float | None:
     return None
 
 
-def _labels(figs, inner: float) -> tuple[float, float] | float:
-    """Return the shared label size and height, or by how much a label overflows."""
+def _label_sizes(figs, inner: float):
+    """Yield (size, height) of the labels, largest first, for each size at which all fit."""
     box = D.KPI_LABEL_LINES * D.KPI_LABEL.max * D.KPI_LABEL_LINE
-    fits = [fit([f.label], inner, box, D.KPI_LABEL, line=D.KPI_LABEL_LINE) for f in figs]
-    if not all(f.fits for f in fits):
-        return max(f.overflow for f in fits)
-    size = min(f.size for f in fits)
-    at = [fit([f.label], inner, box, D.Range(size, size), line=D.KPI_LABEL_LINE) for f in figs]
-    return size, max(a.height for a in at)
+    size = D.KPI_LABEL.max
+    while size >= D.KPI_LABEL.min:
+        at = [fit([f.label], inner, box, D.Range(size, size), line=D.KPI_LABEL_LINE) for f in figs]
+        if all(a.fits for a in at):
+            yield size, max(a.height for a in at)
+        size -= 1.0
 
 
 def _candidate(figs, rows, stacked: bool) -> CardLayout | float:
-    """Return the layout of ``figs`` in ``rows`` with one number form, or its overflow (pt)."""
+    """Return the layout of ``figs`` in ``rows`` with one number form, or its overflow (pt).
+
+    Labels take the largest size at which some number size fits the body's height; the
+    number then takes the largest size that both its card's width and that height allow.
+    """
     per_row = max(rows)
     card_w = (D.CONTENT_W - (per_row - 1) * D.GUTTER) / per_row
     inner = card_w - 2 * D.KPI_PAD
-    number = _number_size(figs, inner, stacked)
-    if number is None:
+    widest = _number_size(figs, inner, stacked)
+    if widest is None:
         return max(number_width(f, D.KPI_NUMBER.min, stacked) for f in figs) \
             - inner * (1 - D.WIDTH_MARGIN)
-    labels = _labels(figs, inner)
-    if not isinstance(labels, tuple):
-        return labels
-    label, label_h = labels
     detail_h = D.KPI_PERIOD * D.KPI_LABEL_LINE if any(f.detail for f in figs) else 0.0
-    suffix_h = _affix(number) * D.KPI_LABEL_LINE if stacked else 0.0
-    card_h = (2 * D.KPI_PAD + D.KPI_RULE_H + number * D.KPI_NUMBER_LINE + suffix_h + detail_h
-              + 2 * D.KPI_GAP + label_h + D.KPI_PERIOD * D.KPI_LABEL_LINE)
-    total = len(rows) * card_h + (len(rows) - 1) * D.KPI_ROW_GAP
-    if total > D.BODY_H:
-        return total - D.BODY_H
-    return CardLayout(rows, card_w, card_h, number, stacked, label, label_h, detail_h)
+    over = float("inf")
+    for label, label_h in _label_sizes(figs, inner):
+        fixed = (2 * D.KPI_PAD + D.KPI_RULE_H + detail_h + 2 * D.KPI_GAP + label_h
+                 + D.KPI_PERIOD * D.KPI_LABEL_LINE)
+        number = widest
+        while number >= D.KPI_NUMBER.min:
+            suffix_h = _affix(number) * D.KPI_LABEL_LINE if stacked else 0.0
+            card_h = fixed + number * D.KPI_NUMBER_LINE + suffix_h
+            over = len(rows) * card_h + (len(rows) - 1) * D.KPI_ROW_GAP - D.BODY_H
+            if over <= 0:
+                return CardLayout(rows, card_w, card_h, number, stacked, label, label_h, detail_h)
+            number -= 0.5
+    if over == float("inf"):            # no label fits even at its floor
+        box = D.KPI_LABEL_LINES * D.KPI_LABEL.max * D.KPI_LABEL_LINE
+        return max(fit([f.label], inner, box, D.Range(D.KPI_LABEL.min, D.KPI_LABEL.min),
+                       line=D.KPI_LABEL_LINE).overflow for f in figs)
+    return over
 
 
 def layout_cards(figs: tuple[Figure, ...], origin) -> CardLayout:

@@ -48,7 +48,7 @@ def geometry(n: int, top: float) -> Geometry:
         region_h = (D.BODY_BOTTOM - top) / 2 - reach
     else:
         step = box_w + gap
-        axis_y = top + D.TIMELINE_DOT
+        axis_y = top + (D.BODY_BOTTOM - top) * D.TIMELINE_AXIS_AT
         region_h = D.BODY_BOTTOM - axis_y - reach
     return Geometry(alternate, box_w, step, D.MARGIN_X + box_w / 2, axis_y, region_h)
 

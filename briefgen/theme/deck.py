@@ -108,7 +108,7 @@ KPI_NUMBER = Range(72, 32)      # the figure itself
 KPI_AFFIX = 0.4                 # prefix and suffix as a multiple of the number size
 KPI_AFFIX_MIN = 14.0
 KPI_AFFIX_GAP = " "             # between number and suffix when the figure has no separator
-KPI_STACK_GAIN = 1.25           # a suffix on its own line must buy a number this much larger
+KPI_STACK_GAIN = 1.35           # a suffix on its own line must buy a number this much larger
 KPI_NUMBER_LINE = 1.1
 KPI_LABEL = Range(18, 14)
 KPI_LABEL_LINE = 1.3
@@ -129,6 +129,7 @@ FOOTNOTE_GAP = 8.0
 
 # --- timeline ----------------------------------------------------------------------------
 TIMELINE_AXIS_H = 3.0
+TIMELINE_AXIS_AT = 0.3          # a one-sided timeline's axis, as a share of the body height
 TIMELINE_DOT = 14.0             # diameter
 TIMELINE_DOT_RING = 3.0         # paper-coloured ring around a dot
 TIMELINE_STEM = 18.0            # from the axis to a text block
