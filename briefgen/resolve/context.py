@@ -93,15 +93,19 @@ class Resolution:
         return self._by_quote[key]
 
     def _new_note(self, number: int, ids: tuple[str, ...], source_id: str, quote: str) -> SourceNote:
+        """Return a note: zh quotes the source verbatim; en names the fact (the quote is Chinese)."""
         src = self.ds.sources[source_id]
         title = bilingual(src.title, self.lang)
         zh_title = bilingual(src.title, "zh")
-        publisher = bilingual(src.publisher, self.lang)
+        known = bilingual(src.publisher, "en").lower() != "unknown"
+        publisher = bilingual(src.publisher, self.lang) if known else ""
         date = numbers.format_date(src.date, self.lang)
         if self.lang == "zh":
-            text = f"《{title}》，{publisher}，{date}：“{quote}”"
+            text = "，".join(x for x in (f"《{title}》", publisher, date) if x) + f"：“{quote}”"
         else:
-            text = f"{title} ({zh_title}), {publisher}, {date}"
+            obj = self.ds.facts.get(ids[0]) or self.ds.lists.get(ids[0])
+            what = bilingual(obj.label, "en")
+            text = f"{what}. " + ", ".join(x for x in (f"{title} ({zh_title})", publisher, date) if x)
         return SourceNote(number, ids, src.id, title, publisher, date, quote, text)
 
     def notes(self) -> tuple[SourceNote, ...]:
