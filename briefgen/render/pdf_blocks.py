@@ -24,7 +24,7 @@ def heading(text: str, ts: Typesetter, width: float, notes=()) -> Laid:
     m, p = ts.page.marks, ts.palette
     size = ts.size("heading")
     title = ts.para(text, width, size, p.primary, bold=True, notes=notes, tight=True)
-    top = m.heading_bar + ts.gap("after_heading") * 0.6
+    top = m.heading_bar + ts.gap("after_heading")
     ops = [Line(0, m.heading_bar / 2, width, m.heading_bar / 2, m.rule, p.rule),
            Rect(0, 0, m.heading_bar_len, m.heading_bar, p.accent)]
     out = Laid(top, ops)
@@ -56,23 +56,23 @@ def _chart(chart: model.Chart, ts: Typesetter, width: float, extra: float) -> La
 def _timeline(tl: model.Timeline, ts: Typesetter, width: float, extra: float) -> Laid:
     """Return the timeline: a dotted rail with each event's date over its text.
 
-    ``extra`` spare height opens the gaps between events, up to three times their size.
+    ``extra`` spare height opens the gaps between events, up to ``event_spread`` times more.
     """
     m, p = ts.page.marks, ts.palette
     out = heading(tl.heading or t(ts.lang, "milestones"), ts, width)
     date_size, size = ts.size("event_date"), ts.size("body")
-    spread = min(extra / max(len(tl.events) - 1, 1), 2 * ts.gap("event"))
+    spread = min(extra / max(len(tl.events) - 1, 1), ts.page.space.event_spread * ts.gap("event"))
     dots: list[Dot] = []
     for i, ev in enumerate(tl.events):
         gap = ts.gap("event") + spread if i else 0.0
         date = ts.para(ev.date, width - m.event_indent, date_size, p.primary, bold=True, tight=True)
-        centre = out.height + gap + (date.ops[0].y - date_size * 0.36 if date.ops else 0.0)
+        centre = out.height + gap + (date.ops[0].y - ts.middle(date_size) if date.ops else 0.0)
         dots.append(Dot(m.dot, centre, m.dot, p.accent if i == len(tl.events) - 1 else p.primary))
         stack(out, date, m.event_indent, gap)
         stack(out, ts.para(ev.text, width - m.event_indent, size, p.ink, notes=(ev.note,)),
               m.event_indent)
     if len(dots) > 1:
-        out.ops.append(Line(m.dot, dots[0].y, m.dot, dots[-1].y, m.rule * 1.6, p.rule))
+        out.ops.append(Line(m.dot, dots[0].y, m.dot, dots[-1].y, m.rail, p.rule))
     out.ops += dots
     out.stretch = 1
     return out
@@ -88,8 +88,8 @@ def _bullets(bl: model.Bullets, ts: Typesetter, width: float, extra: float) -> L
         text = ts.para(item.text, width - indent, size, p.ink, notes=item.notes)
         y = out.height + (ts.gap("paragraph") if i else 0.0)
         if text.ops:
-            mark = size * 0.32
-            out.ops.append(Rect(indent - m.bullet_indent, y + text.ops[0].y - size * 0.34 - mark / 2,
+            mark = size * m.bullet
+            out.ops.append(Rect(indent - m.bullet_indent, y + text.ops[0].y - ts.middle(size) - mark / 2,
                                 mark, mark, p.accent if item.level == 0 else p.secondary))
         stack(out, text, indent, ts.gap("paragraph") if i else 0.0)
     return out

@@ -34,18 +34,19 @@ def header(b: model.Briefing, theme, ts: Typesetter) -> Laid:
     x = x0
     if mark:
         out.ops.append(Text(x, base, mark, size, p.paper, bold=True))
-        x += ts.width(mark, size, True) + size * 0.7
-        out.ops.append(Line(x, base - size * 0.78, x, base + size * 0.12, m.rule * 1.4, faint))
-        x += size * 0.7
-    entity = ts.para(b.entity_name, width - (x - x0) - ts.width(meta, meta_size) - 20,
+        x += ts.width(mark, size, True) + size * m.wordmark_gap
+        mid = base - ts.middle(size)
+        out.ops.append(Line(x, mid - size / 2, x, mid + size / 2, m.rule, faint))
+        x += size * m.wordmark_gap
+    entity = ts.para(b.entity_name, width - (x - x0) - ts.width(meta, meta_size) - m.header_gap,
                      ts.size("entity"), soft, tight=True)
     out.ops += entity.place(x, base - (entity.ops[0].y if entity.ops else 0.0))
     out.ops.append(Text(x0 + width, base, meta, meta_size, faint, right=True))
-    out.height += max(pitch, entity.height) + ts.gap("header_line") * 2.5
+    out.height += max(pitch, entity.height) + ts.gap("header_line") * 2
     for text, role, color, bold in ((b.title, "title", p.paper, True),
                                     (b.subtitle, "subtitle", soft, False)):
         if text:
-            block = ts.para(text, width * 0.88, ts.size(role), color, bold=bold, tight=True)
+            block = ts.para(text, width * m.title_measure, ts.size(role), color, bold=bold, tight=True)
             out.ops += block.place(x0, out.height)
             out.height += block.height + ts.gap("header_line")
     out.height += ts.gap("header_pad_bottom") - ts.gap("header_line")
@@ -67,15 +68,14 @@ def _note(note: model.SourceNote, ts: Typesetter, width: float) -> Laid:
 def notes(onepager: model.OnePager, lang: str, ts: Typesetter, width: float) -> Laid:
     """Return the source notes under a hairline, in columns filled in reading order."""
     p, g = ts.palette, ts.page.grid
-    size = ts.size("heading") * 0.85
     out = Laid(0.0, [Line(0, 0, width, 0, ts.page.marks.rule, p.rule)])
-    head = ts.para(t(lang, "sources"), width, size, p.primary, bold=True, tight=True)
-    out.ops += head.place(0, ts.gap("after_heading") * 0.8)
-    out.height = ts.gap("after_heading") * 0.8 + head.height + ts.gap("after_heading") * 0.5
+    head = ts.para(t(lang, "sources"), width, ts.size("notes_heading"), p.primary, bold=True, tight=True)
+    out.ops += head.place(0, ts.gap("after_heading"))
+    out.height = ts.gap("after_heading") + head.height + ts.gap("paragraph") / 2
     cols = max(1, min(g.note_columns, len(onepager.notes)))
     col_w = (width - g.gutter * (cols - 1)) / cols
     laid = [_note(n, ts, col_w) for n in onepager.notes]
-    gap = ts.size("note") * 0.35
+    gap = ts.gap("note")
     columns = _balance([n.height + gap for n in laid], cols)
     top, tallest = out.height, 0.0
     for c, (start, end) in enumerate(columns):
@@ -105,7 +105,8 @@ def footer(b: model.Briefing, theme, ts: Typesetter, width: float) -> Laid:
     p = ts.palette
     size = ts.size("footer")
     mark = wordmark(b, theme)
-    left = ts.para(footer_text(b), width - ts.width(mark, size, True) - 24, size, p.muted, tight=True)
+    left = ts.para(footer_text(b), width - ts.width(mark, size, True) - ts.page.marks.footer_gap,
+                   size, p.muted, tight=True)
     ops = left.ops + [Text(width, left.ops[0].y, mark, size, p.primary, bold=True, right=True)]
     return Laid(left.height, ops)
 

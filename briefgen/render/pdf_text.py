@@ -97,6 +97,10 @@ class Typesetter:
         m = self.fonts.regular.metrics
         return pitch / 2 + size * (m.ascent_em - m.descent_em) / 2
 
+    def middle(self, size: float) -> float:
+        """Return how far above the baseline the middle of a capital or ideograph sits."""
+        return size * self.page.marks.middle
+
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
         """Return ``text`` broken into lines no wider than ``width``."""
         font = self.fonts.bold if bold else self.fonts.regular

@@ -44,6 +44,7 @@ class TypeScale:
     kpi_label: Size = Size(8.0, 6.8)
     kpi_period: Size = Size(7.0, 6.0)
     heading: Size = Size(9.5, 7.8)
+    notes_heading: Size = Size(8.0, 6.8)
     lead: Size = Size(9.5, 7.2)
     body: Size = Size(8.2, 6.6)
     event_date: Size = Size(7.4, 6.2)
@@ -64,6 +65,8 @@ class Spacing:
     after_heading: float = 6.0
     paragraph: float = 5.0
     event: float = 6.5                 # between timeline events
+    event_spread: float = 2.0          # spare height may widen them by this many times
+    note: float = 2.2                  # between source notes
     before_notes: float = 16.0
     before_footer: float = 9.0
     shrink: float = 0.45
@@ -121,9 +124,16 @@ class Marks:
     lead_indent: float = 10.0
     panel_pad: float = 12.0            # inner padding of the side panel
     dot: float = 2.4                   # timeline dot radius
+    rail: float = 0.8                  # timeline rail
     event_indent: float = 12.0
     note_indent: float = 9.0           # hanging indent of a numbered note
     bullet_indent: float = 9.0
+    bullet: float = 0.32               # square list marker, in em of the item text
+    middle: float = 0.36               # middle of a capital or an ideograph above the baseline (em)
+    title_measure: float = 0.88        # share of the content width the title may fill
+    wordmark_gap: float = 0.7          # each side of the wordmark's divider, in em
+    header_gap: float = 20.0           # between the entity name and the as-of date
+    footer_gap: float = 24.0           # between the footer text and the wordmark
     sup_scale: float = 0.62            # superscript size / text size
     sup_rise: float = 0.40             # superscript rise / text size
     sup_gap: float = 0.07              # gap before a superscript / the preceding text's size
