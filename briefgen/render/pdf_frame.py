@@ -15,6 +15,13 @@ from briefgen.render.pdf_ops import Laid, Line, Rect, Text
 from briefgen.render.pdf_text import Typesetter, Where, mix
 
 
+def beside_mark(b: model.Briefing, mark: str) -> str:
+    """Return what the header shows beside the wordmark: the entity, or the issuer when the
+    wordmark already names the entity (江阴 | 江阴市 would say it twice)."""
+    same = b.entity_name.lower().removesuffix("市") == mark.lower().removesuffix("市")
+    return b.issuer if same else b.entity_name
+
+
 def wordmark(briefing: model.Briefing, theme) -> str:
     """Return the theme's short brand text in the briefing's language."""
     return theme.wordmark.get(briefing.lang, "")
@@ -38,7 +45,7 @@ def header(b: model.Briefing, theme, ts: Typesetter) -> Laid:
         mid = base - ts.middle(size)
         out.ops.append(Line(x, mid - size / 2, x, mid + size / 2, m.rule, faint))
         x += size * m.wordmark_gap
-    entity = ts.para(b.entity_name, width - (x - x0) - ts.width(meta, meta_size) - m.header_gap,
+    entity = ts.para(beside_mark(b, mark), width - (x - x0) - ts.width(meta, meta_size) - m.header_gap,
                      ts.size("entity"), soft, tight=True)
     out.ops += entity.place(x, base - (entity.ops[0].y if entity.ops else 0.0))
     out.ops.append(Text(x0 + width, base, meta, meta_size, faint, right=True))
@@ -121,6 +128,7 @@ def frame_strings(b: model.Briefing, theme) -> Iterator[Where]:
     where = b.origin or b.spec_path or None
     for text, what in ((b.title, "title"), (b.subtitle, "subtitle"), (b.entity_name, "entity name"),
                        (wordmark(b, theme), f"theme {theme.name} wordmark"),
+                       (beside_mark(b, wordmark(b, theme)), "header"),
                        (t(b.lang, "as_of", date=b.as_of), "as-of date"), (footer_text(b), "footer"),
                        (t(b.lang, "sources"), "sources heading")):
         if text:

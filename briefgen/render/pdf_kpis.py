@@ -3,8 +3,9 @@
 Cells share the strip's width equally (rows of at most six). One number size serves the
 whole strip, the largest at which every cell's number line fits its cell, so the figures
 read as a set. When prefixes make a line too wide ("about 2,590 ha"), every cell gets a
-small kicker line above its number and the prefixes go there; suffixes join them only as a
-last resort.
+small kicker line above its number and the prefixes go there; as a last resort ("stacked")
+the suffix also leaves the number line for a small line right under the number, so a
+magnitude is never read apart from its number ("over RMB / 500 / billion").
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def _widths(fig: model.Figure, ts: Typesetter, mode: str) -> tuple[float, float]
 def _number_size(items, ts: Typesetter, room: float) -> tuple[float, str]:
     """Return the strip's number size and where affixes go: "inline", "kicker" or "stacked".
 
-    "kicker" sets each prefix on a small line above its number; "stacked" also the suffix.
+    "kicker" sets each prefix on a small line above its number; "stacked" also moves the
+    suffix to a small line under it.
     The mode giving the largest number wins, preferring affixes inline on a tie.
     """
     size, floor = ts.size("kpi_number"), ts.page.type.kpi_number.floor
@@ -49,9 +51,7 @@ def _number_size(items, ts: Typesetter, room: float) -> tuple[float, str]:
 
 def _kicker(fig: model.Figure, mode: str) -> str:
     """Return what goes on the small line above the number in ``mode``."""
-    if mode == "stacked":
-        return fig.sep.join(a for a in (fig.prefix, fig.suffix) if a)
-    return fig.prefix if mode == "kicker" else ""
+    return fig.prefix if mode in ("kicker", "stacked") else ""
 
 
 def _number_line(fig: model.Figure, ts: Typesetter, fit: tuple[float, str, float], width: float) -> Laid:
@@ -74,6 +74,10 @@ def _number_line(fig: model.Figure, ts: Typesetter, fit: tuple[float, str, float
         x += sep + ts.width(fig.suffix, affix)
     out.ops.append(ts.sup((fig.note,), x, base, affix * SUP, p.accent, affix if suffix else size))
     out.height += pitch
+    if mode == "stacked":                           # every cell keeps the line, so labels align
+        under = ts.para(fig.suffix, width, affix, p.primary, tight=True) if fig.suffix else Laid(0.0)
+        out.ops += under.place(0, out.height)
+        out.height += max(under.height, ts.pitch(affix, tight=True))
     return out
 
 

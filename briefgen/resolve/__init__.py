@@ -67,7 +67,7 @@ def _section(build: BlockBuilder, sec: Rec, i: int) -> Section | None:
     elif kind == "chart":
         block = build.chart(sec["chart"], f"{where}.chart", sec.at("chart"))
     elif kind == "timeline":
-        block = build.timeline(sec["timeline"], sec.at("timeline"))
+        block = build.timeline(sec["timeline"], sec.at("timeline"), sec.get("events"))
     elif kind == "list":
         heading = res.text(sec.get("title"), f"{where}.title")
         block = build.bullets(sec.get("items"), sec.get("list"), f"{where}", sec.origin, heading)

@@ -46,10 +46,11 @@ class BlockBuilder:
         """Return a chart."""
         return build_chart(self.res, spec, where, origin)
 
-    def timeline(self, timeline_id: str, origin: Origin) -> Timeline:
-        """Return a timeline's events, in date order."""
+    def timeline(self, timeline_id: str, origin: Origin, chosen: list[str] | None = None) -> Timeline:
+        """Return a timeline's events (or the chosen ones), in date order."""
         tl = self.res.ds.timelines[timeline_id]
-        events = sorted((self.res.event(f) for f in tl.events), key=lambda e: (e.year, e.fact_id))
+        ids = [f for f in tl.events if f in chosen] if chosen else tl.events
+        events = [self.res.event(f) for f in ids]
         return Timeline(tuple(events), bilingual(tl.label, self.res.lang), origin)
 
     def list_note(self, list_id: str) -> SourceNote:
@@ -156,7 +157,7 @@ class BlockBuilder:
             if sl.get("commentary"):
                 blocks.append(self.paragraph(sl["commentary"], f"{where}.commentary"))
         elif kind == "timeline":
-            tl = self.timeline(sl["timeline"], sl.at("timeline"))
+            tl = self.timeline(sl["timeline"], sl.at("timeline"), sl.get("events"))
             blocks.append(tl)
             title = title or tl.heading
         elif kind == "table":

@@ -37,7 +37,7 @@ def load_spec(path: str | Path, dataset: Any) -> Rec:
                         f"{'a list' if hasattr(root, 'items') else 'a single value'}", root.origin)
     spec = BRIEFING.check(root, "", ctx)
     if spec is not None:
-        _cross_checks(spec, ctx)
+        _cross_checks(spec, ctx, dataset)
     if ctx.problems:
         raise Problems(sorted(ctx.problems, key=lambda p: (p.origin.line, p.origin.col)))
     return spec
@@ -49,10 +49,22 @@ def _items(items: list, where: str, ctx: Context) -> None:
             check_exclusive(item, ("fact", "text", "list"), f"{where}[{i}]", ctx, item.origin)
 
 
-def _cross_checks(spec: Rec, ctx: Context) -> None:
-    """File the problems one field cannot see alone (exactly-one-of keys, languages)."""
+def _events(rec: Rec, where: str, ctx: Context, dataset: Any) -> None:
+    """File a problem for each chosen event that is not on the named timeline."""
+    timeline = dataset.timelines.get(rec.get("timeline"))
+    if timeline is None or not rec.get("events"):
+        return
+    for j, fid in enumerate(rec["events"]):
+        if fid not in timeline.events:
+            ctx.error(rec.at("events"), f"{where}.events[{j}]",
+                      f"'{fid}' is not an event of timeline '{rec['timeline']}'")
+
+
+def _cross_checks(spec: Rec, ctx: Context, dataset: Any) -> None:
+    """File the problems one field cannot see alone (exactly-one-of keys, timeline events)."""
     for i, slide in enumerate(spec["deck"]):
         where = f"deck[{i}]"
+        _events(slide, where, ctx, dataset)
         _items(slide.get("items"), f"{where}.items", ctx)
         for side in ("left", "right"):
             if side in slide:
@@ -62,6 +74,7 @@ def _cross_checks(spec: Rec, ctx: Context) -> None:
             check_exclusive(slide["chart"], ("series", "facts"), f"{where}.chart", ctx, slide["chart"].origin)
     for i, section in enumerate(spec["onepager"]):
         where = f"onepager[{i}]"
+        _events(section, where, ctx, dataset)
         if section["type"] == "list":
             check_exclusive(section, ("list", "items"), where, ctx, section.origin)
             _items(section.get("items"), f"{where}.items", ctx)
