@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from briefgen.model import Figure, KpiCards
 from briefgen.render import pptx_shapes as shapes
 from briefgen.render.pptx_chrome import Ctx, blank, block_of, pages
-from briefgen.render.pptx_text import Para, Span, fit, overflow_error, paras, text_width
+from briefgen.render.pptx_text import (
+    Para, Span, balanced_width, fit, overflow_error, paras, text_width,
+)
 from briefgen.theme import deck as D
 
 _ROWS = {1: ((1,),), 2: ((2,),), 3: ((3,),), 4: ((4,), (2, 2)), 5: ((3, 2),), 6: ((3, 3),)}
@@ -70,7 +72,8 @@ def _label_sizes(figs, inner: float):
     box = D.KPI_LABEL_LINES * D.KPI_LABEL.max * D.KPI_LABEL_LINE
     size = D.KPI_LABEL.max
     while size >= D.KPI_LABEL.min:
-        at = [fit([f.label], inner, box, D.Range(size, size), line=D.KPI_LABEL_LINE) for f in figs]
+        at = [fit([f.label], inner, box, D.Range(size, size), bold=True, line=D.KPI_LABEL_LINE)
+              for f in figs]
         if all(a.fits for a in at):
             yield size, max(a.height for a in at)
         size -= 1.0
@@ -104,8 +107,9 @@ def _candidate(figs, rows, stacked: bool) -> CardLayout | float:
             number -= 0.5
     if over == float("inf"):            # no label fits even at its floor
         box = D.KPI_LABEL_LINES * D.KPI_LABEL.max * D.KPI_LABEL_LINE
-        return max(fit([f.label], inner, box, D.Range(D.KPI_LABEL.min, D.KPI_LABEL.min),
-                       line=D.KPI_LABEL_LINE).overflow for f in figs)
+        floor = D.Range(D.KPI_LABEL.min, D.KPI_LABEL.min)
+        return max(fit([f.label], inner, box, floor, bold=True, line=D.KPI_LABEL_LINE).overflow
+                   for f in figs)
     return over
 
 
@@ -160,7 +164,7 @@ def _card(ctx: Ctx, slide, fig: Figure, x: float, y: float, lay: CardLayout, i: 
               paras([fig.detail], D.KPI_PERIOD, pal.muted, line=D.KPI_LABEL_LINE),
               name=f"Detail {i}")
     y += lay.detail_h + D.KPI_GAP
-    w.box(slide, x, y, inner, lay.label_h,
+    w.box(slide, x, y, balanced_width(fig.label, inner, lay.label, True), lay.label_h,
           paras([fig.label], lay.label, pal.ink, bold=True, line=D.KPI_LABEL_LINE),
           name=f"Label {i}")
     y += lay.label_h + D.KPI_GAP

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from briefgen.fonts import deck_metrics
 from briefgen.model import Bullets, Compare, Paragraph
 from briefgen.render import pptx_shapes as shapes
 from briefgen.render.pptx_chrome import Ctx, blank, block_of, pages
-from briefgen.render.pptx_text import Para, Span, fit, fit_or_fail, overflow_error, paras
+from briefgen.render.pptx_text import (
+    Para, Span, deck_measure, fit, fit_or_fail, overflow_error, paras,
+)
 from briefgen.textfit import split_to_fit
 from briefgen.theme import deck as D
 
@@ -59,7 +60,7 @@ def plan_list(items: list[Item], w: float, h: float, *, origin, what: str,
         if not alone.fits:
             raise overflow_error(what, alone.overflow, sizes.min, origin)
     chunks = split_to_fit([t for t, _ in items], _text_w(items, w), h, max_size=sizes.max,
-                          min_size=sizes.min, measure_for=deck_metrics(False),
+                          min_size=sizes.min, measure_for=deck_measure(False),
                           line_spacing=D.BODY_LINE, para_space=D.PARA_SPACE,
                           width_margin=D.WIDTH_MARGIN, origin=origin)
     groups, start = [], 0

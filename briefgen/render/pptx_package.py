@@ -42,7 +42,30 @@ def new_presentation():
     for r_id, rel in list(package._rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             package._rels.pop(r_id)
+    _widen_template(prs, D.SLIDE_W / 720.0)
     return prs
+
+
+def _widen_template(prs, factor: float) -> None:
+    """Stretch the 4:3 template's master and layouts to 16:9 and give titles the deck's look.
+
+    Slides are drawn from scratch, but a presenter who adds a slide in PowerPoint gets a
+    left-aligned bold title in the brand colour where the deck's titles are.
+    """
+    master = prs.slide_master
+    for owner in (master, *prs.slide_layouts):
+        for shape in owner.shapes:
+            if shape.left is not None:
+                shape.left, shape.width = int(shape.left * factor), int(shape.width * factor)
+    title = master.placeholders[0]
+    title.left, title.top = emu(D.MARGIN_X), emu(D.TITLE_Y)
+    title.width, title.height = emu(D.CONTENT_W), emu(D.TITLE_H)
+    level = master._element.find(f".//{{{_NS_P}}}titleStyle/{{{_A}}}lvl1pPr")
+    level.set("algn", "l")
+    rpr = level.find(f"{{{_A}}}defRPr")
+    rpr.set("sz", str(int(D.TITLE.max * 100)))
+    rpr.set("b", "1")
+    rpr.find(f"{{{_A}}}solidFill/{{{_A}}}schemeClr").set("val", "tx2")
 
 
 def title_layout(prs):

@@ -13,7 +13,9 @@ the fitting measured is what the viewer draws.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 from pptx.oxml.ns import qn
@@ -22,7 +24,7 @@ from briefgen.errors import FitError, Origin
 from briefgen.theme import deck as D
 
 from briefgen.fonts import deck_metrics
-from briefgen.textfit import fit_text
+from briefgen.textfit import break_lines, fit_text
 
 EMU_PER_PT = 12700
 _LANGS = {"zh": ("zh-CN", "en-US"), "en": ("en-US", "zh-CN")}
@@ -148,9 +150,60 @@ class TextWriter:
         return shape
 
 
+@lru_cache(maxsize=8192)
+def _script_changes(text: str) -> int:
+    """Return how often ``text`` switches between CJK and Latin letters or digits."""
+    wide = [None if not ch.isalnum() else unicodedata.east_asian_width(ch) in "WF" for ch in text]
+    return sum(1 for a, b in zip(wide, wide[1:]) if a is not None and b is not None and a != b)
+
+
+class DeckMeasure:
+    """Deck text widths: the deck's font metrics plus the space viewers add between scripts.
+
+    LibreOffice (and Keynote) insert about a quarter em wherever Chinese meets Latin letters
+    or digits ("2003 年"); PowerPoint does not. Counting it keeps a line that fits there
+    from wrapping here.
+    """
+
+    def __init__(self, bold: bool):
+        self.metrics = deck_metrics(bold)
+
+    def width(self, text: str, size_pt: float) -> float:
+        """Return the width of ``text`` at ``size_pt`` points, in points."""
+        extra = _script_changes(text) * D.SCRIPT_GAP * size_pt if text else 0.0
+        return self.metrics.width(text, size_pt) + extra
+
+
+@lru_cache(maxsize=2)
+def deck_measure(bold: bool) -> DeckMeasure:
+    """Return the shared measure of regular or bold deck text."""
+    return DeckMeasure(bold)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Return the width of one line of ``text`` in points, without any safety margin."""
-    return deck_metrics(bold).width(text, size)
+    return deck_measure(bold).width(text, size)
+
+
+def balanced_width(text: str, w: float, size: float, bold: bool = False) -> float:
+    """Return the narrowest box width (at most ``w``) that keeps ``text`` to as few lines.
+
+    A box that narrow evens out the lines, so no line is left with one or two characters.
+    """
+    measure = deck_measure(bold)
+    room = w * (1 - D.WIDTH_MARGIN)
+
+    def count(width: float) -> int:
+        return len(break_lines(text, width, lambda s: measure.width(s, size)))
+
+    lines = count(room)
+    if lines <= 1:
+        return w
+    lo, hi = room / lines, room
+    for _ in range(10):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if count(mid) <= lines else (mid, hi)
+    return min(w, hi / (1 - D.WIDTH_MARGIN) + 1.0)
 
 
 def fit(texts, w: float, h: float, sizes: D.Range, *, bold: bool = False,
@@ -161,7 +214,7 @@ def fit(texts, w: float, h: float, sizes: D.Range, *, bold: bool = False,
     paragraphs.
     """
     return fit_text(list(texts), w, h, max_size=sizes.max, min_size=sizes.min,
-                    measure_for=deck_metrics(bold), line_spacing=line, para_space=space,
+                    measure_for=deck_measure(bold), line_spacing=line, para_space=space,
                     width_margin=D.WIDTH_MARGIN)
 
 

@@ -9,7 +9,9 @@ from briefgen.model import Event, Timeline
 from briefgen.render import pptx_shapes as shapes
 from briefgen.render.pptx_chrome import Ctx, blank, block_of, pages
 from briefgen.render.pptx_lists import draw_heading, heading_of
-from briefgen.render.pptx_text import Para, Span, fit, overflow_error
+from briefgen.render.pptx_text import (
+    Para, Span, balanced_width, fit, overflow_error, text_width,
+)
 from briefgen.theme import deck as D
 
 
@@ -57,20 +59,31 @@ def _date_h(size: float, lines: int) -> float:
     return lines * size * D.TIMELINE_LINE + D.TIMELINE_TEXT_GAP
 
 
+def _date_fit(events, inner: float) -> tuple[float, int] | float:
+    """Return the dates' shared size and line count: one line if any size allows, else two."""
+    for lines in (1, 2):
+        box = lines * D.TIMELINE_DATE.max * D.TIMELINE_LINE
+        got = [fit([e.date], inner, box, D.TIMELINE_DATE, bold=True, line=D.TIMELINE_LINE)
+               for e in events]
+        if all(g.fits for g in got):
+            size = min(g.size for g in got)
+            return size, max(len(fit([e.date], inner, box, D.Range(size, size), bold=True,
+                                     line=D.TIMELINE_LINE).lines[0]) for e in events)
+    return max(g.overflow for g in got)
+
+
 def plan_run(events: tuple[Event, ...], top: float) -> Plan | float:
     """Return the Plan of ``events`` on one slide, or by how much (pt) they overflow at the floor."""
     geo = geometry(len(events), top)
     inner = geo.box_w - 2 * D.TIMELINE_SIDE_PAD
-    two_lines = 2 * D.TIMELINE_DATE.max * D.TIMELINE_LINE
-    dates = [fit([e.date], inner, two_lines, D.TIMELINE_DATE, bold=True, line=D.TIMELINE_LINE)
-             for e in events]
-    if not all(d.fits for d in dates):
-        return max(d.overflow for d in dates)
-    date_size = min(d.size for d in dates)
-    date_lines = max(len(fit([e.date], inner, two_lines, D.Range(date_size, date_size),
-                             bold=True, line=D.TIMELINE_LINE).lines[0]) for e in events)
+    dates = _date_fit(events, inner)
+    if not isinstance(dates, tuple):
+        return dates
+    date_size, date_lines = dates
     room = geo.region_h - _date_h(date_size, date_lines)
-    texts = [fit([e.text], inner, room, D.TIMELINE_TEXT, line=D.TIMELINE_LINE) for e in events]
+    sizes = D.Range(max(min(D.TIMELINE_TEXT.max, date_size), D.TIMELINE_TEXT.min),
+                    D.TIMELINE_TEXT.min)            # a text never outsizes its date
+    texts = [fit([e.text], inner, room, sizes, line=D.TIMELINE_LINE) for e in events]
     if not all(t.fits for t in texts):
         return max(t.overflow for t in texts)
     return Plan(events, geo, date_size, min(t.size for t in texts))
@@ -107,8 +120,10 @@ def _event(ctx: Ctx, slide, plan: Plan, i: int, event: Event) -> None:
                   plan.date_size * D.TIMELINE_LINE, "ctr"),
              Para((Span(event.text, plan.text_size, pal.ink),),
                   plan.text_size * D.TIMELINE_LINE, "ctr", D.TIMELINE_TEXT_GAP)]
-    ctx.writer.box(slide, x - geo.box_w / 2 + D.TIMELINE_SIDE_PAD, y,
-                   geo.box_w - 2 * D.TIMELINE_SIDE_PAD, geo.region_h, items,
+    inner = geo.box_w - 2 * D.TIMELINE_SIDE_PAD
+    date_w = text_width(event.date, plan.date_size, True) / (1 - D.WIDTH_MARGIN) + 1.0
+    w = min(inner, max(date_w, balanced_width(event.text, inner, plan.text_size)))
+    ctx.writer.box(slide, x - w / 2, y, w, geo.region_h, items,
                    anchor="b" if above else "t", name=f"Event {i + 1}")
     last = i == len(plan.events) - 1
     shapes.ring(slide, x, geo.axis_y, D.TIMELINE_DOT / 2, pal.accent if last else pal.primary,
