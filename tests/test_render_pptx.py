@@ -122,6 +122,15 @@ def test_every_run_and_paragraph_end_names_latin_and_east_asian_faces(deck):
     assert cjk_runs > 50 if model.lang == "zh" else True
 
 
+def test_no_text_relies_on_autofit(deck):
+    _, data, _, _ = deck
+    for name, root in _text_parts(data):
+        assert not list(root.iter(A + "normAutofit", A + "spAutoFit")), name
+        for body in root.iter(A + "bodyPr"):
+            if name.startswith("ppt/slides/") and body.get("wrap") is not None:
+                assert body.get("wrap") == "square"
+
+
 def test_theme_fonts_and_hans_script_face(deck):
     _, data, _, _ = deck
     with zipfile.ZipFile(io.BytesIO(data)) as z:

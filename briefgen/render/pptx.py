@@ -22,6 +22,7 @@ from briefgen.render.pptx_text import Para, Span, TextWriter, paras
 from briefgen.theme import deck as D
 
 NOTES_SIZE = D.Range(12, 12)
+_FIGURE_KINDS = ("kpis", "chart")           # slides whose every element is a sourced figure
 
 
 def render_pptx(briefing: Briefing, theme, out) -> list[str]:
@@ -77,6 +78,9 @@ def notes_text(ctx: Ctx, model, first: bool) -> tuple[list[str], list[str]]:
 def write_notes(ctx: Ctx, slide, model, first: bool) -> int:
     """Write the speaker notes: talking points, then every figure's source; return 1 if any."""
     points, sources = notes_text(ctx, model, first)
+    if first and not sources and model.kind in _FIGURE_KINDS:
+        ctx.warn(model.origin, f"{model.kind} slide: its figures have no sources, so its "
+                               "speaker notes cite none")
     if not points and not sources:
         return 0
     pal, size = ctx.pal, NOTES_SIZE.max

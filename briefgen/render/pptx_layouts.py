@@ -22,6 +22,8 @@ from briefgen.render.pptx_text import emu, fit_or_fail, overflow_error, paras
 from briefgen.render.pptx_timeline import timeline_slide
 from briefgen.theme import deck as D
 
+_DASH = {"zh": "——", "en": "— "}       # before a quote's attribution
+
 
 
 def _cover_text(ctx: Ctx, slide, y: float, title: str, sizes: D.Range, sub: str, origin) -> float:
@@ -108,7 +110,7 @@ def quote_slide(ctx: Ctx, slide) -> list[Page]:
         return blank(ctx, slide)
     origin = quote.origin or slide.origin
     x, w = D.MARGIN_X + D.QUOTE_INDENT, D.CONTENT_W - D.QUOTE_INDENT
-    attr = f"— {quote.attribution}" if quote.attribution else ""
+    attr = _DASH[ctx.lang] + quote.attribution if quote.attribution else ""
     attr_h = D.QUOTE_ATTRIBUTION.max * D.BODY_LINE * 2 + D.HEADING_GAP if attr else 0.0
     text = fit_or_fail([quote.text], w, D.BODY_H - attr_h, D.QUOTE_TEXT, origin=origin,
                        what="the quote", bold=True, line=D.QUOTE_LINE)
@@ -117,9 +119,10 @@ def quote_slide(ctx: Ctx, slide) -> list[Page]:
 
     def draw(c: Ctx, s) -> None:
         pal = c.pal
-        c.writer.box(s, D.MARGIN_X - 6, D.BODY_Y - 24, D.QUOTE_INDENT, D.QUOTE_MARK_H,
-                     paras(["“"], D.QUOTE_MARK, pal.accent, bold=True, line=1.0), name="Quote mark")
         top = D.BODY_Y + (D.BODY_H - attr_h - text.height) / 2
+        c.writer.box(s, D.MARGIN_X + D.QUOTE_MARK_DX, max(D.BODY_Y, top) + D.QUOTE_MARK_DY,
+                     D.QUOTE_INDENT, D.QUOTE_MARK_H,
+                     paras(["“"], D.QUOTE_MARK, pal.accent, bold=True, line=1.0), name="Quote mark")
         c.writer.box(s, x, top, w, text.height,
                      paras([quote.text], text.size, pal.primary, bold=True, line=D.QUOTE_LINE),
                      name="Quote")

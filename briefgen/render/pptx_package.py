@@ -54,9 +54,9 @@ def _widen_template(prs, factor: float) -> None:
     """
     master = prs.slide_master
     for owner in (master, *prs.slide_layouts):
-        for shape in owner.shapes:
-            if shape.left is not None:
-                shape.left, shape.width = int(shape.left * factor), int(shape.width * factor)
+        for xfrm in owner._element.iterfind(f".//{{{_NS_P}}}spPr/{{{_A}}}xfrm"):
+            for node, attr in ((xfrm.find(f"{{{_A}}}off"), "x"), (xfrm.find(f"{{{_A}}}ext"), "cx")):
+                node.set(attr, str(int(int(node.get(attr)) * factor)))
     title = master.placeholders[0]
     title.left, title.top = emu(D.MARGIN_X), emu(D.TITLE_Y)
     title.width, title.height = emu(D.CONTENT_W), emu(D.TITLE_H)

@@ -163,6 +163,8 @@ QUOTE_TEXT = Range(30, 18)
 QUOTE_LINE = 1.45
 QUOTE_MARK = 150.0
 QUOTE_MARK_H = 110.0
+QUOTE_MARK_DX = -6.0            # the mark's box, from the left margin and the quote's top
+QUOTE_MARK_DY = -30.0
 QUOTE_ATTRIBUTION = Range(16, 14)
 QUOTE_INDENT = 96.0
 
