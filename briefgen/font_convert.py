@@ -21,11 +21,13 @@ import operator
 import struct
 from functools import lru_cache
 from math import floor
-from types import SimpleNamespace
 from typing import Callable, Iterable
 
 from briefgen.font_glyf import QuadPen, encode
-from briefgen.font_sfnt import Face
+from briefgen.font_cff2 import CFF2
+from briefgen.font_sfnt import Face, face_offsets
+from briefgen.font_var import region_scalar
+from briefgen.font_t2 import Unsupported, contours, decode
 
 MAX_ERR = 1.0           # cubic-to-quadratic tolerance, in font units (0.1% of an em)
 
@@ -35,16 +37,31 @@ def glyph_name(cp: int) -> str:
     return f"uni{cp:04X}" if cp <= 0xFFFF else f"u{cp:05X}"
 
 
-def _blender(store, face: Face, location: dict[str, float]):
-    """Return the CFF2 blend function at ``location``: (vsindex, deltas) -> delta."""
-    from fontTools.varLib.varStore import VarStoreInstancer
+def _blend_at(regions: list, region_indexes: list[list[int]], face: Face,
+              location: dict[str, float]):
+    """Return (blend function, scalar of region 0) at ``location`` for a CFF2 store given
+    as its regions and each ItemVariationData's region indexes.
 
-    coords = dict(zip((a.tag for a in face.axes), face.normalize(location)))
-    axes = [SimpleNamespace(axisTag=a.tag) for a in face.axes]
-    inst = VarStoreInstancer(store, axes, coords)
-    scalars = [[inst._getScalar(r) for r in data.VarRegionIndex] for data in store.VarData]
+    The blend function takes (vsindex, deltas) and returns the delta; both are
+    (None, 0.0) without regions or a location.
+    """
+    if not regions or not location:
+        return None, 0.0
+    coords = face.normalize(location)
+    scalars = [region_scalar(coords, region) for region in regions]
+    per_data = [[scalars[r] for r in indexes] for indexes in region_indexes]
     mul = operator.mul
-    return lambda vsindex, deltas: sum(map(mul, deltas, scalars[vsindex]))
+    return lambda vsindex, deltas: sum(map(mul, deltas, per_data[vsindex])), scalars[0]
+
+
+_DECODED: dict[tuple, dict[int, list | None]] = {}
+
+
+@lru_cache(maxsize=1)
+def _cff2(path: str, index: int, stamp: tuple[int, int]) -> CFF2:
+    """Return the lazy CFF2 reader of face ``index`` of ``path``, once per process."""
+    face = Face(path, face_offsets(path)[index])
+    return CFF2(path, *face.table_range(b"CFF2"))
 
 
 @lru_cache(maxsize=1)
@@ -67,14 +84,41 @@ def _draw_all(face: Face, index: int, location: dict[str, float], gids: list[int
     """Return the quadratic contours of each glyph id at ``location``."""
     reverse = face.outlines != "glyf"
     out = []
-    if face.outlines in ("CFF", "CFF2"):
-        charstrings = _charstrings(face.path, index, stamp, face.outlines, face.num_glyphs)
-        store = getattr(charstrings, "varStore", None)
-        blender = _blender(store.otVarStore, face, location) if store is not None and location else None
-        table = charstrings.charStringsIndex
+    if face.outlines == "CFF2":
+        cff2 = _cff2(face.path, index, stamp)
+        indexes = cff2.region_indexes()
+        regions = cff2.regions()
+        blend, scalar = _blend_at(regions, indexes, face, location)
+        # one decoding serves every weight when blends have a single region (Noto CJK)
+        single = len(regions) <= 1
+        key = (face.path, index, stamp)
+        if key not in _DECODED:
+            _DECODED.clear()
+            _DECODED[key] = {}
+        decoded = _DECODED[key]
+        for gid in gids:
+            if single and gid not in decoded:
+                code, subrs, vsindex = cff2.glyph(gid)
+                try:
+                    decoded[gid] = decode(code, cff2.gsubrs, subrs, vsindex,
+                                          lambda i: len(indexes[i]))
+                except Unsupported:
+                    decoded[gid] = None
+            segments = decoded.get(gid)
+            if segments is not None:
+                out.append(contours(segments, scalar, MAX_ERR, reverse))
+                continue
+            charstring = _charstrings(face.path, index, stamp, face.outlines,
+                                      face.num_glyphs).charStringsIndex[gid]
+            pen = QuadPen(MAX_ERR, reverse)
+            charstring.draw(pen, blend) if blend else charstring.draw(pen)
+            out.append(pen.contours)
+        return out
+    if face.outlines == "CFF":
+        table = _charstrings(face.path, index, stamp, face.outlines, face.num_glyphs)
         for gid in gids:
             pen = QuadPen(MAX_ERR, reverse)
-            table[gid].draw(pen, blender) if blender else table[gid].draw(pen)
+            table.charStringsIndex[gid].draw(pen)
             out.append(pen.contours)
         return out
     from fontTools.pens.recordingPen import DecomposingRecordingPen

@@ -67,15 +67,23 @@ class QuadPen:
         raise TypeError("QuadPen takes decomposed outlines only")
 
     def _flush(self) -> None:
-        cur = [(floor(x + 0.5), floor(y + 0.5), on) for x, y, on in self._cur]   # otRound
+        contour = finish_contour(self._cur, self.reverse)
         self._cur = []
-        if len(cur) > 1 and cur[-1] == cur[0]:
-            cur.pop()
-        if len(cur) < 2:
-            return
-        if self.reverse:
-            cur = cur[:1] + cur[:0:-1]
-        self.contours.append(cur)
+        if contour:
+            self.contours.append(contour)
+
+
+def finish_contour(points: list[tuple[float, float, int]], reverse: bool) -> list[Point]:
+    """Return a contour's points rounded (as otRound), without a closing repeat of the
+    start, reversed when asked; empty when fewer than two points remain."""
+    cur = [(floor(x + 0.5), floor(y + 0.5), on) for x, y, on in points]
+    if len(cur) > 1 and cur[-1] == cur[0]:
+        cur.pop()
+    if len(cur) < 2:
+        return []
+    if reverse:
+        cur = cur[:1] + cur[:0:-1]
+    return cur
 
 
 def _deltas(values: list[int], short: int, same: int) -> tuple[list[int], bytes]:

@@ -5,7 +5,8 @@ else ``~/.cache/briefgen``, keyed by the source file's identity (path, size, mti
 face, the weight and the sorted character set. A warm hit costs a ``stat`` of the source
 and a read of the small TTF: the 32 MB collection is not opened. A miss converts (see
 :mod:`briefgen.font_convert`) and writes atomically (temporary file, then ``os.replace``),
-so concurrent builds never see half a font.
+so concurrent builds never see half a font; it also deletes converted fonts unused for 30
+days, since every new character set adds a file (about 170 KB for 550 characters).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -37,12 +39,14 @@ class PdfFont:
     matplotlib's findfont cannot confuse it with a system font, and an SVG that names the
     family maps straight to the reportlab font. (No '-' in it: matplotlib parses a family
     string given to FontProperties as a fontconfig pattern, where '-' starts a size.)
-    ``metrics`` measures it exactly as reportlab will set it.
+    ``metrics`` measures it exactly as reportlab will set it; ``source`` is the font file
+    and face it was converted from.
     """
 
     name: str
     path: str
     metrics: Metrics
+    source: FontSource | None = None
 
 
 def cache_dir() -> str:
@@ -88,9 +92,13 @@ def pdf_font(weight: int, chars: str | Iterable[str],
         name = f"{_prefix(source)}_{weight}_{digest[:8]}"
         folder = cache_dir()
         path = os.path.join(folder, f"{name}_{digest[8:24]}.ttf")
-        if not os.path.isfile(path):
+        if os.path.isfile(path):
+            _touch(path)
+        else:
             path = _write(path, _convert(source, wanted, name))
-        font = _MEMO[digest] = PdfFont(name, path, face_metrics(path, 0, {}, name))
+            _prune(os.path.dirname(path))
+        font = PdfFont(name, path, face_metrics(path, 0, {}, name), source)
+        _MEMO[digest] = font
     _register(font)
     return font
 
@@ -136,6 +144,34 @@ def _write(path: str, data: bytes) -> str:
         except OSError as e:
             error = e
     raise FontError(f"cannot write the converted font to {path}: {error}")
+
+
+KEEP_DAYS = 30      # converted fonts unused this long are deleted when another is written
+
+
+def _touch(path: str) -> None:
+    """Mark a cached font used (at most once a day, so a warm hit stays one stat)."""
+    try:
+        if os.stat(path).st_mtime < time.time() - 86400:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune(folder: str) -> None:
+    """Delete converted fonts in ``folder`` unused for ``KEEP_DAYS`` days."""
+    limit = time.time() - KEEP_DAYS * 86400
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("Briefgen") and entry.name.endswith(".ttf"):
+            try:
+                if entry.stat().st_mtime < limit:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def _register(font: PdfFont) -> None:

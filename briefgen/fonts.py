@@ -113,20 +113,29 @@ def deck_metrics(bold: bool) -> Metrics:
 def require_glyphs(text: str, metrics_or_font, where: Origin | None) -> None:
     """Raise FontError when ``text`` has a character the font has no glyph for.
 
-    ``metrics_or_font`` is a Metrics or anything with a ``.metrics`` (a PdfFont). Line
-    breaks are not glyphs and pass; any other control character fails, since a viewer
-    would draw it as a box. The message names the character, its code point, the font
-    and the text around it.
+    ``metrics_or_font`` is a Metrics or a PdfFont. Line breaks are not glyphs and pass;
+    any other control character fails, since a viewer would draw it as a box. The message
+    names the character, its code point, the font and the text around it; for a PdfFont
+    it says whether the source font lacks the character or the character was simply not
+    among those passed to ``pdf_font``.
     """
     metrics = getattr(metrics_or_font, "metrics", metrics_or_font)
     missing = metrics.missing(text)
-    if missing:
-        ch = missing[0]
-        at = text.index(ch)
-        snippet = text[max(0, at - 12):at + 13].replace("\n", " ")
-        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-        raise FontError(f"no glyph for '{ch}' (U+{ord(ch):04X}) in {metrics.name}{more}, "
-                        f"in text '{snippet}'", origin=where)
+    if not missing:
+        return
+    ch = missing[0]
+    at = text.index(ch)
+    snippet = text[max(0, at - 12):at + 13].replace("\n", " ")
+    more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+    font = metrics.name
+    source = getattr(metrics_or_font, "source", None)
+    if source is not None:
+        whole = _pdf_metrics(source)
+        font = f"{whole.name} ({metrics.name})"
+        if not whole.missing(ch):
+            font = f"{metrics.name}: it was not among the characters given to pdf_font"
+    raise FontError(f"no glyph for '{ch}' (U+{ord(ch):04X}) in {font}{more}, "
+                    f"in text '{snippet}'", origin=where)
 
 
 def text_chars(texts: Iterable[str]) -> set[str]:

@@ -180,23 +180,33 @@ def break_lines(text: str, max_width: float, measure: Measure) -> list[str]:
 
     See the module docstring for the rules. An empty text gives one empty line.
     """
-    memo: dict = {}
+    return _break(text, max_width, measure, {})
+
+
+def _break(text: str, max_width: float, measure: Measure, memo: dict) -> list[str]:
+    """Return ``text`` broken into lines, measuring through ``memo``."""
     lines: list[str] = []
     for hard in text.replace("\r\n", "\n").split("\n"):
         lines.extend(_fill(_atoms(hard), max_width, measure, memo))
     return lines
 
 
-def _measure_for(measure_for: MeasureFor) -> Callable[[float], Measure]:
-    """Return a function giving the measure at a size, from a callable or a Metrics."""
-    if hasattr(measure_for, "width"):
-        metrics = measure_for
+class _Breaker:
+    """Break text at any size; with a Metrics, widths scale with the size, so text is
+    measured once at 1 pt and broken to ``width / size`` at every size tried."""
 
-        def at(size: float) -> Measure:
-            return lambda s: metrics.width(s, size)
+    def __init__(self, measure_for: MeasureFor):
+        self._metrics = measure_for if hasattr(measure_for, "width") else None
+        self._at = measure_for
+        self._memo: dict = {}
 
-        return at
-    return measure_for  # type: ignore[return-value]
+    def lines(self, text: str, width: float, size: float) -> list[str]:
+        """Return ``text`` broken to ``width`` points at ``size``."""
+        metrics = self._metrics
+        if metrics is None:
+            return break_lines(text, width, self._at(size))  # type: ignore[operator]
+        unit = width / size * (1 - 1e-12)       # never over by rounding once scaled back
+        return _break(text, unit, lambda s: metrics.width(s, 1.0), self._memo)
 
 
 def _sizes(max_size: float, min_size: float, step: float) -> list[float]:
@@ -212,10 +222,10 @@ def _sizes(max_size: float, min_size: float, step: float) -> list[float]:
     return sizes
 
 
-def _layout(paragraphs: Sequence[str], size: float, width: float, measure: Measure,
+def _layout(paragraphs: Sequence[str], size: float, width: float, breaker: _Breaker,
             line_spacing: float, para_space: float) -> tuple[list[list[str]], float]:
     """Return the lines of every paragraph at ``size`` and their total height."""
-    lines = [break_lines(p, width, measure) for p in paragraphs]
+    lines = [breaker.lines(p, width, size) for p in paragraphs]
     n = sum(len(ls) for ls in lines)
     height = n * size * line_spacing + para_space * max(len(paragraphs) - 1, 0)
     return lines, height
@@ -232,15 +242,14 @@ def fit_text(paragraphs: Sequence[str], box_w: float, box_h: float, *, max_size:
     even ``min_size`` is too big, the Fit at ``min_size`` says ``fits=False`` and by how
     many points it overflows; nothing is raised.
     """
-    at = _measure_for(measure_for)
+    breaker = _Breaker(measure_for)
     width = box_w * (1 - width_margin)
     sizes = _sizes(max_size, min_size, step)
     cache: dict[int, tuple[list[list[str]], float]] = {}
 
     def layout(i: int) -> tuple[list[list[str]], float]:
         if i not in cache:
-            s = sizes[i]
-            cache[i] = _layout(paragraphs, s, width, at(s), line_spacing, para_space)
+            cache[i] = _layout(paragraphs, sizes[i], width, breaker, line_spacing, para_space)
         return cache[i]
 
     lo, hi = 0, len(sizes) - 1            # find the first (largest) index that fits
@@ -270,16 +279,15 @@ def split_to_fit(paragraphs: Sequence[str], box_w: float, box_h: float, *, max_s
     """
     if not paragraphs:
         return []
-    at = _measure_for(measure_for)
+    breaker = _Breaker(measure_for)
     width = box_w * (1 - width_margin)
 
     def pack(size: float) -> list[list[str]]:
-        measure = at(size)
         pitch = size * line_spacing
         chunks: list[list[str]] = []
         used = 0.0
         for p in paragraphs:
-            h = len(break_lines(p, width, measure)) * pitch
+            h = len(breaker.lines(p, width, size)) * pitch
             if h > box_h + 1e-9:
                 raise FitError(
                     f"a paragraph needs {h:.1f} pt at {size:g} pt but the box is "

@@ -222,8 +222,24 @@ def test_cache_hit_does_not_open_the_collection(cache, monkeypatch):
 def test_subset_lacking_a_character_is_an_error(cache):
     font = pdf_font(400, "江阴")
     require_glyphs("江阴 RMB，。", font, None)
-    with pytest.raises(FontError, match=r"no glyph for '港' \(U\+6E2F\) in BriefgenSC_400_"):
+    with pytest.raises(FontError, match=r"^specs/city.yaml:9:1: no glyph for '港' \(U\+6E2F\) "
+                                        r"in BriefgenSC_400_\w+: it was not among the "
+                                        r"characters given to pdf_font"):
         require_glyphs("江阴港", font, Origin("specs/city.yaml", 9, 1))
+    with pytest.raises(FontError, match=r"no glyph for '🙂' \(U\+1F642\) in Noto Sans CJK SC "
+                                        r"400 \(BriefgenSC_400_\w+\), in text '江阴🙂'"):
+        require_glyphs("江阴🙂", font, None)
+
+
+def test_old_cached_fonts_are_pruned_when_a_new_one_is_written(cache):
+    old = cache / "BriefgenSC_400_00000000_0000000000000000.ttf"
+    cache.mkdir(parents=True)
+    old.write_bytes(b"stale")
+    os.utime(old, (1e9, 1e9))
+    recent = cache / "BriefgenSC_700_11111111_1111111111111111.ttf"
+    recent.write_bytes(b"recent")
+    pdf_font(400, "江")
+    assert not old.exists() and recent.exists()
 
 
 def test_theme_truetype_file_is_used(cache, tmp_path):
@@ -243,3 +259,83 @@ def test_matplotlib_finds_the_converted_font_by_its_family(cache):
     font_manager.fontManager.addfont(font.path)
     prop = font_manager.FontProperties(family=font.name)
     assert font_manager.findfont(prop, fallback_to_default=False) == font.path
+
+
+def test_charstring_decoder_matches_fonttools_interpreter():
+    """The one-pass CFF2 decoder gives fontTools' outlines at both weights (a sample; a
+    full run over all 65,535 glyphs agreed too)."""
+    from briefgen import font_convert
+    from briefgen.font_glyf import QuadPen
+    from briefgen.font_t2 import contours, decode
+
+    path, index = packaged_font()
+    face = font_metrics._face(path, index)
+    stamp = font_metrics._stamp(path)
+    cff2 = font_convert._cff2(path, index, stamp)
+    table = font_convert._charstrings(path, index, stamp, "CFF2", face.num_glyphs)
+    indexes, regions = cff2.region_indexes(), cff2.regions()
+    for weight in (400, 700):
+        blend, scalar = font_convert._blend_at(regions, indexes, face, {"wght": weight})
+        for gid in range(0, face.num_glyphs, 331):
+            code, subrs, vsindex = cff2.glyph(gid)
+            segments = decode(code, cff2.gsubrs, subrs, vsindex, lambda i: len(indexes[i]))
+            pen = QuadPen(1.0, reverse=True)
+            table.charStringsIndex[gid].draw(pen, blend)
+            assert contours(segments, scalar, 1.0, True) == pen.contours, (weight, gid)
+
+
+def test_fonttools_fallback_gives_the_same_font(cache, tmp_path, monkeypatch):
+    """Glyphs the decoder leaves to fontTools come out the same."""
+    from pathlib import Path
+
+    from briefgen import font_convert
+    from briefgen.font_t2 import Unsupported
+
+    fast = Path(pdf_font(700, "江阴园区RMB").path).read_bytes()
+
+    def refuse(*args):
+        raise Unsupported("test")
+
+    monkeypatch.setattr(font_convert, "decode", refuse)
+    font_convert._DECODED.clear()
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "slow"))
+    font_pdf.clear_memo()
+    assert Path(pdf_font(700, "江阴园区RMB").path).read_bytes() == fast
+
+
+def test_theme_cff_opentype_file_is_converted(cache, tmp_path):
+    """A static CFF .otf (built here: a square for 'A') becomes glyf outlines, clockwise."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.t2CharStringPen import T2CharStringPen
+    from fontTools.ttLib import TTFont
+
+    def square(width):
+        pen = T2CharStringPen(width, None)
+        pen.moveTo((100, 0))
+        pen.lineTo((500, 0))
+        pen.lineTo((500, 700))
+        pen.lineTo((100, 700))
+        pen.closePath()
+        return pen.getCharString()
+
+    fb = FontBuilder(1000, isTTF=False)
+    fb.setupGlyphOrder([".notdef", "A", "space"])
+    fb.setupCharacterMap({65: "A", 32: "space"})
+    empty = T2CharStringPen(250, None).getCharString()
+    fb.setupCFF("TestSquare", {}, {".notdef": square(600), "A": square(600), "space": empty}, {})
+    fb.setupHorizontalMetrics({".notdef": (600, 100), "A": (600, 100), "space": (250, 0)})
+    fb.setupHorizontalHeader(ascent=800, descent=-200)
+    fb.setupNameTable({"familyName": "TestSquare", "styleName": "Regular"})
+    fb.setupOS2(sTypoAscender=800, usWinAscent=800, usWinDescent=200)
+    fb.setupPost()
+    otf = tmp_path / "square.otf"
+    fb.save(str(otf))
+
+    font = pdf_font(400, "A A", Typefaces(pdf_regular=str(otf)))
+    assert font.name.startswith("Briefgensquare_400_")
+    assert font.metrics.width("A A", 10) == pytest.approx(14.5)
+    with pytest.raises(FontError, match=r"no glyph for 'B'"):
+        require_glyphs("AB", font, None)
+    with TTFont(font.path) as tt:
+        glyph = tt["glyf"][tt.getBestCmap()[65]]
+        assert list(glyph.coordinates) == [(100, 0), (100, 700), (500, 700), (500, 0)]
