@@ -1,0 +1,83 @@
+"""Tests for briefgen.build: naming, atomic replacement, reproducibility, failures write nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefgen.build import build, output_path, write_atomic
+from briefgen.errors import BriefgenError, FitError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def park_twice(tmp_path_factory):
+    """Build specs/park.yaml twice into two folders."""
+    outs = [tmp_path_factory.mktemp(f"out{i}") for i in range(2)]
+    built = [build(ROOT / "specs" / "park.yaml", out) for out in outs]
+    return outs, built
+
+
+def test_output_names_follow_the_spec_and_its_languages(park_twice):
+    outs, built = park_twice
+    assert sorted(p.name for p in built[0].outputs) == ["park.en.pdf", "park.en.pptx", "park.pdf", "park.pptx"]
+    assert output_path(Path("o"), "park", "en", "zh", "pdf") == Path("o/park.en.pdf")
+    assert output_path(Path("o"), "park", "zh", "zh", "pptx") == Path("o/park.pptx")
+
+
+def test_two_builds_are_byte_identical(park_twice):
+    (a, b), _ = park_twice
+    for name in ("park.pptx", "park.pdf", "park.en.pptx", "park.en.pdf"):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_a_failed_build_leaves_the_previous_output_untouched(park_twice, tmp_path):
+    (good, _), _ = park_twice
+    out = tmp_path / "out"
+    shutil.copytree(good, out)
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()}
+    project = tmp_path / "project"
+    (project / "specs").mkdir(parents=True)
+    (project / "assets").symlink_to(ROOT / "assets")
+    broken = project / "specs" / "park.yaml"
+    text = (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("park.history.years", "park.history.yeers", 1), encoding="utf-8")
+    with pytest.raises(BriefgenError):
+        build(broken, out)
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir()} == before
+
+
+def test_a_render_failure_writes_nothing(tmp_path):
+    project = tmp_path / "project"
+    (project / "specs").mkdir(parents=True)
+    (project / "assets").symlink_to(ROOT / "assets")
+    spec = project / "specs" / "long.yaml"
+    long_text = "园区立足主导产业，建设科创载体，推进民生项目。" * 80
+    spec.write_text(f"""title: 园区
+entity: park
+deck:
+  - type: title
+onepager:
+  - type: kpis
+    facts: [park.history.founded, park.history.years, park.plan.sales_2026]
+  - type: narrative
+    text: {long_text}
+  - type: narrative
+    text: {long_text}
+""", encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(FitError) as e:
+        build(spec, out)
+    assert str(e.value).startswith(f"{spec}:10:5: one-pager: the content does not fit one A4 page")
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_write_atomic_replaces_and_leaves_no_temporary_files(tmp_path):
+    target = tmp_path / "a.pdf"
+    target.write_bytes(b"old")
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
