@@ -35,6 +35,7 @@ class _Index:
         self.end = self.data_at + self._offset(self.count)
 
     def _offset(self, i: int) -> int:
+        """Return offset ``i`` of the INDEX (1-based, from the byte before the data)."""
         at = self.offsets_at + i * self.off_size
         return int.from_bytes(self.buf[at:at + self.off_size], "big")
 

@@ -51,6 +51,7 @@ class Metrics:
         return self.ascent_em + self.descent_em
 
     def _learn(self, text: str) -> None:
+        """Look up and remember the advance of every character of ``text`` not yet seen."""
         for ch in set(text).difference(self._em):
             em = self._advance(ch)
             if em is None:

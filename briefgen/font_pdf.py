@@ -79,20 +79,23 @@ def pdf_font(weight: int, chars: str | Iterable[str],
              theme_fonts: Typefaces | None = None) -> PdfFont:
     """Return the PDF font at ``weight`` covering ``chars``, converted, cached, registered.
 
-    ``chars`` is a string or a set of characters (line breaks are ignored); printable
-    ASCII and common Chinese punctuation are always added. Characters the source font
-    lacks are left out: check text with ``require_glyphs(text, font, where)``.
+    ``chars`` is a string or a set of characters (or of strings, whose characters count;
+    line breaks are ignored); printable ASCII and common Chinese punctuation are always
+    added. Characters the source font lacks are left out: check text with
+    ``require_glyphs(text, font, where)``.
     Registering is idempotent: the same font comes back under the same name.
     """
     source = font_source(weight, theme_fonts)
-    wanted = frozenset(chars).difference(LINE_BREAKS) | SAFE_CHARS
+    wanted = frozenset(ch for item in chars for ch in item).difference(LINE_BREAKS) | SAFE_CHARS
     digest = _digest(source, wanted)
     font = _MEMO.get(digest)
     if font is None:
         name = f"{_prefix(source)}_{weight}_{digest[:8]}"
-        folder = cache_dir()
-        path = os.path.join(folder, f"{name}_{digest[8:24]}.ttf")
-        if os.path.isfile(path):
+        filename = f"{name}_{digest[8:24]}.ttf"
+        path = os.path.join(cache_dir(), filename)
+        spare = os.path.join(_spare_dir(), filename)
+        if os.path.isfile(path) or os.path.isfile(spare):
+            path = path if os.path.isfile(path) else spare
             _touch(path)
         else:
             path = _write(path, _convert(source, wanted, name))
@@ -121,14 +124,19 @@ def _convert(source: FontSource, chars: frozenset[str], name: str) -> bytes:
                         f"{type(e).__name__}: {e}") from e
 
 
+def _spare_dir() -> str:
+    """Return the per-user folder used when the cache folder cannot be written."""
+    user = os.getuid() if hasattr(os, "getuid") else 0
+    return os.path.join(tempfile.gettempdir(), f"briefgen-cache-{user}")
+
+
 def _write(path: str, data: bytes) -> str:
-    """Write ``data`` to ``path`` atomically and return the path actually written.
+    """Return the path ``data`` was written to: ``path``, atomically.
 
     Falls back to a per-user folder under the system temporary directory when the cache
     folder cannot be written (a read-only home, say).
     """
-    for folder in (os.path.dirname(path),
-                   os.path.join(tempfile.gettempdir(), f"briefgen-cache-{getattr(os, 'getuid', lambda: 0)()}")):
+    for folder in (os.path.dirname(path), _spare_dir()):
         target = os.path.join(folder, os.path.basename(path))
         try:
             os.makedirs(folder, exist_ok=True)

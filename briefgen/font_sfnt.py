@@ -218,6 +218,7 @@ class Face:
         return [round(c * 16384) / 16384 for c in coords]
 
     def _avar(self) -> list[list[tuple[float, float]]]:
+        """Return the avar segment maps, (from, to) pairs per axis (empty without avar)."""
         data = self.table(b"avar")
         if not data:
             return []

@@ -59,6 +59,7 @@ __all__ = ["Metrics", "PdfFont", "FontSource", "deck_metrics", "pdf_metrics", "p
 
 @lru_cache(maxsize=16)
 def _pdf_metrics(source: FontSource) -> Metrics:
+    """Return the Metrics of ``source`` at its weight, once per process."""
     index, _, location = source.resolve()
     name = f"{source.face_name or os.path.basename(source.path)} {source.weight}"
     return face_metrics(source.path, index, location, name)

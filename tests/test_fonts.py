@@ -339,3 +339,16 @@ def test_theme_cff_opentype_file_is_converted(cache, tmp_path):
     with TTFont(font.path) as tt:
         glyph = tt["glyf"][tt.getBestCmap()[65]]
         assert list(glyph.coordinates) == [(100, 0), (100, 700), (500, 700), (500, 0)]
+
+
+def test_unwritable_cache_falls_back_to_a_spare_folder(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(font_pdf, "_spare_dir", lambda: str(tmp_path / "spare"))
+    font_pdf.clear_memo()
+    font = pdf_font(400, "江阴")
+    assert os.path.dirname(font.path) == str(tmp_path / "spare")
+    font_pdf.clear_memo()
+    assert pdf_font(400, "江阴").path == font.path          # found again, not reconverted
+    font_pdf.clear_memo()
