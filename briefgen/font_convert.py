@@ -4,11 +4,14 @@ reportlab embeds only TrueType outlines, and Noto Sans CJK is CFF2. Rather than 
 fontTools subsetter over the whole 32 MB collection (0.6 s for 900 characters, most of it
 in GSUB/GPOS that reportlab ignores), this builds the subset from scratch: the glyph ids
 of the wanted characters come from :mod:`briefgen.font_sfnt`; only those charstrings are
-decoded, blended at the weight (CFF2 blend with the font's own VarStore), drawn through
-``Cu2QuPen`` into a ``TTGlyphPen``, and written with ``FontBuilder`` as glyf/loca/maxp,
-hmtx (advances with HVAR deltas, as :func:`briefgen.font_metrics.face_metrics` measures),
-cmap, OS/2, hhea, a ``post`` format 2 and a name table carrying the source's copyright
-and licence under a new family name. No GSUB, GPOS, CFF or variation table is copied.
+read (:mod:`briefgen.font_cff2`) and decoded, once for all weights (:mod:`briefgen.font_t2`),
+evaluated at the weight, turned quadratic with cu2qu and encoded as glyf records
+(:mod:`briefgen.font_glyf`; the same result as ``Cu2QuPen`` into ``TTGlyphPen``). CFF and
+TrueType sources, and any charstring the decoder declines, are drawn by fontTools instead.
+``FontBuilder`` then writes glyf/loca/maxp, hmtx (advances with HVAR deltas, as
+:func:`briefgen.font_metrics.face_metrics` measures), cmap, OS/2, hhea, ``post`` format 2
+and a name table carrying the source's copyright and licence under a new family name. No
+GSUB, GPOS, CFF or variation table is copied.
 
 Every value written is derived from the source and the arguments (the head dates are the
 source's), so the same input always gives the same bytes.

@@ -7,9 +7,10 @@ import os
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from briefgen import font_metrics, font_pdf
 from briefgen.errors import FontError, Origin
 from briefgen.font_sfnt import Face, face_offsets
-from briefgen.fonts import (PACKAGED_FACE, deck_metrics, find_face, packaged_font,
+from briefgen.fonts import (PACKAGED_FACE, deck_metrics, find_face, packaged_font, pdf_font,
                             pdf_metrics, require_glyphs)
 from briefgen.theme import Typefaces
 
@@ -113,9 +114,6 @@ def test_raw_cmap_formats_agree():
 
 
 # -- PDF fonts ------------------------------------------------------------------------------
-
-from briefgen import font_metrics, font_pdf  # noqa: E402
-from briefgen.fonts import pdf_font  # noqa: E402
 
 TEXT = "江阴—靖江工业园区：2024年GDP超5,000亿元（RMB 500 billion），同比增长14.13%。"
 
