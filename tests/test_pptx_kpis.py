@@ -28,9 +28,12 @@ def test_four_sample_figures_get_large_numbers_that_fit_their_cards(lang):
 
 
 def test_a_long_suffix_moves_under_the_number_only_when_that_buys_a_much_larger_number():
-    zh, en = layout_cards(figures("zh")[:4], None), layout_cards(figures("en")[:4], None)
-    assert not zh.stacked                 # 千亿规模 inline reads best and is large enough
-    assert en.stacked                     # "RMB 100 billion" inline would be small
+    short = layout_cards(figures("zh")[:3], None)
+    assert not short.stacked and short.number == D.KPI_NUMBER.max
+    long = tuple(dataclasses.replace(f, prefix="", number="380", suffix="million tonnes a year")
+                 for f in figures("en")[:3])
+    lay = layout_cards(long, None)
+    assert lay.stacked and lay.number >= 48
 
 
 def test_six_cards_take_two_rows_and_seven_continue_on_a_second_slide():

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from briefgen.errors import Origin
 from briefgen.model import Briefing, Chart
 from briefgen.render import pptx_shapes as shapes
-from briefgen.render.pptx_text import Para, Span, TextWriter, emu, fit_or_fail, paras, text_width
+from briefgen.render.pptx_text import (
+    Para, Span, TextWriter, balanced_width, emu, fit, fit_or_fail, paras, text_width,
+)
 from briefgen.theme import deck as D
 
 from briefgen.i18n import t
@@ -92,7 +94,12 @@ def set_background(slide, color: str) -> None:
 
 
 def place_title(ctx: Ctx, slide, x: float, y: float, w: float, items: list[Para], h: float) -> None:
-    """Put ``items`` into the slide's title placeholder at (x, y, w, h): readers find it there."""
+    """Put ``items`` into the slide's title placeholder at (x, y, w, h): readers find it there.
+
+    A title that wraps gets a box just wide enough for even lines (no lone last word).
+    """
+    span = items[0].spans[0]
+    w = balanced_width(span.text, w, span.size, span.bold)
     title = slide.shapes.title
     title.left, title.top, title.width, title.height = emu(x), emu(y), emu(w), emu(h)
     ctx.writer.fill(title, items)
@@ -102,8 +109,11 @@ def content_title(ctx: Ctx, slide, title: str, subtitle: str, origin: Origin | N
     """Draw the kicker rule, the title and an optional subtitle of a content slide."""
     pal = ctx.pal
     shapes.rect(slide, D.MARGIN_X, D.KICKER_Y, D.KICKER_W, D.KICKER_H, pal.accent, name="Kicker")
-    fitted = fit_or_fail([title], D.CONTENT_W, D.TITLE_H, D.TITLE, origin=origin,
-                         what="the slide title", bold=True, line=D.TITLE_LINE)
+    fitted = fit([title], D.CONTENT_W, D.TITLE.max * D.TITLE_LINE, D.TITLE_ONE_LINE, bold=True,
+                 line=D.TITLE_LINE)             # one line, a little smaller, reads best
+    if not fitted.fits:
+        fitted = fit_or_fail([title], D.CONTENT_W, D.TITLE_H, D.TITLE, origin=origin,
+                             what="the slide title", bold=True, line=D.TITLE_LINE)
     height = fitted.height
     place_title(ctx, slide, D.MARGIN_X, D.TITLE_Y, D.CONTENT_W,
                 paras([title], fitted.size, pal.primary, bold=True, line=D.TITLE_LINE), height)

@@ -68,15 +68,19 @@ def _number_size(figs, inner_w: float, stacked: bool) -> float | None:
 
 
 def _label_sizes(figs, inner: float):
-    """Yield (size, height) of the labels, largest first, for each size at which all fit."""
-    box = D.KPI_LABEL_LINES * D.KPI_LABEL.max * D.KPI_LABEL_LINE
-    size = D.KPI_LABEL.max
-    while size >= D.KPI_LABEL.min:
-        at = [fit([f.label], inner, box, D.Range(size, size), bold=True, line=D.KPI_LABEL_LINE)
-              for f in figs]
-        if all(a.fits for a in at):
-            yield size, max(a.height for a in at)
-        size -= 1.0
+    """Yield (size, height) at which every label fits: three lines at most first, largest first.
+
+    Only when no size gets every label into three lines may labels take more lines.
+    """
+    for lines in range(D.KPI_LABEL_LINES, D.KPI_LABEL_MAX_LINES + 1):
+        size = D.KPI_LABEL.max
+        while size >= D.KPI_LABEL.min:
+            box = lines * size * D.KPI_LABEL_LINE
+            at = [fit([f.label], inner, box, D.Range(size, size), bold=True,
+                      line=D.KPI_LABEL_LINE) for f in figs]
+            if all(a.fits for a in at):
+                yield size, max(a.height for a in at)
+            size -= 1.0
 
 
 def _candidate(figs, rows, stacked: bool) -> CardLayout | float:
@@ -95,7 +99,7 @@ def _candidate(figs, rows, stacked: bool) -> CardLayout | float:
     detail_h = D.KPI_PERIOD * D.KPI_LABEL_LINE if any(f.detail for f in figs) else 0.0
     over = float("inf")
     for label, label_h in _label_sizes(figs, inner):
-        fixed = (2 * D.KPI_PAD + D.KPI_RULE_H + detail_h + 2 * D.KPI_GAP + label_h
+        fixed = (2 * D.KPI_PAD + D.KPI_RULE_H + detail_h + D.KPI_GAP + D.KPI_PERIOD_GAP + label_h
                  + D.KPI_PERIOD * D.KPI_LABEL_LINE)
         number = widest
         while number >= D.KPI_NUMBER.min:
@@ -106,7 +110,7 @@ def _candidate(figs, rows, stacked: bool) -> CardLayout | float:
                 return CardLayout(rows, card_w, card_h, number, stacked, label, label_h, detail_h)
             number -= 0.5
     if over == float("inf"):            # no label fits even at its floor
-        box = D.KPI_LABEL_LINES * D.KPI_LABEL.max * D.KPI_LABEL_LINE
+        box = D.KPI_LABEL_MAX_LINES * D.KPI_LABEL.min * D.KPI_LABEL_LINE
         floor = D.Range(D.KPI_LABEL.min, D.KPI_LABEL.min)
         return max(fit([f.label], inner, box, floor, bold=True, line=D.KPI_LABEL_LINE).overflow
                    for f in figs)
@@ -118,19 +122,19 @@ def layout_cards(figs: tuple[Figure, ...], origin) -> CardLayout:
 
     Inline numbers win ties: a stacked suffix must buy a clearly larger number.
     """
-    best, worst = None, 0.0
+    best, least = None, float("inf")
     any_suffix = any(f.suffix for f in figs)
     for rows in _ROWS[len(figs)]:
         for stacked in (False, True) if any_suffix else (False,):
             got = _candidate(figs, rows, stacked)
             if not isinstance(got, CardLayout):
-                worst = max(worst, got)
+                least = min(least, got)
                 continue
             bonus = D.KPI_STACK_GAIN if got.stacked else 1.0
             if best is None or got.number > best.number * bonus:
                 best = got
     if best is None:
-        raise overflow_error("the KPI cards", worst, D.KPI_NUMBER.min, origin)
+        raise overflow_error("the KPI cards", least, D.KPI_NUMBER.min, origin)
     return best
 
 
@@ -167,7 +171,7 @@ def _card(ctx: Ctx, slide, fig: Figure, x: float, y: float, lay: CardLayout, i: 
     w.box(slide, x, y, balanced_width(fig.label, inner, lay.label, True), lay.label_h,
           paras([fig.label], lay.label, pal.ink, bold=True, line=D.KPI_LABEL_LINE),
           name=f"Label {i}")
-    y += lay.label_h + D.KPI_GAP
+    y += lay.label_h + D.KPI_PERIOD_GAP
     if fig.period:
         w.box(slide, x, y, inner, D.KPI_PERIOD * D.KPI_LABEL_LINE,
               paras([fig.period], D.KPI_PERIOD, pal.muted, line=D.KPI_LABEL_LINE),

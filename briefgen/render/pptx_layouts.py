@@ -1,4 +1,4 @@
-"""One function per slide kind, dispatched by ``KINDS``: covers, charts, quote, image and the rest.
+"""One function per slide kind, dispatched by ``KINDS``: charts, quote, image, and the rest by import.
 
 Each function takes the render context and a model Slide and returns the Pages to draw:
 several when content continues on further slides. All fitting happens here, before any
@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 
-from briefgen.model import Bullets, Chart, Contact, Image, Paragraph, Quote
+from briefgen.model import Bullets, Chart, Image, Paragraph, Quote
 from briefgen.render import pptx_shapes as shapes
 from briefgen.render.pptx_chart import add_chart
-from briefgen.render.pptx_chrome import (
-    Ctx, Page, blank, block_of, cover_frame, pages, place_title,
-)
+from briefgen.render.pptx_chrome import Ctx, Page, blank, block_of, pages
+from briefgen.render.pptx_covers import closing_slide, section_slide, title_slide
 from briefgen.render.pptx_kpis import kpis_slide
 from briefgen.render.pptx_lists import bullets_slide, compare_slide, fit_list, items_of, list_paras
 from briefgen.render.pptx_table import table_slide
@@ -23,84 +22,6 @@ from briefgen.render.pptx_timeline import timeline_slide
 from briefgen.theme import deck as D
 
 _DASH = {"zh": "——", "en": "— "}       # before a quote's attribution
-
-
-
-def _cover_text(ctx: Ctx, slide, y: float, title: str, sizes: D.Range, sub: str, origin) -> float:
-    """Draw a cover's title (in the title placeholder) and subtitle from ``y``; return the end y."""
-    pal = ctx.pal
-    got = fit_or_fail([title], D.COVER_TEXT_W, D.COVER_TITLE_H, sizes, origin=origin,
-                      what="the cover title", bold=True, line=D.COVER_TITLE_LINE)
-    place_title(ctx, slide, D.COVER_TEXT_X, y, D.COVER_TEXT_W,
-                paras([title], got.size, pal.paper, bold=True, line=D.COVER_TITLE_LINE), got.height)
-    y += got.height
-    if sub:
-        y += D.COVER_GAP
-        sub_fit = fit_or_fail([sub], D.COVER_TEXT_W, D.COVER_SUB_H, D.COVER_SUB, origin=origin,
-                              what="the cover subtitle", line=D.BODY_LINE)
-        ctx.writer.box(slide, D.COVER_TEXT_X, y, D.COVER_TEXT_W, sub_fit.height,
-                       paras([sub], sub_fit.size, pal.tint, line=D.BODY_LINE), name="Subtitle")
-        y += sub_fit.height
-    return y
-
-
-def title_slide(ctx: Ctx, slide) -> list[Page]:
-    """Return the title slide: full-bleed brand colour, accent rule, title, subtitle, issuer."""
-    b = ctx.briefing
-
-    def draw(c: Ctx, s) -> None:
-        cover_frame(c, s, c.pal.primary)
-        shapes.rect(s, D.COVER_TEXT_X, D.COVER_TITLE_Y - D.COVER_GAP - D.COVER_RULE_H,
-                    D.COVER_RULE_W, D.COVER_RULE_H, c.pal.accent, name="Accent rule")
-        _cover_text(c, s, D.COVER_TITLE_Y, slide.title, D.COVER_TITLE, slide.subtitle, slide.origin)
-        meta = " · ".join(x for x in (b.issuer, b.as_of) if x)
-        got = fit_or_fail([meta], D.COVER_TEXT_W, D.COVER_META.max * 3, D.COVER_META,
-                          origin=slide.origin, what="the issuer line", line=D.BODY_LINE)
-        c.writer.box(s, D.COVER_TEXT_X, D.COVER_META_Y, D.COVER_TEXT_W, got.height,
-                     paras([meta], got.size, c.pal.tint, line=D.BODY_LINE), name="Issuer")
-
-    return [Page(slide.title, draw, cover=True)]
-
-
-def section_slide(ctx: Ctx, slide) -> list[Page]:
-    """Return a section divider: full-bleed colour, a large section number, title and subtitle."""
-    ctx.sections += 1
-    number = f"{ctx.sections:02d}"
-
-    def draw(c: Ctx, s) -> None:
-        cover_frame(c, s, c.pal.primary)
-        c.writer.box(s, D.COVER_TEXT_X, D.SECTION_NUMBER_Y, D.COVER_TEXT_W,
-                     D.SECTION_NUMBER * D.COVER_TITLE_LINE,
-                     paras([number], D.SECTION_NUMBER, c.pal.accent, bold=True,
-                           line=D.COVER_TITLE_LINE), name="Section number")
-        _cover_text(c, s, D.SECTION_TITLE_Y, slide.title, D.SECTION_TITLE, slide.subtitle,
-                    slide.origin)
-
-    return [Page(slide.title, draw, cover=True)]
-
-
-def closing_slide(ctx: Ctx, slide) -> list[Page]:
-    """Return the closing slide: full-bleed colour, the call to action, then the contact lines."""
-    contact = next((b for b in slide.blocks if isinstance(b, Contact)), None)
-    origin = (contact.origin if contact else None) or slide.origin
-    lines = list(contact.lines) if contact else []
-    heading = contact.heading if contact else ""
-
-    def draw(c: Ctx, s) -> None:
-        cover_frame(c, s, c.pal.primary)
-        y = _cover_text(c, s, D.COVER_TITLE_Y, slide.title, D.COVER_TITLE, slide.subtitle, origin)
-        shapes.rect(s, D.COVER_TEXT_X, y + D.COVER_GAP * 2, D.COVER_RULE_W, D.COVER_RULE_H,
-                    c.pal.accent, name="Accent rule")
-        texts = ([heading] if heading else []) + lines
-        if texts:
-            got = fit_or_fail(texts, D.CLOSING_CONTACT_W, D.CLOSING_CONTACT_H, D.CLOSING_CONTACT,
-                              origin=origin, what="the contact block", line=D.BODY_LINE)
-            items = paras(texts, got.size, c.pal.paper, line=D.BODY_LINE)
-            items[0] = paras(texts[:1], got.size, c.pal.paper, bold=True, line=D.BODY_LINE)[0]
-            c.writer.box(s, D.COVER_TEXT_X, y + D.COVER_GAP * 3 + D.COVER_RULE_H,
-                         D.CLOSING_CONTACT_W, got.height, items, name="Contact")
-
-    return [Page(slide.title, draw, cover=True)]
 
 
 def quote_slide(ctx: Ctx, slide) -> list[Page]:

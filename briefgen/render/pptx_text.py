@@ -13,6 +13,7 @@ the fitting measured is what the viewer draws.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,7 @@ from briefgen.fonts import deck_metrics
 from briefgen.textfit import break_lines, fit_text
 
 EMU_PER_PT = 12700
+_LATIN_WORD = re.compile(r"[^\s\u2e80-\uffff]+")     # runs a line may not break inside
 _LANGS = {"zh": ("zh-CN", "en-US"), "en": ("en-US", "zh-CN")}
 
 
@@ -199,7 +201,10 @@ def balanced_width(text: str, w: float, size: float, bold: bool = False) -> floa
     lines = count(room)
     if lines <= 1:
         return w
-    lo, hi = room / lines, room
+    words = [measure.width(word, size) for word in _LATIN_WORD.findall(text)]
+    lo, hi = max([room / lines] + words), room      # never so narrow that a word must split
+    if lo >= hi:
+        return w
     for _ in range(7):                  # to within 1% of the line: closer changes nothing
         mid = (lo + hi) / 2
         lo, hi = (lo, mid) if count(mid) <= lines else (mid, hi)
