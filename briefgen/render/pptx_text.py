@@ -187,6 +187,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return deck_measure(bold).width(text, size)
 
 
+@lru_cache(maxsize=1024)
 def balanced_width(text: str, w: float, size: float, bold: bool = False) -> float:
     """Return the narrowest box width (at most ``w``) that keeps ``text`` to as few lines.
 
@@ -218,6 +219,13 @@ def fit(texts, w: float, h: float, sizes: D.Range, *, bold: bool = False,
     ``line`` is the line pitch as a multiple of the size, ``space`` the points between
     paragraphs.
     """
+    return _fit(tuple(texts), w, h, sizes, bold, line, space)
+
+
+@lru_cache(maxsize=4096)
+def _fit(texts: tuple[str, ...], w: float, h: float, sizes: D.Range, bold: bool, line: float,
+         space: float):
+    """Return the Fit (memoized: layouts try the same text in the same box more than once)."""
     return fit_text(list(texts), w, h, max_size=sizes.max, min_size=sizes.min,
                     measure_for=deck_measure(bold), line_spacing=line, para_space=space,
                     width_margin=D.WIDTH_MARGIN)
