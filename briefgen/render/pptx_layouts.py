@@ -87,8 +87,8 @@ def image_slide(ctx: Ctx, slide) -> list[Page]:
             pic_bottom = (pic.top + pic.height) / 12700
         if cap:
             c.writer.box(s, D.MARGIN_X, pic_bottom + D.IMAGE_CAPTION_GAP, D.CONTENT_W, cap.height,
-                         paras([image.caption], cap.size, c.pal.muted, line=D.CAPTION_LINE),
-                         name="Caption")
+                         paras([image.caption], cap.size, c.pal.muted, line=D.CAPTION_LINE,
+                               align="ctr"), name="Caption")     # under the centred picture
 
     return pages(ctx, slide.title, [draw])
 
