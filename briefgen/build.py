@@ -7,6 +7,7 @@ build leaves the previous good output untouched.
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -43,8 +44,45 @@ def _renderer(fmt: str) -> Callable[[Briefing, Theme, io.BytesIO], list[str]]:
     return render_pdf
 
 
+def _render(job: tuple[Briefing, str, dict], theme: Theme) -> tuple[bytes, list[str]]:
+    """Return one rendered file's bytes and its warnings."""
+    briefing, fmt, options = job
+    buf = io.BytesIO()
+    warnings = _renderer(fmt)(briefing, theme, buf, **options)
+    return buf.getvalue(), warnings
+
+
+def deck_pages(briefings: Sequence[Briefing], theme: Theme) -> list[int]:
+    """Return, per slide of the spec, the most slides any language needs for it."""
+    from briefgen.render.pptx import plan_pages
+
+    counts = [plan_pages(b, theme) for b in briefings]
+    return [max(c) for c in zip(*counts)]
+
+
+def render_all(jobs: list[tuple[Briefing, str, dict]], theme: Theme) -> list[tuple[bytes, list[str]]]:
+    """Return every job rendered, in parallel processes when the machine has cores to spare.
+
+    Workers are forked after resolution, so they start with the model in memory; each file
+    is rendered exactly as in one process (the output is byte-identical either way). Set
+    BRIEFGEN_JOBS=1 to render in this process.
+    """
+    wanted = int(os.environ.get("BRIEFGEN_JOBS") or os.cpu_count() or 1)
+    workers = min(len(jobs), wanted)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_render(job, theme) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_render, jobs, [theme] * len(jobs)))
+
+
 def prepare(spec_path: Path, langs: Sequence[str] | None = None, data_dir: Path | None = None):
-    """Return (spec, briefings, theme) for a spec, or raise Problems listing every problem."""
+    """Return (spec, briefings, theme) for a spec, or raise Problems listing every problem.
+
+    Briefings are resolved in ``langs`` and in every language of the spec (a deck's slides are
+    planned across all of them), requested languages first.
+    """
     from briefgen.dataset import find_data_dir, load_dataset
     from briefgen.resolve import resolve, spec_langs
     from briefgen.spec import load_spec
@@ -53,7 +91,7 @@ def prepare(spec_path: Path, langs: Sequence[str] | None = None, data_dir: Path 
     dataset = load_dataset(data_dir)
     spec = load_spec(spec_path, dataset)
     root = data_dir.resolve().parent.parent
-    chosen = list(langs) if langs else spec_langs(spec)
+    chosen = list(dict.fromkeys([*(langs or ()), *spec_langs(spec)])) if langs else spec_langs(spec)
     briefings, problems = [], []
     for lang in chosen:
         try:
@@ -71,16 +109,20 @@ def build(spec_path: str | Path, out_dir: str | Path = "output", formats: Sequen
     from briefgen.resolve import spec_langs
 
     spec_path, out_dir = Path(spec_path), Path(out_dir)
-    spec, briefings, theme = prepare(spec_path, langs, data_dir)
+    spec, every, theme = prepare(spec_path, langs, data_dir)
     primary = spec_langs(spec)[0]
+    briefings = [b for b in every if langs is None or b.lang in langs]
     built = Built(briefings=briefings)
+    options: dict[str, dict] = {"pdf": {}, "pptx": {}}
+    if "pptx" in formats:       # the same slides in every language of the spec
+        options["pptx"] = {"min_pages": deck_pages(every, theme)}
+    jobs = [(b, fmt, options[fmt]) for fmt in sorted(formats, key=FORMATS.index, reverse=True)
+            for b in briefings]
     rendered: list[tuple[Path, bytes]] = []
-    for briefing in briefings:
-        for fmt in formats:
-            buf = io.BytesIO()
-            built.warnings += _renderer(fmt)(briefing, theme, buf)
-            path = output_path(out_dir, spec_path.stem, briefing.lang, primary, fmt)
-            rendered.append((path, buf.getvalue()))
+    for (briefing, fmt, _), (data, warnings) in zip(jobs, render_all(jobs, theme)):
+        built.warnings += warnings
+        rendered.append((output_path(out_dir, spec_path.stem, briefing.lang, primary, fmt), data))
+    rendered.sort(key=lambda item: (item[0].name.count("."), item[0].suffix == ".pdf"))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:

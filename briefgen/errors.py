@@ -30,6 +30,10 @@ class BriefgenError(Exception):
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}" if self.origin else self.message
 
+    def __reduce__(self):
+        """Keep the origin when the error crosses a process boundary."""
+        return (self.__class__, (self.message, self.origin))
+
 
 class Problems(BriefgenError):
     """Several located problems, collected before giving up."""
@@ -40,6 +44,9 @@ class Problems(BriefgenError):
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+    def __reduce__(self):
+        return (self.__class__, (self.problems,))
 
 
 class SpecError(BriefgenError):

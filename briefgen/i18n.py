@@ -19,6 +19,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sources_line": ("资料来源：{text}", "Sources: {text}"),
     "note": ("注", "Note"),
     "note_line": ("注：{text}", "Note: {text}"),
+    "original_quote": ("原文：“{quote}”", "Original (Chinese): “{quote}”"),
     "derived": ("推算", "derived"),
     "derived_note": ("{items}为推算值：由来源所载数字计算得出，非来源原文",
                      "{items}: derived, calculated from figures the sources state"),

@@ -34,6 +34,26 @@ def test_two_builds_are_byte_identical(park_twice):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
+def test_both_languages_have_the_same_slides(park_twice, tmp_path):
+    from pptx import Presentation
+
+    (out, _), _ = park_twice
+    zh, en = (Presentation(out / name) for name in ("park.pptx", "park.en.pptx"))
+    assert len(zh.slides) == len(en.slides) >= 10
+    only_en = build(ROOT / "specs" / "park.yaml", tmp_path, ("pptx",), ["en"])
+    assert [p.name for p in only_en.outputs] == ["park.en.pptx"]
+    assert (tmp_path / "park.en.pptx").read_bytes() == (out / "park.en.pptx").read_bytes()
+
+
+def test_english_notes_quote_the_source_beside_the_fact(park_twice):
+    from pptx import Presentation
+
+    (out, _), _ = park_twice
+    notes = Presentation(out / "park.en.pptx").slides[1].notes_slide.notes_text_frame.text
+    assert "Original (Chinese): “2003年8月29日,江阴经济开发区靖江园区正式成立”" in notes
+    assert "Jiangsu Jiangyin–Jingjiang Industrial Park: profile" in notes
+
+
 def test_a_failed_build_leaves_the_previous_output_untouched(park_twice, tmp_path):
     (good, _), _ = park_twice
     out = tmp_path / "out"

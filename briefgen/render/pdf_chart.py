@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefgen.fonts import require_glyphs
 from briefgen.model import Chart
+from briefgen.render.chart_cache import cached_svg, chart_key
 from briefgen.render.chart_style import ChartPlan, ChartStyle, chart_plan, chart_style
 from briefgen.textfit import break_lines
 from briefgen.theme import Theme
@@ -289,7 +290,9 @@ def draw_chart(canvas, chart: Chart, x: float, y: float, w: float, h: float, the
     plot_h = h - notes_h - title_h
     if plot_h <= 0:
         return
-    drawing = svg2rlg(io.BytesIO(chart_svg(plan, w, plot_h, fonts, theme)), font_map=_FontMap(fonts))
+    key = chart_key(plan, round(w, 3), round(plot_h, 3), fonts.regular.name, fonts.bold.name, theme)
+    svg = cached_svg(key, lambda: chart_svg(plan, w, plot_h, fonts, theme))
+    drawing = svg2rlg(io.BytesIO(svg), font_map=_FontMap(fonts))
     drawing.initialFontName = fonts.regular.name
     sx, sy = w / drawing.width, plot_h / drawing.height
     drawing.scale(sx, sy)

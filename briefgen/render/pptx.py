@@ -25,26 +25,45 @@ NOTES_SIZE = D.Range(12, 12)
 _FIGURE_KINDS = ("kpis", "chart")           # slides whose every element is a sourced figure
 
 
-def render_pptx(briefing: Briefing, theme, out) -> list[str]:
-    """Write the deck for ``briefing`` to ``out`` (a path or binary file); return the warnings.
-
-    Raises FitError (or Problems, when several slides fail) naming the spec location of
-    content that overflows even at its floor size and cannot continue on another slide.
-    """
-    ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
+def _plan(ctx: Ctx, briefing: Briefing, min_pages) -> list[list]:
+    """Return each model slide's pages (an empty list for a slide left out), all fitted."""
     planned, errors = [], []
-    for model in briefing.slides:
+    for i, model in enumerate(briefing.slides):
         draw_kind = KINDS.get(model.kind)
         if draw_kind is None:
             ctx.warn(model.origin, f"slide kind: expected one of {', '.join(KINDS)} "
                                    f"but received {model.kind!r}; the slide is left out")
+            planned.append([])
             continue
+        ctx.min_pages = min_pages[i] if min_pages and i < len(min_pages) else 1
         try:
-            planned += [(model, page) for page in draw_kind(ctx, model)]
+            planned.append([(model, page) for page in draw_kind(ctx, model)])
         except FitError as err:
             errors.append(err)
     if errors:
         raise errors[0] if len(errors) == 1 else Problems(errors)
+    return planned
+
+
+def plan_pages(briefing: Briefing, theme) -> list[int]:
+    """Return how many slides each model slide needs (bullets, tables and timelines continue).
+
+    A build plans every language of a spec and renders each with the largest count per
+    slide, so the Chinese and English decks have the same slides.
+    """
+    ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
+    return [len(pages) for pages in _plan(ctx, briefing, None)]
+
+
+def render_pptx(briefing: Briefing, theme, out, *, min_pages=None) -> list[str]:
+    """Write the deck for ``briefing`` to ``out`` (a path or binary file); return the warnings.
+
+    ``min_pages`` (from plan_pages of every language) makes a slide continue over at least
+    that many slides. Raises FitError (or Problems, when several slides fail) naming the
+    spec location of content that overflows even at its floor size and cannot continue.
+    """
+    ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
+    planned = [page for pages in _plan(ctx, briefing, min_pages) for page in pages]
     prs = new_presentation()
     layout = title_layout(prs)
     notes = 0
@@ -71,7 +90,9 @@ def render_pptx(briefing: Briefing, theme, out) -> list[str]:
 def notes_text(ctx: Ctx, model, first: bool) -> tuple[list[str], list[str]]:
     """Return the talking points (first slide of a model slide only) and the source lines."""
     points = list(model.talking_points) if first else []
-    sources = [f"[{n.number}] {n.text}" for n in model.sources]
+    sources = [f"[{n.number}] {n.text}" + ("" if n.quote in n.text else
+                                           " · " + ctx.text("original_quote", quote=n.quote))
+               for n in model.sources]
     return points, sources
 
 

@@ -28,6 +28,7 @@ class Ctx:
     writer: TextWriter
     warnings: list[str] = field(default_factory=list)
     sections: int = 0           # section dividers drawn so far
+    min_pages: int = 1          # the slide being planned spans at least this many slides
 
     @property
     def lang(self) -> str:

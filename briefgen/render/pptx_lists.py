@@ -46,14 +46,14 @@ def fit_list(items: list[Item], w: float, h: float, sizes: D.Range = D.BODY):
 
 
 def plan_list(items: list[Item], w: float, h: float, *, origin, what: str,
-              sizes: D.Range = D.BODY) -> list[tuple[list[Item], float]]:
+              sizes: D.Range = D.BODY, min_pages: int = 1) -> list[tuple[list[Item], float]]:
     """Return the list cut into (items, size) pages: one page if it fits, else the fewest pages.
 
     Pages share one size, the largest at which every page fits. A paragraph too long for a
     whole box at the floor raises FitError saying by how much.
     """
     whole = fit_list(items, w, h, sizes)
-    if whole.fits:
+    if whole.fits and min_pages <= 1:
         return [(items, whole.size)]
     for item in items:
         alone = fit_list([item], w, h, D.Range(sizes.min, sizes.min))
@@ -63,10 +63,14 @@ def plan_list(items: list[Item], w: float, h: float, *, origin, what: str,
                           min_size=sizes.min, measure_for=deck_measure(False),
                           line_spacing=D.BODY_LINE, para_space=D.PARA_SPACE,
                           width_margin=D.WIDTH_MARGIN, origin=origin)
+    counts = [len(c) for c in chunks]
+    if len(counts) < min(min_pages, len(items)):      # as many slides as another language needs
+        base, extra = divmod(len(items), min(min_pages, len(items)))
+        counts = [base + (1 if i < extra else 0) for i in range(min(min_pages, len(items)))]
     groups, start = [], 0
-    for chunk in chunks:
-        groups.append(items[start:start + len(chunk)])
-        start += len(chunk)
+    for count in counts:
+        groups.append(items[start:start + count])
+        start += count
     size = min(fit_list(g, w, h, sizes).size for g in groups)
     return [(g, size) for g in groups]
 
@@ -106,7 +110,7 @@ def bullets_slide(ctx: Ctx, slide) -> list:
                    and b.origin), slide.origin)
     head_h = (D.HEADING.max * D.TITLE_LINE + D.HEADING_GAP) if heading else 0.0
     planned = plan_list(items, D.CONTENT_W, D.BODY_H - head_h, origin=origin,
-                        what="the bullet list")
+                        what="the bullet list", min_pages=ctx.min_pages)
 
     def drawer(group, size):
         def draw(c: Ctx, s) -> None:

@@ -73,8 +73,19 @@ def _pack(heights: tuple[float, ...]) -> list[int] | None:
     return counts
 
 
-def plan_table(table: Table, origin) -> list[Plan]:
-    """Return the slides' plans: the largest size that needs the fewest slides, else FitError."""
+def _spread(counts: list[int], pages: int) -> list[int]:
+    """Return the rows of ``counts`` spread evenly over at least ``pages`` slides."""
+    rows = sum(counts)
+    pages = min(max(pages, len(counts)), rows)
+    if pages == len(counts):
+        return counts
+    base, extra = divmod(rows, pages)
+    return [base + (1 if i < extra else 0) for i in range(pages)]
+
+
+def plan_table(table: Table, origin, min_pages: int = 1) -> list[Plan]:
+    """Return the slides' plans: the largest size that needs the fewest slides (at least
+    ``min_pages``; fewer rows a slide always fit), else FitError."""
     widths = column_widths(table, D.CONTENT_W)
     rows = tuple(tuple(r) + ("",) * (len(table.columns) - len(r)) for r in table.rows)
     best, size = None, D.TABLE_BODY.max
@@ -93,6 +104,7 @@ def plan_table(table: Table, origin) -> list[Plan]:
         over = heights[0] + max(heights[1:]) - D.BODY_H
         raise overflow_error("a table row", over, D.TABLE_BODY.min, origin)
     size, heights, counts = best
+    counts = _spread(counts, min_pages)
     plans, start = [], 0
     for count in counts:
         plans.append(Plan(rows[start:start + count], widths, size, min(D.TABLE_HEADER.max, size),
@@ -154,5 +166,5 @@ def table_slide(ctx: Ctx, slide) -> list:
     block = block_of(ctx, slide, Table, "columns")
     if block is None:
         return blank(ctx, slide)
-    plans = plan_table(block, block.origin or slide.origin)
+    plans = plan_table(block, block.origin or slide.origin, ctx.min_pages)
     return pages(ctx, slide.title, [_drawer(block, p) for p in plans])

@@ -89,10 +89,12 @@ def plan_run(events: tuple[Event, ...], top: float) -> Plan | float:
     return Plan(events, geo, date_size, min(t.size for t in texts))
 
 
-def plan_timeline(events: tuple[Event, ...], top: float, origin) -> list[Plan]:
-    """Return the slides' plans: as many events a slide as fit, runs balanced, else FitError."""
+def plan_timeline(events: tuple[Event, ...], top: float, origin, min_pages: int = 1) -> list[Plan]:
+    """Return the slides' plans: as many events a slide as fit (over at least ``min_pages``
+    slides), runs balanced, else FitError."""
     overflow = 0.0
-    for per in range(min(len(events), D.TIMELINE_MAX_EVENTS), 0, -1):
+    most = min(len(events), D.TIMELINE_MAX_EVENTS, math.ceil(len(events) / max(min_pages, 1)))
+    for per in range(most, 0, -1):
         count = math.ceil(len(events) / per)
         base, extra = divmod(len(events), count)
         runs, start = [], 0
@@ -150,5 +152,5 @@ def timeline_slide(ctx: Ctx, slide) -> list:
     origin = block.origin or slide.origin
     heading = heading_of(block, slide.title)
     top = D.BODY_Y + ((D.HEADING.max * 1.2 + D.HEADING_GAP) if heading else 0.0)
-    plans = plan_timeline(block.events, top, origin)
+    plans = plan_timeline(block.events, top, origin, ctx.min_pages)
     return pages(ctx, slide.title, [_drawer(p, heading, origin) for p in plans])

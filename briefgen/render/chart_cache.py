@@ -1,0 +1,57 @@
+"""An on-disk cache of the PDF's chart SVGs, so a warm build never imports matplotlib.
+
+matplotlib costs about a second to import; the SVG it draws depends only on the chart plan,
+the plot size, the fonts (their names carry a digest of their characters), the theme, the
+matplotlib version and the drawing code. Those are hashed into the file name, next to the
+converted fonts. A miss, or an unreadable entry, draws the chart again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+from briefgen.font_pdf import cache_dir
+
+CACHE_VERSION = 1
+_CODE = ("pdf_chart.py", "chart_style.py")
+
+
+def _code_stamp() -> tuple:
+    """Return (name, size, mtime) of the modules that draw charts, so edits invalidate entries."""
+    here = Path(__file__).parent
+    return tuple((n, (here / n).stat().st_size, (here / n).stat().st_mtime_ns) for n in _CODE)
+
+
+def chart_key(*parts: object) -> str:
+    """Return the hex digest naming a chart drawn from ``parts``."""
+    try:
+        mpl = metadata.version("matplotlib")
+    except metadata.PackageNotFoundError:  # pragma: no cover - matplotlib is a dependency
+        mpl = "?"
+    ident = repr((CACHE_VERSION, mpl, _code_stamp(), parts))
+    return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cached_svg(key: str, draw: Callable[[], bytes]) -> bytes:
+    """Return the SVG cached under ``key``, drawing and storing it on a miss."""
+    folder = Path(cache_dir()) / "charts"
+    path = folder / f"{key}.svg"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    svg = draw()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(svg)
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache only costs speed
+        pass
+    return svg
