@@ -44,6 +44,14 @@ def _renderer(fmt: str) -> Callable[[Briefing, Theme, io.BytesIO], list[str]]:
     return render_pdf
 
 
+def _render_away(job: tuple[Briefing, str, dict], theme: Theme) -> tuple[bytes, list[str]]:
+    """Return one file rendered in the worker, which alone uses the early chart helper."""
+    from briefgen.render import chart_helper
+
+    chart_helper.hand_over()
+    return _render(job, theme)
+
+
 def _render(job: tuple[Briefing, str, dict], theme: Theme) -> tuple[bytes, list[str]]:
     """Return one rendered file's bytes and its warnings."""
     briefing, fmt, options = job
@@ -60,21 +68,42 @@ def deck_pages(briefings: Sequence[Briefing], theme: Theme) -> list[int]:
     return [max(c) for c in zip(*counts)]
 
 
-def render_all(jobs: list[tuple[Briefing, str, dict]], theme: Theme) -> list[tuple[bytes, list[str]]]:
-    """Return every job rendered, in parallel processes when the machine has cores to spare.
+def render_all(jobs: list[tuple[Briefing, str]], theme: Theme,
+               deck_options: Callable[[], dict]) -> list[tuple[bytes, list[str]]]:
+    """Return every (briefing, format) job rendered, on two cores when the machine has them.
 
-    Workers are forked after resolution, so they start with the model in memory; each file
-    is rendered exactly as in one process (the output is byte-identical either way). Set
-    BRIEFGEN_JOBS=1 to render in this process.
+    A worker forked after resolution (so it starts with the model in memory) renders the
+    one-pagers while this process plans the decks (``deck_options``: the same slides in every
+    language) and renders them. The files are byte-identical to a serial build; set
+    BRIEFGEN_JOBS=1 to render everything in this process.
     """
-    wanted = int(os.environ.get("BRIEFGEN_JOBS") or os.cpu_count() or 1)
-    workers = min(len(jobs), wanted)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_render(job, theme) for job in jobs]
+    plans: dict = {}
+
+    def options(fmt: str) -> dict:
+        if fmt == "pptx" and not plans:
+            plans.update(deck_options())
+        return plans if fmt == "pptx" else {}
+
+    def run(job: tuple[Briefing, str]) -> tuple[bytes, list[str]]:
+        return _render((job[0], job[1], options(job[1])), theme)
+
+    cores = int(os.environ.get("BRIEFGEN_JOBS") or os.cpu_count() or 1)
+    if cores < 2 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [run(job) for job in jobs]
+    away = [j for j in jobs if j[1] == "pdf"]
+    here = [j for j in jobs if j[1] != "pdf"]
+    if not away or not here:                   # one format only: share its files
+        away, here = jobs[: len(jobs) // 2], jobs[len(jobs) // 2:]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_render, jobs, [theme] * len(jobs)))
+    from briefgen.render import chart_helper
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(_render_away, (b, fmt, options(fmt)), theme) for b, fmt in away]
+        chart_helper.give_up()
+        done = {id(j): run(j) for j in here}
+        done.update({id(j): f.result() for j, f in zip(away, futures)})
+    return [done[id(j)] for j in jobs]
 
 
 def prepare(spec_path: Path, langs: Sequence[str] | None = None, data_dir: Path | None = None):
@@ -83,12 +112,13 @@ def prepare(spec_path: Path, langs: Sequence[str] | None = None, data_dir: Path 
     Briefings are resolved in ``langs`` and in every language of the spec (a deck's slides are
     planned across all of them), requested languages first.
     """
-    from briefgen.dataset import find_data_dir, load_dataset
+    from briefgen.dataset import find_data_dir
+    from briefgen.dataset_cache import load_cached
     from briefgen.resolve import resolve, spec_langs
     from briefgen.spec import load_spec
 
     data_dir = Path(data_dir) if data_dir else find_data_dir(spec_path.resolve().parent)
-    dataset = load_dataset(data_dir)
+    dataset = load_cached(data_dir)
     spec = load_spec(spec_path, dataset)
     root = data_dir.resolve().parent.parent
     chosen = list(dict.fromkeys([*(langs or ()), *spec_langs(spec)])) if langs else spec_langs(spec)
@@ -106,20 +136,31 @@ def prepare(spec_path: Path, langs: Sequence[str] | None = None, data_dir: Path 
 def build(spec_path: str | Path, out_dir: str | Path = "output", formats: Sequence[str] = FORMATS,
           langs: Sequence[str] | None = None, data_dir: Path | None = None) -> Built:
     """Build a spec's deck and one-pager in its languages; write only when all succeeded."""
+    spec_path, out_dir = Path(spec_path), Path(out_dir)
+    if "pdf" in formats:        # a cold build loads matplotlib while the spec resolves
+        from briefgen.render import chart_helper
+
+        chart_helper.start_early()
+        try:
+            return _build(spec_path, out_dir, formats, langs, data_dir)
+        finally:
+            chart_helper.stop()
+    return _build(spec_path, out_dir, formats, langs, data_dir)
+
+
+def _build(spec_path: Path, out_dir: Path, formats: Sequence[str], langs: Sequence[str] | None,
+           data_dir: Path | None) -> Built:
+    """Return what building the spec wrote (see build)."""
     from briefgen.resolve import spec_langs
 
-    spec_path, out_dir = Path(spec_path), Path(out_dir)
     spec, every, theme = prepare(spec_path, langs, data_dir)
     primary = spec_langs(spec)[0]
     briefings = [b for b in every if langs is None or b.lang in langs]
     built = Built(briefings=briefings)
-    options: dict[str, dict] = {"pdf": {}, "pptx": {}}
-    if "pptx" in formats:       # the same slides in every language of the spec
-        options["pptx"] = {"min_pages": deck_pages(every, theme)}
-    jobs = [(b, fmt, options[fmt]) for fmt in sorted(formats, key=FORMATS.index, reverse=True)
-            for b in briefings]
+    order = [(b, fmt) for fmt in sorted(formats, key=FORMATS.index, reverse=True) for b in briefings]
+    results = render_all(order, theme, lambda: {"min_pages": deck_pages(every, theme)})
     rendered: list[tuple[Path, bytes]] = []
-    for (briefing, fmt, _), (data, warnings) in zip(jobs, render_all(jobs, theme)):
+    for (briefing, fmt), (data, warnings) in zip(order, results):
         built.warnings += warnings
         rendered.append((output_path(out_dir, spec_path.stem, briefing.lang, primary, fmt), data))
     rendered.sort(key=lambda item: (item[0].name.count("."), item[0].suffix == ".pdf"))

@@ -16,6 +16,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefgen import __version__, model
 from briefgen.fonts import pdf_font, require_glyphs
+from briefgen.render.chart_helper import charts_needed, helping, mark_seen, seen_key
+from briefgen.render.chart_style import chart_plan
 from briefgen.render.pdf_blocks import section_strings
 from briefgen.render.pdf_frame import frame_strings
 from briefgen.render.pdf_layout import fit_page
@@ -39,16 +41,22 @@ def render_pdf(briefing: model.Briefing, theme: Theme, out: Union[str, BinaryIO]
     the page needs, and FitError when the content cannot fit one A4 page.
     """
     strings = page_strings(briefing, theme)
-    fonts = page_fonts(strings, theme)
-    check_glyphs(strings, fonts, require_glyphs)
-    ops, warnings = fit_page(briefing, theme, fonts, PAGE)
-    canvas = Canvas(out, pagesize=PAGE.size, invariant=1, pageCompression=1,
-                    initialFontName=fonts.regular.name, initialFontSize=PAGE.type.body.design,
-                    lang=PDF_LANG.get(briefing.lang, briefing.lang))
-    _metadata(canvas, briefing)
-    paint(canvas, ops, fonts, PAGE.size[1], _chart_drawer(theme, fonts))
+    chars = page_chars(strings)
+    charts = [(chart_plan(s.block, theme), chars) for s in briefing.onepager.sections
+              if isinstance(s.block, model.Chart)]
+    with helping(charts_needed(charts, theme)):      # matplotlib loads while fonts convert
+        fonts = page_fonts(strings, theme)
+        check_glyphs(strings, fonts, require_glyphs)
+        ops, warnings = fit_page(briefing, theme, fonts, PAGE)
+        canvas = Canvas(out, pagesize=PAGE.size, invariant=1, pageCompression=1,
+                        initialFontName=fonts.regular.name, initialFontSize=PAGE.type.body.design,
+                        lang=PDF_LANG.get(briefing.lang, briefing.lang))
+        _metadata(canvas, briefing)
+        paint(canvas, ops, fonts, PAGE.size[1], _chart_drawer(theme, fonts))
     canvas.showPage()
     canvas.save()
+    for plan, _ in charts:
+        mark_seen(seen_key(plan, theme, chars))
     return warnings
 
 
@@ -60,9 +68,14 @@ def page_strings(briefing: model.Briefing, theme: Theme) -> list[Where]:
     return strings
 
 
+def page_chars(strings: list[Where]) -> str:
+    """Return every character the page may draw, sorted, once each."""
+    return "".join(sorted(set(BASE_CHARS).union(*(w.text for w in strings)) - {"\n"}))
+
+
 def page_fonts(strings: list[Where], theme: Theme) -> PdfFonts:
     """Return the regular and bold faces, subset to the characters of ``strings``."""
-    chars = "".join(sorted(set(BASE_CHARS).union(*(w.text for w in strings)) - {"\n"}))
+    chars = page_chars(strings)
     return PdfFonts(pdf_font(400, chars, theme.fonts), pdf_font(700, chars, theme.fonts))
 
 
