@@ -27,7 +27,7 @@ from pptx.util import Emu, Pt
 
 from briefgen.fonts import deck_metrics
 from briefgen.model import Chart
-from briefgen.render.chart_style import ChartPlan, ChartStyle, Mark, chart_plan, chart_style
+from briefgen.render.chart_style import ChartPlan, ChartStyle, Mark, chart_plan, chart_style, format_value
 from briefgen.textfit import break_lines
 from briefgen.theme import Theme
 from briefgen.theme import deck as D
@@ -110,10 +110,11 @@ def _labels(series, marks: tuple[Mark, ...], chart: Chart, deck: _Deck,
         labels.position = position
     deck.font(labels.font, style.deck_label, False, deck.palette.ink)
     for i, mark in enumerate(marks):
-        if not (custom or mark.bold) or mark.value is None:
+        written = custom or (mark.label and mark.label != format_value(chart.number_format, mark.value))
+        if not (written or mark.bold) or mark.value is None:
             continue
         label = series.points[i].data_label
-        if custom:
+        if written:                 # the plan's text, e.g. a qualifier: 超5000亿元
             tf = label.text_frame
             tf.text = mark.label
             for p in tf.paragraphs:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefgen import i18n, numbers
+from briefgen import i18n, numbers, units
 from briefgen.errors import Origin, SpecError
 from briefgen.model import Chart, ChartSeries
 from briefgen.resolve.context import Resolution, bilingual
@@ -32,6 +32,26 @@ def _points(res: Resolution, spec: Any) -> tuple[str, list[tuple[str, Any, bool,
     return opts.get("type") or "column", rows, facts[0].unit, ""
 
 
+# short forms of the source's qualifiers for chart labels (达 and 累计 add nothing)
+_LABEL_QUALIFIERS = {"en": {"over": "over ", "nearly": "nearly ", "about": "about ",
+                            "an estimated": "est. ", "or more": "≥"}}
+
+
+def qualified(label: str, qualifier: str, lang: str) -> str:
+    """Return a chart value label carrying the source's qualifier (超5000亿元, over RMB 500bn).
+
+    A bar shows the number the source states; the label must not drop the source's "over",
+    "about" or "estimated".
+    """
+    for q in units.parse_qualifier(qualifier or ""):
+        place, english, _ = units.QUALIFIERS[q]
+        if lang == "zh" and english:
+            label = label + q if place == "after" else q + label
+        elif english:
+            label = _LABEL_QUALIFIERS["en"][english] + label
+    return label
+
+
 def build_chart(res: Resolution, spec: Any, where: str, origin: Origin) -> Chart | None:
     """Return the Chart for a spec chart (a series id or a mapping), or None after a problem."""
     kind, rows, unit, title = _points(res, spec)
@@ -56,7 +76,9 @@ def build_chart(res: Resolution, spec: Any, where: str, origin: Origin) -> Chart
         display_unit = converted[0][1] if converted else ""
         decimals = numbers.decimals_needed(values)
         number_format = numbers.excel_number_format(display_unit, decimals, lang)
-        labels = [numbers.format_number(v, decimals, lang, display_unit) for v in values]
+        labels = [qualified(numbers.format_number(v, numbers.decimals_needed([v]), lang, display_unit),
+                            f.qualifier, lang)       # each value with only the decimals it has
+                  for v, f in zip(values, facts)]
     categories = [cat + ("*" if derived else "") for cat, _, derived, _ in rows]
     highlight = _highlight(res, opts, rows, kind, where, origin)
     title = res.text(opts.get("title"), f"{where}.title", title) if opts.get("title") else title
