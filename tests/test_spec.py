@@ -79,7 +79,7 @@ def test_every_problem_is_collected_with_line_and_column(tmp_path):
     assert problems(tmp_path, text) == [
         "s.yaml:2:9: entity: expected one of city, park but received 'parc'; did you mean 'park'?",
         "s.yaml:9:27: deck[1].facts[1]: unknown fact 'park.yeers'; did you mean 'park.years'?",
-        "s.yaml:10:5: deck[1]: unknown key 'colour'; expected one of title, notes, facts",
+        "s.yaml:10:5: deck[1]: unknown key 'colour'; expected one of title, notes, cite, facts",
         "s.yaml:19:48: deck[3].chart.type: expected one of column, bar, line, share, milestones, target "
         "but received 'pie3d'",
     ]

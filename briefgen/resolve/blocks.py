@@ -178,6 +178,9 @@ class BlockBuilder:
             return []
         talk = tuple(res.body(t, f"{where}.notes[{i}]")[0] for i, t in enumerate(sl.get("notes") or ()))
         cited = [n for b in blocks for n in block_notes(b)]
+        for ident in sl.get("cite") or ():       # sources of text written in the spec
+            cited.append(res.note(ident).number if ident in res.ds.facts
+                         else res.list_note(res.ds.lists[ident]).number)
         by_number = {n.number: n for n in res.notes()}
         sources = tuple(by_number[n] for n in dict.fromkeys(cited))
         return [Slide(kind, title, tuple(blocks), subtitle, talk, sources, sl.origin)]

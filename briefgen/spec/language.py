@@ -75,7 +75,8 @@ CONTACT = ListOf(TEXT, 1, 6, single=True)
 
 
 def _slide(fields: dict[str, tuple[Field, bool]], title_required: bool = True) -> Record:
-    base = {"title": (TEXT, title_required), "notes": (TALK, False)}
+    base = {"title": (TEXT, title_required), "notes": (TALK, False),
+            "cite": (ListOf(Ref("fact", "list"), 1, 12), False)}
     return Record({**base, **fields}, "a slide")
 
 
