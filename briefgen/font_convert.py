@@ -161,8 +161,8 @@ def convert(face: Face, index: int, location: dict[str, float], chars: Iterable[
             cmap[cp] = names.setdefault(gid, glyph_name(cp))
     order = sorted(names)
     glyphs, metrics, boxes, records = {}, {}, [], []
-    for gid, contours in zip(order, _draw_all(face, index, location, order, stamp)):
-        data, box = encode(contours)
+    for gid, outline in zip(order, _draw_all(face, index, location, order, stamp)):
+        data, box = encode(outline)
         glyphs[names[gid]] = Glyph(data)
         records.append(data)
         adv = floor(advance(gid) + 0.5)

@@ -271,18 +271,15 @@ def test_writes_to_a_path(tmp_path):
     assert len(open_deck(target.read_bytes()).slides) == 12
 
 
-def test_rendering_is_fast_and_keeps_plotting_libraries_out():
-    code = ("import sys, io, time; sys.path.insert(0, 'tests');"
+def test_rendering_keeps_plotting_libraries_and_yaml_out():
+    """The deck path must not pay for matplotlib, nor see YAML (speed: scripts/bench.py)."""
+    code = ("import sys, io; sys.path.insert(0, 'tests');"
             "from model_samples import briefing; from briefgen.theme import PARK;"
             "from briefgen.render.pptx import render_pptx;"
-            "m = briefing('zh'); render_pptx(m, PARK, io.BytesIO());"
-            "t = min((lambda s: (render_pptx(m, PARK, io.BytesIO()), time.perf_counter() - s)[1])"
-            "(time.perf_counter()) for _ in range(3));"
-            "print(t, 'matplotlib' in sys.modules, 'yaml' in sys.modules)")
+            "render_pptx(briefing('zh'), PARK, io.BytesIO());"
+            "print('matplotlib' in sys.modules, 'yaml' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    seconds, matplotlib, yaml = out.stdout.split()
-    assert float(seconds) < 0.5          # about 0.1 s here; the bound only catches regressions
-    assert matplotlib == "False" and yaml == "False"
+    assert out.stdout.split() == ["False", "False"]
 
 
 @pytest.mark.skipif(not shutil.which("soffice"),

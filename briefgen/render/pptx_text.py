@@ -14,7 +14,6 @@ the fitting measured is what the viewer draws.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -152,19 +151,12 @@ class TextWriter:
         return shape
 
 
-@lru_cache(maxsize=8192)
-def _script_changes(text: str) -> int:
-    """Return how often ``text`` switches between CJK and Latin letters or digits."""
-    wide = [None if not ch.isalnum() else unicodedata.east_asian_width(ch) in "WF" for ch in text]
-    return sum(1 for a, b in zip(wide, wide[1:]) if a is not None and b is not None and a != b)
-
-
 class DeckMeasure:
-    """Deck text widths: the deck's font metrics plus the space viewers add between scripts.
+    """Deck text widths, from ``fonts.deck_metrics``.
 
-    LibreOffice (and Keynote) insert about a quarter em wherever Chinese meets Latin letters
-    or digits ("2003 年"); PowerPoint does not. Counting it keeps a line that fits there
-    from wrapping here.
+    Those metrics already count the quarter em LibreOffice and Keynote insert wherever
+    Chinese meets Latin letters or digits ("2003 年"; PowerPoint does not), so a line that
+    fits there does not wrap here.
     """
 
     def __init__(self, bold: bool):
@@ -172,8 +164,7 @@ class DeckMeasure:
 
     def width(self, text: str, size_pt: float) -> float:
         """Return the width of ``text`` at ``size_pt`` points, in points."""
-        extra = _script_changes(text) * D.SCRIPT_GAP * size_pt if text else 0.0
-        return self.metrics.width(text, size_pt) + extra
+        return self.metrics.width(text, size_pt)
 
 
 @lru_cache(maxsize=2)

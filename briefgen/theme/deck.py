@@ -73,7 +73,6 @@ BULLET_SCALE = 55               # marker size, percent of the text size
 HEADING = Range(22, 16)         # a block heading above a list
 HEADING_GAP = 12.0
 WIDTH_MARGIN = 0.06             # viewers substitute fonts: keep this much of a line free
-SCRIPT_GAP = 0.25               # em a viewer may add where Chinese meets Latin ("2003 年")
 CAPTION = Range(12, 10)         # chart footnotes, picture captions
 CAPTION_LINE = 1.3
 
