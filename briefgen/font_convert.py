@@ -141,13 +141,14 @@ def _draw_all(face: Face, index: int, location: dict[str, float], gids: list[int
 
 def convert(face: Face, index: int, location: dict[str, float], chars: Iterable[str],
             advance: Callable[[int], float], family: str, weight: int,
-            stamp: tuple[int, int] = (0, 0)) -> bytes:
+            stamp: tuple[int, int] = (0, 0), alternates: dict[int, int] | None = None) -> bytes:
     """Return the bytes of a static TrueType font with the glyphs of ``chars``.
 
     ``face`` is face ``index`` of its file, ``location`` the variation location ({} for a
     static font), ``advance`` gid -> advance in units at that location, ``family`` the new
     family (and PostScript) name, ``stamp`` the file's (size, mtime) for the in-process
-    cache of charstrings. Characters the face lacks are left out.
+    cache of charstrings. Characters the face lacks are left out. ``alternates`` maps code
+    points to other glyphs of the face (e.g. proportional quotes).
     """
     from fontTools.fontBuilder import FontBuilder
     from fontTools.ttLib import newTable
@@ -156,7 +157,7 @@ def convert(face: Face, index: int, location: dict[str, float], chars: Iterable[
     cmap: dict[int, str] = {}
     names: dict[int, str] = {0: ".notdef"}
     for cp in sorted({ord(c) for c in chars}):
-        gid = face.glyph_id(cp)
+        gid = (alternates or {}).get(cp) or face.glyph_id(cp)
         if gid:
             cmap[cp] = names.setdefault(gid, glyph_name(cp))
     order = sorted(names)

@@ -66,31 +66,33 @@ def _prefix(source: FontSource) -> str:
     return "Briefgen" + stem[:20]
 
 
-def _digest(source: FontSource, chars: frozenset[str]) -> str:
+def _digest(source: FontSource, chars: frozenset[str], proportional: bool = False) -> str:
     """Return the hex SHA-256 of everything the converted bytes depend on."""
     size, mtime = _stamp(source.path)
     text = "".join(sorted(chars))
     ident = repr((CONVERTER_VERSION, source.path, size, mtime, source.face_name,
-                  source.weight, text))
+                  source.weight, text) + (("proportional",) if proportional else ()))
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def pdf_font(weight: int, chars: str | Iterable[str],
-             theme_fonts: Typefaces | None = None) -> PdfFont:
+             theme_fonts: Typefaces | None = None, *, proportional: bool = False) -> PdfFont:
     """Return the PDF font at ``weight`` covering ``chars``, converted, cached, registered.
 
     ``chars`` is a string or a set of characters (or of strings, whose characters count;
     line breaks are ignored); printable ASCII and common Chinese punctuation are always
     added. Characters the source font lacks are left out: check text with
     ``require_glyphs(text, font, where)``.
+    ``proportional`` (for English text) maps the curly quotes “ ” ‘ ’ to the face's
+    proportional forms (OpenType ``pwid``) instead of the full-width ones Chinese uses.
     Registering is idempotent: the same font comes back under the same name.
     """
     source = font_source(weight, theme_fonts)
     wanted = frozenset(ch for item in chars for ch in item).difference(LINE_BREAKS) | SAFE_CHARS
-    digest = _digest(source, wanted)
+    digest = _digest(source, wanted, proportional)
     font = _MEMO.get(digest)
     if font is None:
-        name = f"{_prefix(source)}_{weight}_{digest[:8]}"
+        name = f"{_prefix(source)}_{weight}{'p' if proportional else ''}_{digest[:8]}"
         filename = f"{name}_{digest[8:24]}.ttf"
         path = os.path.join(cache_dir(), filename)
         spare = os.path.join(_spare_dir(), filename)
@@ -98,7 +100,7 @@ def pdf_font(weight: int, chars: str | Iterable[str],
             path = path if os.path.isfile(path) else spare
             _touch(path)
         else:
-            path = _write(path, _convert(source, wanted, name))
+            path = _write(path, _convert(source, wanted, name, proportional))
             _prune(os.path.dirname(path))
         font = PdfFont(name, path, face_metrics(path, 0, {}, name), source)
         _MEMO[digest] = font
@@ -106,7 +108,32 @@ def pdf_font(weight: int, chars: str | Iterable[str],
     return font
 
 
-def _convert(source: FontSource, chars: frozenset[str], name: str) -> bytes:
+PROPORTIONAL_CHARS = "“”‘’"
+
+
+def proportional_forms(path: str, index: int) -> dict[int, int]:
+    """Return code point -> glyph id of the ``pwid`` (proportional) forms of the curly quotes."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, fontNumber=index, lazy=True)
+    cmap, out = font.getBestCmap(), {}
+    if "GSUB" not in font:
+        return out
+    table = font["GSUB"].table
+    for record in table.FeatureList.FeatureRecord:
+        if record.FeatureTag != "pwid":
+            continue
+        for i in record.Feature.LookupListIndex:
+            for sub in table.LookupList.Lookup[i].SubTable:
+                mapping = getattr(getattr(sub, "ExtSubTable", sub), "mapping", None) or {}
+                for ch in PROPORTIONAL_CHARS:
+                    name = cmap.get(ord(ch))
+                    if name in mapping and ord(ch) not in out:
+                        out[ord(ch)] = font.getGlyphID(mapping[name])
+    return out
+
+
+def _convert(source: FontSource, chars: frozenset[str], name: str, proportional: bool = False) -> bytes:
     """Return the converted TrueType bytes of ``source`` for ``chars``."""
     from briefgen.font_convert import convert
     from briefgen.font_metrics import _fonttools_advance
@@ -114,9 +141,10 @@ def _convert(source: FontSource, chars: frozenset[str], name: str) -> bytes:
     index, _, location = source.resolve()
     face = _face(source.path, index)
     advance = face.advance_fn(location) or _fonttools_advance(source.path, index, location)
+    alternates = proportional_forms(source.path, index) if proportional else {}
     try:
         return convert(face, index, location, chars, advance, name, source.weight,
-                       _stamp(source.path))
+                       _stamp(source.path), alternates)
     except FontError:
         raise
     except Exception as e:       # fontTools raises many kinds on a broken font

@@ -350,3 +350,16 @@ def test_unwritable_cache_falls_back_to_a_spare_folder(tmp_path, monkeypatch):
     font_pdf.clear_memo()
     assert pdf_font(400, "江阴").path == font.path          # found again, not reconverted
     font_pdf.clear_memo()
+
+
+def test_proportional_quotes_for_english(tmp_path, monkeypatch):
+    """English text takes the face's proportional curly quotes, Chinese the full-width ones."""
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
+    text = "“care”: ‘a’"
+    wide = pdf_font(400, text)
+    narrow = pdf_font(400, text, proportional=True)
+    assert narrow.name != wide.name and "400p" in narrow.name
+    for ch in "“”‘’":
+        assert wide.metrics.width(ch, 10) == pytest.approx(10.0)     # full width: 1 em
+        assert narrow.metrics.width(ch, 10) < 4.0
+    assert narrow.metrics.width("A", 10) == wide.metrics.width("A", 10)

@@ -45,7 +45,7 @@ def render_pdf(briefing: model.Briefing, theme: Theme, out: Union[str, BinaryIO]
     charts = [(chart_plan(s.block, theme), chars) for s in briefing.onepager.sections
               if isinstance(s.block, model.Chart)]
     with helping(charts_needed(charts, theme)):      # matplotlib loads while fonts convert
-        fonts = page_fonts(strings, theme)
+        fonts = page_fonts(strings, theme, briefing.lang)
         check_glyphs(strings, fonts, require_glyphs)
         ops, warnings = fit_page(briefing, theme, fonts, PAGE)
         canvas = Canvas(out, pagesize=PAGE.size, invariant=1, pageCompression=1,
@@ -73,10 +73,15 @@ def page_chars(strings: list[Where]) -> str:
     return "".join(sorted(set(BASE_CHARS).union(*(w.text for w in strings)) - {"\n"}))
 
 
-def page_fonts(strings: list[Where], theme: Theme) -> PdfFonts:
-    """Return the regular and bold faces, subset to the characters of ``strings``."""
+def page_fonts(strings: list[Where], theme: Theme, lang: str = "zh") -> PdfFonts:
+    """Return the regular and bold faces, subset to the characters of ``strings``.
+
+    English pages take the proportional curly quotes; Chinese keeps the full-width ones.
+    """
     chars = page_chars(strings)
-    return PdfFonts(pdf_font(400, chars, theme.fonts), pdf_font(700, chars, theme.fonts))
+    english = lang == "en"
+    return PdfFonts(pdf_font(400, chars, theme.fonts, proportional=english),
+                    pdf_font(700, chars, theme.fonts, proportional=english))
 
 
 def _metadata(canvas: Canvas, b: model.Briefing) -> None:
