@@ -115,21 +115,22 @@ def proportional_forms(path: str, index: int) -> dict[int, int]:
     """Return code point -> glyph id of the ``pwid`` (proportional) forms of the curly quotes."""
     from fontTools.ttLib import TTFont
 
-    font = TTFont(path, fontNumber=index, lazy=True)
-    cmap, out = font.getBestCmap(), {}
-    if "GSUB" not in font:
-        return out
-    table = font["GSUB"].table
-    for record in table.FeatureList.FeatureRecord:
-        if record.FeatureTag != "pwid":
-            continue
-        for i in record.Feature.LookupListIndex:
-            for sub in table.LookupList.Lookup[i].SubTable:
-                mapping = getattr(getattr(sub, "ExtSubTable", sub), "mapping", None) or {}
-                for ch in PROPORTIONAL_CHARS:
-                    name = cmap.get(ord(ch))
-                    if name in mapping and ord(ch) not in out:
-                        out[ord(ch)] = font.getGlyphID(mapping[name])
+    out: dict[int, int] = {}
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        cmap = font.getBestCmap()
+        if "GSUB" not in font:
+            return out
+        table = font["GSUB"].table
+        for record in table.FeatureList.FeatureRecord:
+            if record.FeatureTag != "pwid":
+                continue
+            for i in record.Feature.LookupListIndex:
+                for sub in table.LookupList.Lookup[i].SubTable:
+                    mapping = getattr(getattr(sub, "ExtSubTable", sub), "mapping", None) or {}
+                    for ch in PROPORTIONAL_CHARS:
+                        name = cmap.get(ord(ch))
+                        if name in mapping and ord(ch) not in out:
+                            out[ord(ch)] = font.getGlyphID(mapping[name])
     return out
 
 

@@ -361,5 +361,5 @@ def test_proportional_quotes_for_english(tmp_path, monkeypatch):
     assert narrow.name != wide.name and "400p" in narrow.name
     for ch in "“”‘’":
         assert wide.metrics.width(ch, 10) == pytest.approx(10.0)     # full width: 1 em
-        assert narrow.metrics.width(ch, 10) < 4.0
+        assert narrow.metrics.width(ch, 10) < 6.0     # about half an em at this weight
     assert narrow.metrics.width("A", 10) == wide.metrics.width("A", 10)
