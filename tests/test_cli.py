@@ -131,3 +131,15 @@ def test_readme_test_command_is_what_ci_runs():
     assert len(commands) == 2, commands
     assert commands[1] in ci.splitlines()
     assert "briefgen build specs/park.yaml" in commands[0]
+
+
+def test_the_readme_example_spec_builds(project):
+    """A writer starts from the README's example: it must validate and build as printed."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Writing a spec"):]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    spec = write(project / "specs" / "example.yaml", example)
+    result = run("build", spec, "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert sorted(os.listdir(project / "out")) == ["example.en.pdf", "example.en.pptx",
+                                                    "example.pdf", "example.pptx"]
