@@ -17,7 +17,8 @@ from briefgen import __version__
 from briefgen.dataset import Dataset, load_dataset
 from briefgen.font_pdf import cache_dir
 
-_CODE = ("dataset.py", "yamlload.py", "units.py", "dataset_cache.py")
+_CODE = ("dataset.py", "dataset_records.py", "dataset_read.py", "yamlload.py", "units.py",
+         "dataset_cache.py")
 
 
 def _stamp(path: Path) -> tuple:

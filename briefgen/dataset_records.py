@@ -1,0 +1,175 @@
+"""The dataset's record types: sources, facts, lists, series and timelines, and their rules."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Union
+
+from briefgen.errors import DatasetError, Origin
+
+ENTITIES = ("city", "park")
+KINDS = ("stock", "growth", "share", "target", "count", "event", "duration")
+SERIES_KINDS = ("milestones", "column", "share", "target", "line")
+FILES = ("sources.yaml", "lists.yaml", "series.yaml", "timelines.yaml")
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+){2,}")
+SOURCE_ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A short text in Chinese and English."""
+
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source document in the shared sources folder."""
+
+    id: str
+    title: Label
+    publisher: Label
+    date: str
+    file: str
+    notes: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure or dated event, with the exact quote that states it.
+
+    ``value_text`` is the value as written in the YAML (``5.0`` stays "5.0"), so the number can
+    be printed, and checked against the source, exactly as the source writes it.
+    """
+
+    id: str
+    entity: str
+    label: Label
+    value: int | float | None
+    unit: str
+    period: str
+    kind: str
+    source: str
+    quote: str
+    origin: Origin
+    value_max: int | float | None = None
+    qualifier: str = ""
+    inferred: str = ""
+    as_written: str = ""
+    note: str = ""
+    value_text: str = ""
+    value_max_text: str = ""
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One item of a named list; ``zh`` appears verbatim in the list's source."""
+
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class FactList:
+    """A named list from one source, such as the park's leading industries."""
+
+    id: str
+    entity: str
+    label: Label
+    source: str
+    items: tuple[ListItem, ...]
+    origin: Origin
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One point of a chart series: a category or year, and a value taken from a fact."""
+
+    x: Union[str, Label]
+    value: int | float
+    fact: str
+    derived: bool
+    how: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Series:
+    """Chart data: points in one unit, each tied to a fact."""
+
+    id: str
+    entity: str
+    label: Label
+    unit: str
+    kind: str
+    source: str
+    points: tuple[SeriesPoint, ...]
+    origin: Origin
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Dated events in date order, as fact ids of kind event."""
+
+    id: str
+    entity: str
+    label: Label
+    events: tuple[str, ...]
+    origin: Origin
+    note: str = ""
+    event_origins: tuple[Origin, ...] = ()   # where each event id is written, for messages
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything in the assets/data folder, keyed by id."""
+
+    data_dir: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    lists: dict[str, FactList] = field(default_factory=dict)
+    series: dict[str, Series] = field(default_factory=dict)
+    timelines: dict[str, Timeline] = field(default_factory=dict)
+
+    def lookup(self, id: str) -> tuple[str, Any]:
+        """Return ``(kind, object)`` for any id: kind is source, fact, list, series or timeline."""
+        for kind, table in (("fact", self.facts), ("list", self.lists), ("series", self.series),
+                            ("timeline", self.timelines), ("source", self.sources)):
+            if id in table:
+                return kind, table[id]
+        known = [*self.facts, *self.lists, *self.series, *self.timelines, *self.sources]
+        raise DatasetError(f"unknown id '{id}'{suggestion(id, known)}")
+
+
+def suggestion(name: str, choices: Any) -> str:
+    """Return "; did you mean 'x'?" for the closest of ``choices``, or "" when none is close."""
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def parse_period(text: str) -> tuple[str, str]:
+    """Return (start, end) of an ISO period YYYY, YYYY-MM, YYYY-MM-DD or a range A/B.
+
+    Raises ValueError saying what is wrong.
+    """
+    parts = text.split("/")
+    if len(parts) > 2 or not all(DATE_PATTERN.fullmatch(p) for p in parts):
+        raise ValueError("expected YYYY, YYYY-MM, YYYY-MM-DD or a range YYYY/YYYY")
+    for p in parts:
+        y, m, d = DATE_PATTERN.fullmatch(p).groups()  # type: ignore[union-attr]
+        try:
+            date(int(y), int(m or 1), int(d or 1))
+        except ValueError as e:
+            raise ValueError(f"not a real date ({e})") from None
+    if len(parts) == 2 and parts[1] < parts[0]:
+        raise ValueError("the range ends before it starts")
+    return parts[0], parts[-1]
