@@ -10,12 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from briefgen import __version__
 from briefgen.dataset import Dataset, load_dataset
-from briefgen.font_pdf import cache_dir
+from briefgen.cache import entry, store
 
 _CODE = ("dataset.py", "dataset_records.py", "dataset_read.py", "yamlload.py", "units.py",
          "dataset_cache.py")
@@ -37,7 +36,7 @@ def dataset_key(data_dir: Path) -> str:
 
 def load_cached(data_dir: Path) -> Dataset:
     """Return the dataset in ``data_dir``, from the cache when nothing it depends on changed."""
-    path = Path(cache_dir()) / "datasets" / f"{dataset_key(data_dir)}.pickle"
+    path = entry("datasets", f"{dataset_key(data_dir)}.pickle")
     try:
         with open(path, "rb") as f:
             cached = pickle.load(f)
@@ -46,12 +45,5 @@ def load_cached(data_dir: Path) -> Dataset:
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
         pass
     dataset = load_dataset(data_dir)       # raises on any problem: nothing is cached then
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(dataset, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:  # a read-only cache only costs speed
-        pass
+    store(path, pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL))
     return dataset

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from typing import Iterable
 
+from briefgen.cache import cache_dir
 from briefgen.errors import FontError
 from briefgen.font_metrics import (LINE_BREAKS, FontSource, Metrics, _face, _stamp,
                                    face_metrics, font_source)
@@ -47,15 +48,6 @@ class PdfFont:
     path: str
     metrics: Metrics
     source: FontSource | None = None
-
-
-def cache_dir() -> str:
-    """Return the folder converted fonts are cached in (not created here)."""
-    explicit = os.environ.get("BRIEFGEN_CACHE_DIR")
-    if explicit:
-        return explicit
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "briefgen")
 
 
 def _prefix(source: FontSource) -> str:

@@ -32,7 +32,9 @@ class Figure:
     """One formatted fact, split so a renderer can set the number large.
 
     ``text`` is the whole figure as it reads in a sentence ("超5000亿元",
-    "over RMB 500 billion"); ``prefix + number + suffix`` (joined with ``sep``) equals it.
+    "over RMB 500 billion"); ``prefix + number + suffix`` (joined with ``sep``) equals it,
+    except for an event, whose number is its year ("2003" + "年") and whose text and period
+    are its full date ("2003年8月29日").
     """
 
     fact_id: str

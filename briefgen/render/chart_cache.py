@@ -9,13 +9,11 @@ converted fonts. A miss, or an unreadable entry, draws the chart again.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from briefgen.font_pdf import cache_dir
+from briefgen.cache import entry, store
 
 CACHE_VERSION = 1
 _CODE = ("pdf_chart.py", "chart_style.py")
@@ -39,19 +37,11 @@ def chart_key(*parts: object) -> str:
 
 def cached_svg(key: str, draw: Callable[[], bytes]) -> bytes:
     """Return the SVG cached under ``key``, drawing and storing it on a miss."""
-    folder = Path(cache_dir()) / "charts"
-    path = folder / f"{key}.svg"
+    path = entry("charts", f"{key}.svg")
     try:
         return path.read_bytes()
     except OSError:
         pass
     svg = draw()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(svg)
-        os.replace(tmp, path)
-    except OSError:  # a read-only cache only costs speed
-        pass
+    store(path, svg)
     return svg

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from briefgen.font_pdf import cache_dir
+from briefgen.cache import entry
 from briefgen.render.chart_cache import chart_key
 
 _helper = None          # the running helper, if any
@@ -40,7 +40,7 @@ def seen_key(plan, theme, chars: str) -> str:
 
 
 def _seen_path(key: str) -> Path:
-    return Path(cache_dir()) / "charts" / f"{key}.seen"
+    return entry("charts", f"{key}.seen")
 
 
 def mark_seen(key: str) -> None:
@@ -114,7 +114,7 @@ def _usable() -> bool:
 def start_early() -> None:
     """Start a helper now if no chart was ever cached (a cold build), before resolution."""
     global _helper, _mine
-    folder = Path(cache_dir()) / "charts"
+    folder = entry("charts")
     if _helper is None and _usable() and not (folder.is_dir() and any(folder.iterdir())):
         _helper, _mine = _Helper(), True
 

@@ -8,7 +8,7 @@ from typing import Any
 from briefgen.errors import Origin, SpecError
 from briefgen.model import (
     Block, Bullet, Bullets, Chart, Column, Compare, Contact, Image, KpiCards, Paragraph, Quote,
-    Slide, SourceNote, Table, Timeline,
+    Slide, Table, Timeline,
 )
 from briefgen.resolve.charts import build_chart
 from briefgen.resolve.context import Resolution, bilingual
@@ -52,11 +52,6 @@ class BlockBuilder:
         ids = [f for f in tl.events if f in chosen] if chosen else tl.events
         events = [self.res.event(f) for f in ids]
         return Timeline(tuple(events), bilingual(tl.label, self.res.lang), origin)
-
-    def list_note(self, list_id: str) -> SourceNote:
-        """Return the note of a dataset list (numbered through one of its facts' quotes)."""
-        lst = self.res.ds.lists[list_id]
-        return self.res.list_note(lst)
 
     def items(self, items: list | None, list_id: str | None, where: str) -> tuple[Bullet, ...]:
         """Return bullets from spec items and/or a dataset list."""

@@ -88,8 +88,9 @@ def build_chart(res: Resolution, spec: Any, where: str, origin: Origin) -> Chart
         cats = i18n.join_list([c for c, _, d, _ in rows if d], lang)
         footnote = "* " + res.t("derived_note", items=cats)
     sources = []
+    by_number = {note.number: note for note in res.notes()}
     for n in notes:
-        note = next(x for x in res.notes() if x.number == n)
+        note = by_number[n]
         sources.append(f"{note.source_title}, {note.date}" if lang == "en" else f"《{note.source_title}》{note.date}")
     source_line = res.t("source") + ("：" if lang == "zh" else ": ") + ("；" if lang == "zh" else "; ").join(
         dict.fromkeys(sources))
