@@ -101,3 +101,11 @@ def test_write_atomic_replaces_and_leaves_no_temporary_files(tmp_path):
     write_atomic(target, b"new")
     assert target.read_bytes() == b"new"
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+
+
+def test_the_folder_a_build_runs_from_does_not_change_the_files(tmp_path, monkeypatch):
+    """The same spec gives the same bytes whether named by a relative or an absolute path."""
+    monkeypatch.chdir(ROOT)
+    build(Path("specs/city.yaml"), tmp_path / "rel", ("pdf",), ["zh"])
+    build(ROOT / "specs" / "city.yaml", tmp_path / "abs", ("pdf",), ["zh"])
+    assert (tmp_path / "rel" / "city.pdf").read_bytes() == (tmp_path / "abs" / "city.pdf").read_bytes()

@@ -94,7 +94,8 @@ def _metadata(canvas: Canvas, b: model.Briefing) -> None:
     canvas.setProducer(PRODUCER)
     canvas.setDateFormatter(lambda *_: FIXED_DATE)
     canvas.setViewerPreference("DisplayDocTitle", "true")
-    seed = "\x1f".join((b.lang, b.entity, b.title, b.spec_path, __version__)).encode()
+    spec_name = b.spec_path.replace("\\", "/").rsplit("/", 1)[-1]   # not the folder it was built from
+    seed = "\x1f".join((b.lang, b.entity, b.title, spec_name, __version__)).encode()
     doc = canvas._doc            # reportlab seeds the ID with the clock or SOURCE_DATE_EPOCH
     ident = PDFText(hashlib.md5(seed).digest(), enc="raw").format(doc)
     doc._ID = b"\n[" + ident + ident + b"]\n"
