@@ -124,11 +124,28 @@ def parse(text: str, path: str = "<string>") -> Node:
 
 def _check_events(text: str, path: str) -> None:
     """Walk the event stream once, refusing deep nesting, several documents, huge values, and
-    documents whose aliases would expand to too many values (counted without expanding)."""
+    documents whose aliases would expand to too many values (counted without expanding).
+
+    libyaml scans ahead and enforces limits of its own, in wording that changes between
+    releases; when it fails, the walk is repeated with the pure-Python parser, which yields
+    events one at a time, so that briefgen's own limits and messages are met first."""
+    try:
+        _walk_events(text, path, _Loader)
+    except yaml.YAMLError:
+        if _Loader is yaml.SafeLoader:
+            raise
+        try:
+            _walk_events(text, path, yaml.SafeLoader)   # raises briefgen's own limit first
+        except yaml.YAMLError:
+            pass
+        raise                                           # a plain syntax error: libyaml's report
+
+
+def _walk_events(text: str, path: str, loader: type) -> None:
     depth = docs = aliases = total = 0
     sizes: dict[str, int] = {}          # anchor -> expanded size
     open_anchors: list[tuple[str | None, int]] = []
-    for ev in yaml.parse(text, Loader=_Loader):
+    for ev in yaml.parse(text, Loader=loader):
         if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             total += 1
