@@ -46,7 +46,7 @@ def _renderer(fmt: str) -> Callable[[Briefing, Theme, io.BytesIO], list[str]]:
 
 def _render_away(job: tuple[Briefing, str, dict], theme: Theme) -> tuple[bytes, list[str]]:
     """Return one file rendered in the worker, which alone uses the early chart helper."""
-    from briefgen.render import chart_helper
+    from briefgen.render.charts import helper as chart_helper
 
     chart_helper.hand_over()
     return _render(job, theme)
@@ -96,7 +96,7 @@ def render_all(jobs: list[tuple[Briefing, str]], theme: Theme,
         away, here = jobs[: len(jobs) // 2], jobs[len(jobs) // 2:]
     from concurrent.futures import ProcessPoolExecutor
 
-    from briefgen.render import chart_helper
+    from briefgen.render.charts import helper as chart_helper
 
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
         futures = [pool.submit(_render_away, (b, fmt, options(fmt)), theme) for b, fmt in away]
@@ -112,8 +112,8 @@ def prepare(spec_path: Path, langs: Sequence[str] | None = None, data_dir: Path 
     Briefings are resolved in ``langs`` and in every language of the spec (a deck's slides are
     planned across all of them), requested languages first.
     """
-    from briefgen.dataset import find_data_dir
-    from briefgen.dataset_cache import load_cached
+    from briefgen.data.dataset import find_data_dir
+    from briefgen.data.cache import load_cached
     from briefgen.resolve import resolve, spec_langs
     from briefgen.spec import load_spec
 
@@ -138,7 +138,7 @@ def build(spec_path: str | Path, out_dir: str | Path = "output", formats: Sequen
     """Build a spec's deck and one-pager in its languages; write only when all succeeded."""
     spec_path, out_dir = Path(spec_path), Path(out_dir)
     if "pdf" in formats:        # a cold build loads matplotlib while the spec resolves
-        from briefgen.render import chart_helper
+        from briefgen.render.charts import helper as chart_helper
 
         chart_helper.start_early()
         try:

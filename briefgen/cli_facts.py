@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from briefgen import units
-from briefgen.dataset import ENTITIES, KINDS, Dataset, Fact, find_data_dir, load_dataset, suggestion
+from briefgen.format import units
+from briefgen.data.dataset import ENTITIES, KINDS, Dataset, Fact, find_data_dir, load_dataset, suggestion
 from briefgen.errors import BriefgenError, Problems
 
 
@@ -66,7 +66,7 @@ def check(sources: Path | None, data: Path | None) -> None:
       briefgen facts check
       briefgen facts check --sources ../shared/sources --data assets/data
     """
-    from briefgen.factcheck import check as run_check
+    from briefgen.data.factcheck import check as run_check
 
     ds = _load(data)
     if sources is None:

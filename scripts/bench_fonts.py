@@ -25,8 +25,8 @@ CHILD = r"""
 import json, os, random, sys, time
 T = time.perf_counter
 t0 = T()
-from briefgen.fonts import deck_metrics, pdf_font, pdf_metrics
-from briefgen.textfit import fit_text
+from briefgen.fonts.measure import deck_metrics, pdf_font, pdf_metrics
+from briefgen.text.fit import fit_text
 out = {"import": T() - t0}
 random.seed(7)
 chars = "".join(random.sample([chr(c) for c in range(0x4E00, 0x9FA6)], %(n)d))
@@ -84,7 +84,7 @@ def check_deck(size: float = 20.0) -> None:
     from pptx.util import Emu, Pt
 
     sys.path.insert(0, ROOT)
-    from briefgen.fonts import deck_metrics
+    from briefgen.fonts.measure import deck_metrics
 
     ns = "http://schemas.openxmlformats.org/drawingml/2006/main"
     prs = Presentation()

@@ -9,8 +9,8 @@ import pytest
 
 from briefgen.build import build, output_path, write_atomic
 from briefgen.errors import BriefgenError, FitError
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

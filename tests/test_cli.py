@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import main
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import main
+from paths import ROOT, SOURCES
 
-REPO = Path(__file__).resolve().parents[1]
-SOURCES = REPO.parent / "shared" / "sources"
+REPO = ROOT
 OK = "ok: 121 facts, 22 lists, 11 series, 3 timelines checked against 3 sources\n"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from briefgen import numbers
+from briefgen.format import numbers
 from briefgen.errors import Problems
 from briefgen.model import Briefing, OnePager, Section, SourceNote
 from briefgen.resolve.blocks import BlockBuilder

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefgen import i18n, numbers, units
+from briefgen.format import i18n
+from briefgen.format import numbers
+from briefgen.format import units
 from briefgen.errors import Origin, SpecError
 from briefgen.model import Chart, ChartSeries
 from briefgen.resolve.context import Resolution, bilingual

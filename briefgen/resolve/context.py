@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefgen import i18n, numbers
+from briefgen.format import i18n
+from briefgen.format import numbers
 from briefgen.errors import Origin, SpecError
 from briefgen.model import Event, Figure, SourceNote
 from briefgen.spec import Text

@@ -1,0 +1,1 @@
+"""The curated dataset: reading, record types, the on-disk cache and the check against sources."""

@@ -1,0 +1,1 @@
+"""Fonts: finding, measuring and preparing the faces briefgen sets text in."""

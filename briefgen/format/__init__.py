@@ -1,0 +1,1 @@
+"""Formatting for one language: figures, units, dates and interface strings."""

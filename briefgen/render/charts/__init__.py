@@ -1,0 +1,1 @@
+"""What the deck and handout chart renderers share, and the chart SVG cache."""

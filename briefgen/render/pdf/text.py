@@ -1,0 +1,138 @@
+"""Setting text for the one-pager: sizes at a fitting level, measuring, wrapping, superscript notes.
+
+A Typesetter is the one object block builders ask for sizes, gaps, widths and laid-out
+paragraphs, at one fitting level. Every string it sets must have passed the glyph check in
+``pdf.py`` first (``check_glyphs``), so a missing glyph is reported with its origin instead
+of printing as a box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple, Sequence
+
+from briefgen.errors import FontError, Problems
+from briefgen.render.pdf.ops import Laid, Text
+from briefgen.text.fit import break_lines
+from briefgen.theme import Palette
+from briefgen.theme.page import PageStyle
+
+
+class PdfFonts(NamedTuple):
+    """The two embedded faces of the page (fonts.PdfFont each)."""
+
+    regular: object
+    bold: object
+
+
+class Where(NamedTuple):
+    """A string to be drawn and where it came from (an Origin, or None, and what it is)."""
+
+    text: str
+    origin: object
+    what: str
+
+
+def sup_text(notes: Iterable[int]) -> str:
+    """Return the superscript that cites source notes, e.g. '1,2'."""
+    return ",".join(str(n) for n in notes if n)
+
+
+def mix(a: str, b: str, t: float) -> str:
+    """Return the hex colour ``t`` of the way from ``a`` to ``b``."""
+    ca = [int(a[i:i + 2], 16) for i in (0, 2, 4)]
+    cb = [int(b[i:i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb))
+
+
+def check_glyphs(strings: Sequence[Where], fonts: PdfFonts, require_glyphs) -> None:
+    """Raise FontError (Problems when several) for every string a face cannot set."""
+    problems: list[FontError] = []
+    seen: set[str] = set()
+    for item in strings:
+        for font in fonts:
+            try:
+                require_glyphs(item.text, font, item.origin)
+            except FontError as e:
+                problem = FontError(f"{e.message} ({item.what})", e.origin)
+                if str(problem) not in seen:
+                    seen.add(str(problem))
+                    problems.append(problem)
+                break
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise Problems(problems)
+
+
+@dataclass
+class Typesetter:
+    """Sizes and text layout for one language at one fitting level."""
+
+    fonts: PdfFonts
+    lang: str
+    level: int
+    page: PageStyle
+    palette: Palette
+
+    def size(self, role: str) -> float:
+        """Return the size (pt) of text role ``role`` at this level."""
+        return getattr(self.page.type, role).at(self.level)
+
+    def gap(self, name: str) -> float:
+        """Return the vertical gap ``name`` (pt) at this level."""
+        return self.page.space.at(name, self.level)
+
+    def pitch(self, size: float, tight: bool = False) -> float:
+        """Return the line pitch (pt) for text of ``size``."""
+        lead = self.page.leading
+        return size * (lead.tight if tight else lead.body(self.lang))
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """Return the advance width (pt) of ``text``."""
+        return (self.fonts.bold if bold else self.fonts.regular).metrics.width(text, size)
+
+    def baseline(self, size: float, pitch: float) -> float:
+        """Return the baseline's distance below the top of a line box of ``pitch``."""
+        m = self.fonts.regular.metrics
+        return pitch / 2 + size * (m.ascent_em - m.descent_em) / 2
+
+    def middle(self, size: float) -> float:
+        """Return how far above the baseline the middle of a capital or ideograph sits."""
+        return size * self.page.marks.middle
+
+    def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
+        """Return ``text`` broken into lines no wider than ``width``."""
+        font = self.fonts.bold if bold else self.fonts.regular
+        return break_lines(text, width, lambda s: font.metrics.width(s, size))
+
+    def sup(self, notes: Iterable[int], x: float, baseline: float, size: float, color: str,
+            after: float = 0.0) -> Text:
+        """Return the superscript note numbers set after a text ending at ``x``.
+
+        ``size`` is the text size the numbers are scaled from, ``after`` the size of the
+        text they follow (default ``size``), which sets the gap before them. They extract
+        as " 1,2" (ActualText), so a figure and its note never run together.
+        """
+        m = self.page.marks
+        s = sup_text(notes)
+        return Text(x + (after or size) * m.sup_gap, baseline - size * m.sup_rise, s,
+                    round(size * m.sup_scale, 2), color, actual=" " + s)
+
+    def sup_width(self, notes: Sequence[int], size: float, after: float = 0.0) -> float:
+        """Return the room (pt) the superscript ``sup`` sets takes after a text."""
+        s = sup_text(notes)
+        m = self.page.marks
+        return (after or size) * m.sup_gap + self.width(s, round(size * m.sup_scale, 2)) if s else 0.0
+
+    def para(self, text: str, width: float, size: float, color: str, *, bold: bool = False,
+             notes: Sequence[int] = (), tight: bool = False, x: float = 0.0) -> Laid:
+        """Return ``text`` wrapped to ``width``, with its note numbers raised after the last line."""
+        pitch = self.pitch(size, tight)
+        lines = self.wrap(text, width - self.sup_width(notes, size), size, bold) if text else []
+        base = self.baseline(size, pitch)
+        ops = [Text(x, base + i * pitch, line, size, color, bold) for i, line in enumerate(lines)]
+        if notes and lines:
+            end = x + self.width(lines[-1], size, bold)
+            ops.append(self.sup(notes, end, base + (len(lines) - 1) * pitch, size, color))
+        return Laid(len(lines) * pitch, ops)

@@ -1,0 +1,188 @@
+"""The frame every slide shares: render context, backgrounds, the title area, wordmark and footer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from briefgen.errors import Origin
+from briefgen.model import Briefing, Chart
+from briefgen.render.pptx import shapes
+from briefgen.render.pptx.text import (
+    Para, Span, TextWriter, balanced_width, emu, fit, fit_or_fail, paras, text_width,
+)
+from briefgen.theme import deck as D
+
+from briefgen.format.i18n import t
+
+_SOURCE_SEP = {"zh": "；", "en": "; "}
+_DATE_SEP = {"zh": "，", "en": ", "}
+
+
+@dataclass
+class Ctx:
+    """What every slide drawer needs: the briefing, theme, text writer and collected warnings."""
+
+    briefing: Briefing
+    theme: object
+    writer: TextWriter
+    warnings: list[str] = field(default_factory=list)
+    sections: int = 0           # section dividers drawn so far
+    min_pages: int = 1          # the slide being planned spans at least this many slides
+
+    @property
+    def lang(self) -> str:
+        """The briefing's language, "zh" or "en"."""
+        return self.briefing.lang
+
+    @property
+    def pal(self):
+        """The theme's palette."""
+        return self.theme.palette
+
+    def text(self, key: str, **kw) -> str:
+        """Return the UI string ``key`` in the briefing's language."""
+        return t(self.lang, key, **kw)
+
+    def warn(self, origin: Origin | None, message: str) -> None:
+        """Record a warning that names where in the spec it comes from."""
+        self.warnings.append(f"{origin or self.briefing.spec_path or 'briefing'}: {message}")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One slide to draw: its title, whether it is a full-bleed cover, and how to draw the rest."""
+
+    title: str
+    draw: Callable[[Ctx, object], None]
+    cover: bool = False
+    first: bool = True          # False on a continuation slide
+    source: str | None = None   # the footer's source line when not the slide's own
+
+
+def continued(ctx: Ctx, title: str) -> str:
+    """Return ``title`` marked as a continuation."""
+    return title + ctx.text("continued")
+
+
+def pages(ctx: Ctx, title: str, draws: list) -> list[Page]:
+    """Return one Page per drawer, every one after the first titled as a continuation."""
+    return [Page(title if i == 0 else continued(ctx, title), draw, first=i == 0)
+            for i, draw in enumerate(draws)]
+
+
+def block_of(ctx: Ctx, slide, kind, need: str = ""):
+    """Return the slide's first ``kind`` block (with a non-empty ``need`` field), else warn."""
+    block = next((b for b in slide.blocks if isinstance(b, kind)), None)
+    if block is not None and (not need or getattr(block, need)):
+        return block
+    with_need = f" with {need}" if need else ""
+    ctx.warn(slide.origin, f"{slide.kind} slide: expected a {kind.__name__} block{with_need}; "
+                           "the slide shows its title only")
+    return None
+
+
+def blank(ctx: Ctx, slide) -> list[Page]:
+    """Return a single page holding only the slide's title (what a slide without content gets)."""
+    return pages(ctx, slide.title, [lambda c, s: None])
+
+
+def set_background(slide, color: str) -> None:
+    """Fill the whole slide's background with ``color``."""
+    fill = slide.background.fill
+    fill.solid()
+    fill.fore_color.rgb = shapes._rgb(color)
+
+
+def place_title(ctx: Ctx, slide, x: float, y: float, w: float, items: list[Para], h: float) -> None:
+    """Put ``items`` into the slide's title placeholder at (x, y, w, h): readers find it there.
+
+    A title that wraps gets a box just wide enough for even lines (no lone last word).
+    """
+    span = items[0].spans[0]
+    w = balanced_width(span.text, w, span.size, span.bold)
+    title = slide.shapes.title
+    title.left, title.top, title.width, title.height = emu(x), emu(y), emu(w), emu(h)
+    ctx.writer.fill(title, items)
+
+
+def content_title(ctx: Ctx, slide, title: str, subtitle: str, origin: Origin | None) -> None:
+    """Draw the kicker rule, the title and an optional subtitle of a content slide."""
+    pal = ctx.pal
+    shapes.rect(slide, D.MARGIN_X, D.KICKER_Y, D.KICKER_W, D.KICKER_H, pal.accent, name="Kicker")
+    fitted = fit([title], D.CONTENT_W, D.TITLE.max * D.TITLE_LINE, D.TITLE_ONE_LINE, bold=True,
+                 line=D.TITLE_LINE)             # one line, a little smaller, reads best
+    if not fitted.fits:
+        fitted = fit_or_fail([title], D.CONTENT_W, D.TITLE_H, D.TITLE, origin=origin,
+                             what="the slide title", bold=True, line=D.TITLE_LINE)
+    height = fitted.height
+    place_title(ctx, slide, D.MARGIN_X, D.TITLE_Y, D.CONTENT_W,
+                paras([title], fitted.size, pal.primary, bold=True, line=D.TITLE_LINE), height)
+    if subtitle:
+        y = D.TITLE_Y + height + D.SUBTITLE_GAP
+        room = D.BODY_Y - y - D.SUBTITLE_GAP
+        sub = fit_or_fail([subtitle], D.CONTENT_W, room, D.SUBTITLE, origin=origin,
+                          what="the slide subtitle", line=D.BODY_LINE)
+        ctx.writer.box(slide, D.MARGIN_X, y, D.CONTENT_W, sub.height,
+                       paras([subtitle], sub.size, pal.muted, line=D.BODY_LINE), name="Subtitle")
+
+
+def source_line(ctx: Ctx, slide_model) -> str:
+    """Return the footer's source line: the chart's own, else the slide's source titles."""
+    for block in slide_model.blocks:
+        if isinstance(block, Chart) and block.source_line:
+            return block.source_line
+    seen: list[str] = []
+    for note in slide_model.sources:
+        title = f"《{note.source_title}》" if ctx.lang == "zh" else note.source_title
+        entry = f"{title}{_DATE_SEP[ctx.lang]}{note.date}" if note.date else title
+        if entry not in seen:
+            seen.append(entry)
+    if not seen:
+        return ""
+    return ctx.text("source_line", text=_SOURCE_SEP[ctx.lang].join(seen))
+
+
+def footer(ctx: Ctx, slide, source: str, page: int, origin: Origin | None) -> None:
+    """Draw the footer: hairline, wordmark, source line, data as-of date and page number."""
+    pal, w = ctx.pal, ctx.writer
+    right = D.SLIDE_W - D.MARGIN_X
+    shapes.rule(slide, D.MARGIN_X, D.FOOTER_RULE_Y, right, D.FOOTER_RULE_Y, pal.rule, 0.75,
+                name="Footer rule")
+    mark = ctx.theme.wordmark.get(ctx.lang, "")
+    x = D.MARGIN_X
+    if mark:
+        mark_w = text_width(mark, D.WORDMARK_SIZE, bold=True) * (1 + D.WIDTH_MARGIN) + 2
+        w.box(slide, x, D.FOOTER_Y, mark_w, D.FOOTER_H,
+              paras([mark], D.WORDMARK_SIZE, pal.primary, bold=True, line=D.FOOTER_LINE),
+              name="Wordmark")
+        x += mark_w + D.WORDMARK_GAP
+    as_of = ctx.text("as_of", date=ctx.briefing.as_of)
+    w.box(slide, right - D.FOOTER_RIGHT_W, D.FOOTER_Y, D.FOOTER_RIGHT_W, D.FOOTER_H,
+          [Para((Span(as_of + "   ", D.FOOTER.max, pal.muted),
+                 Span(str(page), D.PAGE_NUMBER_SIZE, pal.primary, bold=True)),
+                D.PAGE_NUMBER_SIZE * D.FOOTER_LINE, "r")], name="Footer date and page")
+    if source:
+        width = right - D.FOOTER_RIGHT_W - D.WORDMARK_GAP - x
+        fitted = fit_or_fail([source], width, D.FOOTER_H, D.FOOTER, origin=origin,
+                             what="the footer's source line", line=D.FOOTER_LINE)
+        w.box(slide, x, D.FOOTER_Y, width, D.FOOTER_H,
+              paras([source], fitted.size, pal.muted, line=D.FOOTER_LINE), name="Source")
+
+
+def cover_frame(ctx: Ctx, slide, color: str) -> None:
+    """Paint a full-bleed cover in ``color`` with the decorative discs and the wordmark."""
+    pal = ctx.pal
+    set_background(slide, color)
+    for i, (cx, cy, r, alpha) in enumerate(D.COVER_DISCS):
+        shapes.disc(slide, cx, cy, r, pal.secondary, alpha=alpha, name=f"Decoration {i + 1}")
+    dx, dy, dr = D.COVER_DOT
+    shapes.disc(slide, dx, dy, dr, pal.accent, name="Decoration dot")
+    mark = ctx.theme.wordmark.get(ctx.lang, "")
+    if mark:
+        ctx.writer.box(slide, D.COVER_TEXT_X, D.COVER_WORDMARK_Y, D.COVER_TEXT_W,
+                       D.COVER_WORDMARK_SIZE * 1.5,
+                       [Para((Span(mark, D.COVER_WORDMARK_SIZE, pal.paper, True,
+                                   D.COVER_WORDMARK_SPACING),), D.COVER_WORDMARK_SIZE * 1.5)],
+                       name="Wordmark")
+

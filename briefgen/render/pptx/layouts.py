@@ -1,0 +1,152 @@
+"""One function per slide kind, dispatched by ``KINDS``: charts, quote, image, and the rest by import.
+
+Each function takes the render context and a model Slide and returns the Pages to draw:
+several when content continues on further slides. All fitting happens here, before any
+slide is drawn, so a FitError leaves nothing half made.
+"""
+
+from __future__ import annotations
+
+import os
+
+from briefgen.model import Bullets, Chart, Image, Paragraph, Quote
+from briefgen.render.pptx import shapes
+from briefgen.render.pptx.chart import add_chart
+from briefgen.render.pptx.chrome import Ctx, Page, blank, block_of, pages
+from briefgen.render.pptx.covers import closing_slide, section_slide, title_slide
+from briefgen.render.pptx.kpis import kpis_slide
+from briefgen.render.pptx.lists import bullets_slide, compare_slide, fit_list, items_of, list_paras
+from briefgen.render.pptx.table import table_slide
+from briefgen.render.pptx.text import emu, fit_or_fail, overflow_error, paras
+from briefgen.render.pptx.timeline import timeline_slide
+from briefgen.theme import deck as D
+
+_DASH = {"zh": "——", "en": "— "}       # before a quote's attribution
+
+
+def quote_slide(ctx: Ctx, slide) -> list[Page]:
+    """Return a quote slide: a large accent quotation mark, the words large, the attribution."""
+    quote = block_of(ctx, slide, Quote, "text")
+    if quote is None:
+        return blank(ctx, slide)
+    origin = quote.origin or slide.origin
+    x, w = D.MARGIN_X + D.QUOTE_INDENT, D.CONTENT_W - D.QUOTE_INDENT
+    attr = _DASH[ctx.lang] + quote.attribution if quote.attribution else ""
+    attr_h = D.QUOTE_ATTRIBUTION.max * D.BODY_LINE * 2 + D.HEADING_GAP if attr else 0.0
+    text = fit_or_fail([quote.text], w, D.BODY_H - attr_h, D.QUOTE_TEXT, origin=origin,
+                       what="the quote", bold=True, line=D.QUOTE_LINE)
+    by = attr and fit_or_fail([attr], w, attr_h, D.QUOTE_ATTRIBUTION, origin=origin,
+                              what="the attribution", line=D.BODY_LINE)
+
+    def draw(c: Ctx, s) -> None:
+        pal = c.pal
+        top = D.BODY_Y + (D.BODY_H - attr_h - text.height) / 2
+        c.writer.box(s, D.MARGIN_X + D.QUOTE_MARK_DX, max(D.BODY_Y, top) + D.QUOTE_MARK_DY,
+                     D.QUOTE_INDENT, D.QUOTE_MARK_H,
+                     paras(["“"], D.QUOTE_MARK, pal.accent, bold=True, line=1.0), name="Quote mark")
+        c.writer.box(s, x, top, w, text.height,
+                     paras([quote.text], text.size, pal.primary, bold=True, line=D.QUOTE_LINE),
+                     name="Quote")
+        if by:
+            c.writer.box(s, x, top + text.height + D.HEADING_GAP, w, by.height,
+                         paras([attr], by.size, pal.muted, line=D.BODY_LINE), name="Attribution")
+
+    return pages(ctx, slide.title, [draw])
+
+
+def image_slide(ctx: Ctx, slide) -> list[Page]:
+    """Return an image slide: the picture as large as the body allows, alt text, caption beneath."""
+    image = block_of(ctx, slide, Image, "path")
+    if image is None:
+        return blank(ctx, slide)
+    origin = image.origin or slide.origin
+    cap = None
+    if image.caption:
+        cap = fit_or_fail([image.caption], D.CONTENT_W, D.CAPTION.max * D.CAPTION_LINE * 2,
+                          D.CAPTION, origin=origin, what="the caption", line=D.CAPTION_LINE)
+    pic_h = D.BODY_H - (cap.height + D.IMAGE_CAPTION_GAP if cap else 0.0)
+    readable = os.path.isfile(image.path)
+    if not readable:
+        ctx.warn(origin, f"image: expected a readable file but received {image.path!r}; "
+                         "a placeholder is drawn")
+
+    def draw(c: Ctx, s) -> None:
+        pic = None
+        if readable:
+            try:
+                pic = shapes.picture(s, image.path, D.MARGIN_X, D.BODY_Y, D.CONTENT_W, pic_h,
+                                     image.alt, name="Picture")
+            except Exception as err:  # python-pptx raises several kinds for unreadable images
+                c.warn(origin, f"image: {image.path!r} could not be read ({err}); "
+                               "a placeholder is drawn")
+        if pic is None:
+            box = _placeholder(c, s, D.MARGIN_X, D.BODY_Y, D.CONTENT_W, pic_h, image.alt, origin)
+            shapes.set_alt_text(box, image.alt)
+            pic_bottom = D.BODY_Y + pic_h
+        else:
+            pic_bottom = (pic.top + pic.height) / 12700
+        if cap:
+            c.writer.box(s, D.MARGIN_X, pic_bottom + D.IMAGE_CAPTION_GAP, D.CONTENT_W, cap.height,
+                         paras([image.caption], cap.size, c.pal.muted, line=D.CAPTION_LINE,
+                               align="ctr"), name="Caption")     # under the centred picture
+
+    return pages(ctx, slide.title, [draw])
+
+
+def _placeholder(ctx: Ctx, slide, x, y, w, h, label: str, origin):
+    """Return a tinted box with ``label`` centred: what stands in for a chart or picture."""
+    box = shapes.rect(slide, x, y, w, h, ctx.pal.tint, name="Placeholder", decorative=False)
+    got = fit_or_fail([label], w - 48, h - 48, D.BODY, origin=origin, what="a placeholder label")
+    ctx.writer.fill(box, paras([label], got.size, ctx.pal.muted, align="ctr"), anchor="ctr",
+                    insets=(24, 24, 24, 24))
+    return box
+
+
+def chart_slide(ctx: Ctx, slide) -> list[Page]:
+    """Return a chart slide: a native chart, with commentary in a side panel when given.
+
+    The chart draws its own footnote and source line beneath it, so the footer leaves
+    the source out rather than say it twice.
+    """
+    chart = block_of(ctx, slide, Chart)
+    if chart is None:
+        return blank(ctx, slide)
+    origin = chart.origin or slide.origin
+    comment = [i for b in slide.blocks if isinstance(b, (Paragraph, Bullets)) for i in items_of(b)]
+    span = D.COLUMNS - (D.CHART_COMMENT_SPAN if comment else 0)
+    cx, cw = D.grid_x(0, span)
+    px, pw = D.grid_x(span, D.CHART_COMMENT_SPAN)
+    inner_w = pw - 2 * D.COMMENT_PAD - D.COMMENT_RULE_W
+    size = 0.0
+    if comment:
+        got = fit_list(comment, inner_w, D.BODY_H - 2 * D.COMMENT_PAD, D.COMMENT)
+        if not got.fits:
+            raise overflow_error("the chart commentary", got.overflow, D.COMMENT.min, origin)
+        size = got.size
+
+    def draw(c: Ctx, s) -> None:
+        add_chart(s, chart, emu(cx), emu(D.BODY_Y), emu(cw), emu(D.BODY_H), c.theme, c.lang)
+        if comment:
+            shapes.rect(s, px, D.BODY_Y, pw, D.BODY_H, c.pal.tint, name="Commentary panel")
+            shapes.rect(s, px, D.BODY_Y, D.COMMENT_RULE_W, D.BODY_H, c.pal.accent,
+                        name="Commentary rule")
+            c.writer.box(s, px + D.COMMENT_RULE_W + D.COMMENT_PAD, D.BODY_Y + D.COMMENT_PAD,
+                         inner_w, D.BODY_H - 2 * D.COMMENT_PAD, list_paras(c, comment, size),
+                         anchor="ctr", name="Commentary")
+
+    return [Page(slide.title, draw, source="")]
+
+
+KINDS = {
+    "title": title_slide,
+    "section": section_slide,
+    "kpis": kpis_slide,
+    "bullets": bullets_slide,
+    "chart": chart_slide,
+    "timeline": timeline_slide,
+    "table": table_slide,
+    "compare": compare_slide,
+    "image": image_slide,
+    "quote": quote_slide,
+    "closing": closing_slide,
+}

@@ -1,0 +1,173 @@
+"""The package around the slides: blank 16:9 start, core properties, theme fonts, reproducible zip.
+
+Reproducible means the same model gives the same bytes: the core properties' dates come
+from the briefing's as-of date (never the clock), every zip entry carries that date in a
+fixed order, and each embedded chart workbook (which XlsxWriter stamps with the current
+time) is rewritten with the same fixed date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+from lxml import etree
+from pptx import Presentation
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from briefgen.model import Briefing
+from briefgen.render.pptx.text import emu
+from briefgen.theme import deck as D
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_NS = {"a": _A}
+_EPOCH = dt.datetime(2000, 1, 1)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_LANG = {"zh": "zh-CN", "en": "en-US"}
+_EXT = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def new_presentation():
+    """Return an empty 16:9 presentation, without the template's thumbnail."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = emu(D.SLIDE_W), emu(D.SLIDE_H)
+    prs.part._element.find(f"{{{_NS_P}}}sldSz").attrib.pop("type", None)
+    package = prs.part.package
+    for r_id, rel in list(package._rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package._rels.pop(r_id)
+    _widen_template(prs, D.SLIDE_W / 720.0)
+    return prs
+
+
+def _widen_template(prs, factor: float) -> None:
+    """Stretch the 4:3 template's master and layouts to 16:9 and give titles the deck's look.
+
+    Slides are drawn from scratch, but a presenter who adds a slide in PowerPoint gets a
+    left-aligned bold title in the brand colour where the deck's titles are.
+    """
+    master = prs.slide_master
+    for owner in (master, *prs.slide_layouts):
+        for xfrm in owner._element.iterfind(f".//{{{_NS_P}}}spPr/{{{_A}}}xfrm"):
+            for node, attr in ((xfrm.find(f"{{{_A}}}off"), "x"), (xfrm.find(f"{{{_A}}}ext"), "cx")):
+                node.set(attr, str(int(int(node.get(attr)) * factor)))
+    title = master.placeholders[0]
+    title.left, title.top = emu(D.MARGIN_X), emu(D.TITLE_Y)
+    title.width, title.height = emu(D.CONTENT_W), emu(D.TITLE_H)
+    level = master._element.find(f".//{{{_NS_P}}}titleStyle/{{{_A}}}lvl1pPr")
+    level.set("algn", "l")
+    rpr = level.find(f"{{{_A}}}defRPr")
+    rpr.set("sz", str(int(D.TITLE.max * 100)))
+    rpr.set("b", "1")
+    rpr.find(f"{{{_A}}}solidFill/{{{_A}}}schemeClr").set("val", "tx2")
+
+
+def title_layout(prs):
+    """Return the layout whose only content placeholder is the title ("Title Only")."""
+    return next(layout for layout in prs.slide_layouts if layout.name == "Title Only")
+
+
+def fixed_date(as_of: str) -> dt.datetime:
+    """Return the first day of the month named in ``as_of`` ("2025年1月", "January 2025")."""
+    year = re.search(r"(19|20)\d\d", as_of)
+    if not year:
+        return _EPOCH
+    month = 1
+    zh = re.search(r"(\d{1,2})\s*月", as_of)
+    if zh and 1 <= int(zh.group(1)) <= 12:
+        month = int(zh.group(1))
+    else:
+        low = as_of.lower()
+        month = next((i + 1 for i, name in enumerate(_MONTHS) if name in low), 1)
+    return dt.datetime(int(year.group(0)), month, 1)
+
+
+def set_properties(prs, briefing: Briefing, when: dt.datetime, slides: int, notes: int) -> None:
+    """Fill the core and app properties: title, author, subject, language, fixed dates."""
+    cp = prs.core_properties
+    cp.title = briefing.title
+    cp.subject = briefing.subject
+    cp.author = briefing.issuer
+    cp.last_modified_by = briefing.issuer
+    cp.keywords = "; ".join(x for x in (briefing.entity_name, briefing.audience) if x)
+    cp.category = briefing.audience
+    cp.comments = briefing.subtitle
+    cp.language = _LANG.get(briefing.lang, "en-US")
+    cp.created = cp.modified = when
+    cp.last_printed = when
+    cp.revision = 1
+    app = next(p for p in prs.part.package.iter_parts() if p.partname == "/docProps/app.xml")
+    root = etree.fromstring(app.blob)
+    for tag, value in (("Application", "briefgen"), ("PresentationFormat", "Widescreen"),
+                       ("Slides", str(slides)), ("Notes", str(notes)), ("TotalTime", "0")):
+        node = root.find(_EXT + tag)
+        if node is not None:
+            node.text = value
+    app.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_theme(prs, theme, name: str) -> None:
+    """Write the theme's faces (Latin, East Asian and Hans) and palette into every theme part."""
+    for part in prs.part.package.iter_parts():
+        if part.content_type != CT.OFC_THEME:
+            continue
+        xml_part = hasattr(part, "_element")     # python-pptx parsed it (notes master's theme)
+        root = part._element if xml_part else etree.fromstring(part.blob)
+        root.set("name", name)
+        scheme = root.find(".//a:fontScheme", _NS)
+        scheme.set("name", name)
+        for font in ("a:majorFont", "a:minorFont"):
+            _set_faces(scheme.find(font, _NS), theme.fonts.deck_latin, theme.fonts.deck_east_asian)
+        _set_colours(root.find(".//a:clrScheme", _NS), theme.palette, name)
+        if not xml_part:
+            part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                       standalone=True)
+
+
+def _set_faces(node, latin: str, east_asian: str) -> None:
+    node.find("a:latin", _NS).set("typeface", latin)
+    node.find("a:ea", _NS).set("typeface", east_asian)
+    hans = node.find("a:font[@script='Hans']", _NS)
+    if hans is None:
+        hans = etree.SubElement(node, f"{{{_A}}}font")
+        hans.set("script", "Hans")
+    hans.set("typeface", east_asian)
+
+
+def _set_colours(scheme, pal, name: str) -> None:
+    scheme.set("name", name)
+    series = list(pal.series) + [pal.secondary, pal.accent, pal.muted]
+    roles = {"dk1": pal.ink, "lt1": pal.paper, "dk2": pal.primary, "lt2": pal.tint,
+             "hlink": pal.secondary, "folHlink": pal.muted}
+    roles.update({f"accent{i + 1}": series[i] for i in range(6)})
+    for role, colour in roles.items():
+        slot = scheme.find(f"a:{role}", _NS)
+        for child in list(slot):
+            slot.remove(child)
+        etree.SubElement(slot, f"{{{_A}}}srgbClr").set("val", colour)
+
+
+def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Return the zip ``data`` rewritten with every entry (and nested workbook) dated ``when``."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename.endswith(".xlsx"):
+                blob = reproducible_zip(blob, when)
+            elif info.filename == "docProps/core.xml":
+                blob = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", blob)
+            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            entry.create_system = 0
+            dst.writestr(entry, blob)
+    return out.getvalue()

@@ -1,0 +1,117 @@
+"""Plain drawn shapes: filled rectangles and discs, rules and pictures, with no template styling."""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.oxml.ns import qn
+
+from briefgen.render.pptx.text import emu
+
+_ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+_DECORATIVE = f"{{{_ADEC}}}decorative"
+
+
+def _solid(sp_pr, color: str, alpha: int | None = None) -> None:
+    """Give ``sp_pr`` a solid fill (alpha in percent) and no outline, replacing what it had."""
+    for tag in ("a:noFill", "a:solidFill", "a:gradFill", "a:ln"):
+        for old in sp_pr.findall(qn(tag)):
+            sp_pr.remove(old)
+    fill = etree.Element(qn("a:solidFill"))
+    clr = etree.SubElement(fill, qn("a:srgbClr"))
+    clr.set("val", color)
+    if alpha is not None:
+        etree.SubElement(clr, qn("a:alpha")).set("val", str(alpha * 1000))
+    geom = sp_pr.find(qn("a:prstGeom"))
+    geom.addnext(fill)
+    ln = etree.Element(qn("a:ln"))
+    etree.SubElement(ln, qn("a:noFill"))
+    fill.addnext(ln)
+
+
+def _plain(shape) -> None:
+    """Drop the template's style reference (theme line, fill and shadow) from ``shape``."""
+    style = shape._element.find(qn("p:style"))
+    if style is not None:
+        shape._element.remove(style)
+
+
+def mark_decorative(shape) -> None:
+    """Flag ``shape`` as decorative so screen readers and the accessibility checker skip it."""
+    c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
+    ext = etree.SubElement(etree.SubElement(c_nv_pr, qn("a:extLst")), qn("a:ext"))
+    ext.set("uri", "{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+    etree.SubElement(ext, _DECORATIVE, nsmap={"adec": _ADEC}).set("val", "1")
+
+
+def _shape(slide, kind, x, y, w, h, color, name, alpha, is_decorative=True):
+    shape = slide.shapes.add_shape(kind, emu(x), emu(y), emu(w), emu(h))
+    _plain(shape)
+    if is_decorative:
+        mark_decorative(shape)
+    _solid(shape._element.spPr, color, alpha)
+    if name:
+        shape.name = name
+    return shape
+
+
+def rect(slide, x: float, y: float, w: float, h: float, color: str, *, name: str = "",
+         alpha: int | None = None, decorative: bool = True):
+    """Return a filled rectangle at (x, y, w, h) points with no outline (decorative unless told)."""
+    return _shape(slide, MSO_SHAPE.RECTANGLE, x, y, w, h, color, name, alpha, decorative)
+
+
+def disc(slide, cx: float, cy: float, r: float, color: str, *, name: str = "",
+         alpha: int | None = None):
+    """Return a filled circle centred at (cx, cy) with radius ``r`` points."""
+    return _shape(slide, MSO_SHAPE.OVAL, cx - r, cy - r, 2 * r, 2 * r, color, name, alpha)
+
+
+def ring(slide, cx: float, cy: float, r: float, fill: str, outline: str, width: float, *,
+         name: str = ""):
+    """Return a circle filled with ``fill`` and outlined ``width`` points in ``outline``."""
+    shape = disc(slide, cx, cy, r, fill, name=name)
+    ln = shape._element.spPr.find(qn("a:ln"))
+    ln.set("w", str(emu(width)))
+    ln.remove(ln.find(qn("a:noFill")))
+    etree.SubElement(etree.SubElement(ln, qn("a:solidFill")), qn("a:srgbClr")).set("val", outline)
+    return shape
+
+
+def rule(slide, x1: float, y1: float, x2: float, y2: float, color: str, width: float, *,
+         name: str = ""):
+    """Return a straight line from (x1, y1) to (x2, y2) in ``color``, ``width`` points thick."""
+    line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(x1), emu(y1), emu(x2), emu(y2))
+    _plain(line)
+    mark_decorative(line)
+    line.line.color.rgb = _rgb(color)
+    line.line.width = emu(width)
+    if name:
+        line.name = name
+    return line
+
+
+def _rgb(color: str):
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(color)
+
+
+def picture(slide, path: str, x: float, y: float, w: float, h: float, alt: str, *,
+            name: str = ""):
+    """Return a picture fitted inside (x, y, w, h) keeping its aspect, centred, with alt text."""
+    pic = slide.shapes.add_picture(path, emu(x), emu(y))
+    iw, ih = pic.width, pic.height
+    scale = min(emu(w) / iw, emu(h) / ih)
+    pic.width, pic.height = int(iw * scale), int(ih * scale)
+    pic.left = emu(x) + (emu(w) - pic.width) // 2
+    pic.top = emu(y) + (emu(h) - pic.height) // 2
+    set_alt_text(pic, alt)
+    if name:
+        pic.name = name
+    return pic
+
+
+def set_alt_text(shape, text: str) -> None:
+    """Set the alternative text (``descr``) that screen readers speak for ``shape``."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)

@@ -1,0 +1,1 @@
+"""Setting text: line breaking and fitting paragraphs into boxes."""

@@ -1,0 +1,157 @@
+"""Tests for briefgen.data.factcheck: the dataset against the real sources, and each rule breaking."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefgen.data.dataset import load_dataset
+from briefgen.data.factcheck import SourceText, check, cn_number, magnitude
+from paths import DATA, SOURCES
+
+
+
+def test_the_dataset_agrees_with_the_real_sources():
+    assert SOURCES.is_dir(), f"the shared sources are expected at {SOURCES}"
+    problems = check(load_dataset(DATA), SOURCES)
+    assert [str(p) for p in problems] == []
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch) -> Path:
+    shutil.copytree(DATA, tmp_path / "assets" / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "assets" / "data"
+
+
+def fact_line(path: Path, fact_id: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return lines.index(f"- id: {fact_id}") + 1
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def problems(data: Path) -> list[str]:
+    return [str(p) for p in check(load_dataset(data), SOURCES)]
+
+
+def at(data: Path, entity: str, fact_id: str) -> str:
+    return f"assets/data/facts/{entity}.yaml:{fact_line(data / 'facts' / f'{entity}.yaml', fact_id)}:3: fact {fact_id}: "
+
+
+def test_a_changed_quote_is_not_found(data):
+    edit(data / "facts" / "city.yaml", "quote: 新增省级以上智能标杆315个", "quote: 新增省级以上智能标杆316个")
+    assert problems(data) == [at(data, "city", "city.industry.smart_benchmarks")
+                              + "quote: not found in 000_385f7f832295e4de.txt (whitespace ignored); "
+                              "the first 12 of 14 characters match, then the quote has '6个'"]
+
+
+def test_whitespace_and_line_breaks_do_not_matter(data):
+    # the source breaks this sentence across lines: "集装箱吞\n吐量累计完成 65.06万标箱"
+    edit(data / "facts" / "city.yaml", "quote: 集装箱吞吐量累计完成65.06万标箱\n",
+         "quote: 集装箱吞 吐量累计完成 65.06 万标箱\n")
+    assert problems(data) == []
+
+
+def test_a_quote_across_markup_is_refused(data):
+    edit(data / "facts" / "city.yaml", "quote: 光伏技术创新中心签约落地", "quote: 长三角太阳能光伏技术创新中心签约落地")
+    assert problems(data) == [at(data, "city", "city.kcjy.pv_centre")
+                              + "quote: spans HTML markup in 003_da6ff23ec6de0abf.txt; "
+                              "quote only the text between two tags"]
+
+
+def test_a_value_not_in_the_quote(data):
+    edit(data / "facts" / "city.yaml", "  value: 3.8\n", "  value: 3.9\n")
+    assert problems(data) == [at(data, "city", "city.port.cargo")
+                              + "value: 3.9 is not in the quote (its numbers: 2024, 3.8)"]
+
+
+def test_a_value_must_be_written_as_the_source_writes_it(data):
+    edit(data / "facts" / "city.yaml", "  value: 5.0\n", "  value: 5\n")
+    assert problems(data) == [at(data, "city", "city.industry.output_growth")
+                              + "value: the quote writes 5.0; write value: 5.0 as the source does"]
+
+
+def test_the_unit_must_follow_the_number(data):
+    edit(data / "facts" / "city.yaml", "  value: 3.8\n  unit: 亿吨", "  value: 3.8\n  unit: 亿元")
+    assert problems(data) == [at(data, "city", "city.port.cargo")
+                              + "unit: the quote does not write '亿元' after 3.8 (it has '亿吨')"]
+
+
+def test_the_qualifier_must_be_in_the_quote(data):
+    edit(data / "facts" / "city.yaml", "  qualifier: 近\n  period: \"2024\"\n  kind: count",
+         "  qualifier: 约\n  period: \"2024\"\n  kind: count")
+    assert problems(data) == [at(data, "city", "city.industry.above_scale_firms")
+                              + "qualifier: '约' is not in the quote"]
+
+
+def test_a_written_out_number_must_mean_the_value(data):
+    edit(data / "facts" / "city.yaml", "  value: 0.1667\n", "  value: 0.16\n")
+    edit(data / "series.yaml", "      value: 0.1667\n", "      value: 0.16\n")
+    edit(data / "facts" / "park.yaml", "  as_written: 千亿\n", "  as_written: 百亿\n")
+    assert problems(data) == [
+        at(data, "city", "city.industry.share_wind_turbines")
+        + "value: '六分之一' means 0.166667 share but the value is 0.16",
+        at(data, "park", "park.plan.sales_2026") + "as_written: '百亿' is not in the quote",
+    ]
+
+
+def test_a_stated_period_must_be_in_the_quotes_sentence(data):
+    edit(data / "facts" / "park.yaml", "  period: \"2009\"\n", "  period: \"2008\"\n")
+    edit(data / "facts" / "city.yaml", "  period: 2024-09\n  inferred: 去年9月 (September last year) in an article of early 2025\n",
+         "  period: 2024-09\n")
+    assert problems(data) == [
+        at(data, "city", "city.welfare.plenum") + "period: 2024 is not written in the quote's sentence "
+        "or the one before; add 'inferred' saying how the period was worked out",
+        at(data, "park", "park.history.heavy_steel_base") + "period: 2008 is not written in the quote's "
+        "sentence or the one before; add 'inferred' saying how the period was worked out",
+    ]
+
+
+def test_list_items_and_source_files(data, tmp_path):
+    edit(data / "lists.yaml", "    - {zh: 新能源, en: New energy}\n", "    - {zh: 新医药, en: New materials}\n")
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    (sources / "003_da6ff23ec6de0abf.txt").unlink()
+    ds = load_dataset(data)
+    lists_line = (data / "lists.yaml").read_text(encoding="utf-8").splitlines().index(
+        "- id: park.list.emerging_industries") + 1
+    src_line = (data / "sources.yaml").read_text(encoding="utf-8").splitlines().index("- id: kcjy-2022") + 1
+    assert [str(p) for p in check(ds, sources)] == [
+        f"assets/data/sources.yaml:{src_line}:3: source kcjy-2022: file: "
+        f"{sources / '003_da6ff23ec6de0abf.txt'} not found",
+        f"assets/data/lists.yaml:{lists_line}:3: list park.list.emerging_industries: items[1]: "
+        "'新医药' is not in 002_bc40ac34300c9e88.txt",
+    ]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("两万", 20000), ("四分之三", 0.75), ("十分之一", 0.1), ("千亿", 1e11), ("亿", 1e8), ("5+1", 6),
+    ("三", 3), ("双", 2), ("十", 10), ("二十一", 21), ("一万二千", 12000),
+])
+def test_cn_number(text, number):
+    assert cn_number(text) == pytest.approx(number)
+
+
+def test_cn_number_refuses_words():
+    with pytest.raises(ValueError, match="'多' is not a number written in words"):
+        cn_number("多")
+
+
+def test_magnitude():
+    assert (magnitude("万元"), magnitude("亿吨"), magnitude("个"), magnitude("万"), magnitude("share")) == \
+        (10_000, 100_000_000, 1, 10_000, 1)
+
+
+def test_source_text_context_is_the_sentence_and_the_one_before():
+    text = SourceText("甲。2024年，乙。丙\n丁<b>戊</b>。己。")
+    assert text.find("丙丁") == 10
+    assert text.find("丁戊") == -1
+    assert text.context(text.find("丙丁"), 2) == "2024年，乙。丙丁戊。"
+    assert text.context(text.find("己"), 1) == "丙丁戊。己。"

@@ -1,0 +1,119 @@
+"""Fitting the one-pager: levels, columns, dropping optional sections, located overflow errors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from briefgen.errors import FitError, Origin
+from briefgen.model import Bullet, Bullets, Event, Paragraph, Section, Timeline
+from briefgen.render.pdf.layout import cited, compose, fit_page, usable
+from briefgen.render.pdf.ops import ChartBox, Rect, Text
+from briefgen.render.pdf.text import Typesetter
+from briefgen.theme import PARK
+from briefgen.theme.page import LEVELS, PAGE
+from model_samples import briefing, figures, onepager
+from test_pdf_text import typesetter
+from test_render_pdf import with_sections
+
+
+def fit(b):
+    """Return (ops, warnings) of ``b``'s page with the sample fonts."""
+    return fit_page(b, PARK, typesetter(b.lang).fonts, PAGE)
+
+
+def inside_the_page(ops) -> bool:
+    """Return whether every text sits between the side margins and above the bottom margin."""
+    w, h = PAGE.size
+    bottom = h - PAGE.grid.margin_bottom
+    texts = [op for op in ops if isinstance(op, Text)]
+    return all(0 <= op.x <= w and op.y <= bottom for op in texts)
+
+
+def test_cited_finds_notes_at_any_depth():
+    assert sorted(set(cited(onepager("zh").sections[0].block))) == [1, 2, 3, 4, 7]
+    assert cited(Bullets((Bullet("a", (3,)), Bullet("b", (4, 5))))) == [3, 4, 5]
+
+
+def test_usable_leaves_out_what_it_cannot_draw_with_a_warning():
+    b = with_sections(briefing("zh"), Section("kpis", Paragraph("x"), origin=Origin("s.yaml", 2, 3)))
+    keep, warnings = usable(b.onepager)
+    assert len(keep) == len(briefing("zh").onepager.sections)
+    assert warnings == ["s.yaml:2:3: one-pager: a kpis section needs a KpiCards but received a "
+                        "Paragraph; left out"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_samples_fit_at_the_design_sizes(lang):
+    b = briefing(lang)
+    ts = typesetter(lang)
+    result = compose(b, PARK, ts, list(b.onepager.sections))
+    assert result.overflow <= 0 and inside_the_page(result.ops)
+
+
+def test_a_longer_page_shrinks_but_stays_inside_the_margins():
+    b = briefing("en")
+    long = " ".join(["Full-chain approval services: one-stop online approval."] * 12)
+    ops, warnings = fit(with_sections(b, Section("narrative", Paragraph(long), origin=Origin("s", 1))))
+    sizes = {op.size for op in ops if isinstance(op, Text) and op.text in long}
+    assert warnings == [] and inside_the_page(ops)
+    assert PAGE.type.lead.floor <= min(sizes) < PAGE.type.lead.design
+
+
+def test_charts_take_the_spare_height_within_their_limits():
+    ops, _ = fit(briefing("zh"))
+    boxes = [op for op in ops if isinstance(op, ChartBox)]
+    assert len(boxes) == 2
+    assert all(PAGE.charts.min_height <= box.h <= PAGE.charts.max_height for box in boxes)
+
+
+def test_the_side_panel_is_tinted_to_the_bottom_of_the_body():
+    ops, _ = fit(briefing("zh"))
+    panel = next(op for op in ops if isinstance(op, Rect) and op.color == PARK.palette.tint)
+    assert panel.x + panel.w == pytest.approx(PAGE.size[0] - PAGE.grid.margin_x)
+    assert panel.w == pytest.approx(PAGE.span(PAGE.grid.side_span))
+
+
+def test_an_overfull_side_panel_names_the_panel_and_the_timeline():
+    b = briefing("en")
+    events = tuple(Event(str(1900 + i), 1900 + i, "An event in the park's long history", 1)
+                   for i in range(80))
+    long = Section("timeline", Timeline(events, "History"), origin=Origin("specs/tl.yaml", 5, 3))
+    with pytest.raises(FitError) as e:
+        fit(with_sections(b, long, drop_roles=("timeline",)))
+    assert str(e.value).startswith("specs/tl.yaml:5:3: one-pager:")
+    assert "side panel (timeline, lists and contact)" in str(e.value)
+
+
+def test_only_optional_sections_on_the_overflowing_column_are_dropped():
+    b = briefing("en")
+    items = tuple(Bullet(f"Industry number {i} with a long description of what it makes") for i in range(40))
+    listed = Section("list", Bullets(items, "Industries"), origin=Origin("specs/l.yaml", 8, 3))
+    with pytest.raises(FitError) as e:
+        fit(with_sections(b, listed))       # the optional chart is in the other column: kept
+    assert str(e.value).startswith("specs/l.yaml:8:3: ") and "side panel" in str(e.value)
+
+
+def test_levels_run_to_the_floors():
+    ts = Typesetter(typesetter().fonts, "zh", LEVELS, PAGE, PARK.palette)
+    assert ts.size("kpi_number") == PAGE.type.kpi_number.floor
+
+
+def test_figures_keep_their_order_in_the_strip():
+    ops, _ = fit(briefing("zh"))
+    numbers = [op.text for op in ops if isinstance(op, Text) and op.bold
+               and op.text in {f.number for f in figures("zh")}]
+    assert numbers == [f.number for f in figures("zh")]
+
+
+def test_notes_that_leave_no_room_for_the_body_are_blamed_on_the_notes():
+    b = briefing("zh")
+    note = b.onepager.notes[0]
+    many = tuple(dataclasses.replace(note, number=i + 1) for i in range(300))
+    onepage = dataclasses.replace(b.onepager, notes=many)
+    with pytest.raises(FitError) as e:
+        fit(dataclasses.replace(b, onepager=onepage))
+    message = str(e.value)
+    assert message.startswith(f"{b.onepager.origin}: one-pager:")
+    assert "leave no room for the body" in message and "the 300 source notes" in message

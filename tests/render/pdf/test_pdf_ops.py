@@ -1,0 +1,48 @@
+"""Drawing operations for the one-pager: moving laid-out blocks and painting them on a canvas."""
+
+from __future__ import annotations
+
+from briefgen.render.pdf.ops import ChartBox, Dot, Laid, Line, Rect, Text, _pdf_text, paint, texts
+from briefgen.render.pdf.text import PdfFonts
+
+
+class Face:
+    def __init__(self, name):
+        self.name = name
+
+
+class Recorder:
+    """A stand-in canvas that records the calls paint makes."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __getattr__(self, name):
+        return lambda *a, **k: self.calls.append((name, a))
+
+
+def test_place_moves_every_op_and_both_ends_of_a_line():
+    laid = Laid(10.0, [Text(1, 2, "a", 8, "000000"), Line(0, 0, 5, 5, 1, "000000"), Dot(1, 1, 1, "000000")])
+    moved = laid.place(10, 20)
+    assert (moved[0].x, moved[0].y) == (11, 22)
+    assert (moved[1].x, moved[1].y, moved[1].x2, moved[1].y2) == (10, 20, 15, 25)
+    assert texts(moved) == [moved[0]]
+
+
+def test_actual_text_is_utf16_hex_with_a_byte_order_mark():
+    assert _pdf_text(" 1") == "<FEFF00200031>"
+    assert _pdf_text("年") == "<FEFF5E74>"
+
+
+def test_paint_flips_to_reportlab_coordinates_and_wraps_actual_text():
+    canvas, drawn = Recorder(), []
+    fonts = PdfFonts(Face("R"), Face("B"))
+    ops = [Text(10, 100, "1", 5, "112233", actual=" 1"), Rect(0, 10, 50, 20, "FFFFFF"),
+           ChartBox(5, 200, 100, 50, "chart")]
+    paint(canvas, ops, fonts, 842.0, lambda c, chart, x, y, w, h: drawn.append((chart, x, y, w, h)))
+    names = [c[0] for c in canvas.calls]
+    assert names[:5] == ["setFillColor", "setFont", "addLiteral", "drawString", "addLiteral"]
+    assert canvas.calls[1][1] == ("R", 5)
+    assert canvas.calls[3][1] == (10, 742.0, "1")
+    assert ("rect", (0, 812.0, 50, 20)) in [(c[0], c[1]) for c in canvas.calls]
+    assert drawn == [("chart", 5, 592.0, 100, 50)]

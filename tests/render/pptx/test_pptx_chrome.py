@@ -1,0 +1,49 @@
+"""Tests of the shared frame: source line, footer, continuation titles and missing blocks."""
+
+from __future__ import annotations
+
+from briefgen.model import Slide
+from briefgen.render.pptx.chrome import Ctx, continued, source_line
+from briefgen.render.pptx.text import TextWriter
+from briefgen.theme import CITY
+from model_samples import briefing, notes
+from test_render_pptx import open_deck, render_deck, shape_named, with_slides
+
+
+def _ctx(lang: str) -> Ctx:
+    return Ctx(briefing(lang), CITY, TextWriter(CITY, lang))
+
+
+def test_source_line_lists_each_source_once():
+    zh = Slide("bullets", "t", sources=notes("zh")[:6])
+    assert source_line(_ctx("zh"), zh) == \
+        "来源：《江苏江阴—靖江工业园区简介》，2024；《江阴GDP破5000亿元》，2025-01"
+    en = Slide("bullets", "t", sources=notes("en")[:1])
+    assert source_line(_ctx("en"), en) == \
+        "Source: Profile of the Jiangsu Jiangyin–Jingjiang Industrial Park, 2024"
+    assert source_line(_ctx("en"), Slide("bullets", "t")) == ""
+
+
+def test_continued_titles():
+    assert continued(_ctx("zh"), "大事记") == "大事记（续）"
+    assert continued(_ctx("en"), "Milestones") == "Milestones (continued)"
+
+
+def test_footer_shows_wordmark_source_as_of_and_page_number():
+    model = briefing("zh")
+    prs = open_deck(render_deck(with_slides(model, model.slides[0], model.slides[3]), CITY)[0])
+    page = prs.slides[1]
+    assert shape_named(page, "Wordmark")[0].text_frame.text == "江阴"
+    assert shape_named(page, "Source")[0].text_frame.text.startswith("来源：《江苏江阴")
+    assert shape_named(page, "Footer date and page")[0].text_frame.text == "数据截至2025年1月   2"
+    assert not shape_named(prs.slides[0], "Footer date and page")     # covers have no footer
+
+
+def test_a_content_slide_subtitle_sits_under_the_title():
+    model = briefing("en")
+    slide = Slide("bullets", "Title", model.slides[3].blocks, subtitle="A subtitle",
+                  sources=model.notes[:1])
+    page = open_deck(render_deck(with_slides(model, slide))[0]).slides[0]
+    sub = shape_named(page, "Subtitle")[0]
+    assert sub.text_frame.text == "A subtitle"
+    assert sub.top >= page.shapes.title.top + page.shapes.title.height

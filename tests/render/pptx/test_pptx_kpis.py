@@ -1,0 +1,62 @@
+"""Tests of KPI cards: the number as large as card and body allow, inline or stacked, continued."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from briefgen.errors import FitError, Origin
+from briefgen.model import KpiCards, Slide
+from briefgen.render.pptx.kpis import layout_cards, number_width
+from briefgen.theme import deck as D
+from model_samples import figures
+from test_render_pptx import open_deck, render_deck, run_sizes, shape_named, with_slides
+from model_samples import briefing
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_four_sample_figures_get_large_numbers_that_fit_their_cards(lang):
+    figs = figures(lang)[:4]
+    lay = layout_cards(figs, None)
+    assert lay.number >= 48
+    inner = lay.card_w - 2 * D.KPI_PAD
+    assert all(number_width(f, lay.number, lay.stacked) <= inner * (1 - D.WIDTH_MARGIN)
+               for f in figs)
+    rows_h = len(lay.rows) * lay.card_h + (len(lay.rows) - 1) * D.KPI_ROW_GAP
+    assert rows_h <= D.BODY_H
+
+
+def test_a_long_suffix_moves_under_the_number_only_when_that_buys_a_much_larger_number():
+    short = layout_cards(figures("zh")[:3], None)
+    assert not short.stacked and short.number == D.KPI_NUMBER.max
+    long = tuple(dataclasses.replace(f, prefix="", number="380", suffix="million tonnes a year")
+                 for f in figures("en")[:3])
+    lay = layout_cards(long, None)
+    assert lay.stacked and lay.number >= 48
+
+
+def test_six_cards_take_two_rows_and_seven_continue_on_a_second_slide():
+    figs = figures("zh")
+    assert layout_cards(figs + figs[:1], None).rows == (3, 3)
+    model = briefing("zh")
+    slide = Slide("kpis", "数字", (KpiCards(figs + figs[:2]),))
+    prs = open_deck(render_deck(with_slides(model, slide))[0])
+    assert [s.shapes.title.text for s in prs.slides] == ["数字", "数字（续）"]
+    assert len(shape_named(prs.slides[1], "Figure 1")) == 1
+    assert not shape_named(prs.slides[1], "Figure 2")
+
+
+def test_prefix_and_suffix_are_smaller_than_the_number():
+    model = briefing("en")
+    prs = open_deck(render_deck(with_slides(model, model.slides[2]))[0])
+    sizes = [run_sizes(s) for s in prs.slides[0].shapes if s.name.startswith("Figure")]
+    big = max(max(s) for s in sizes)
+    assert all(max(s) == big for s in sizes)
+    assert any(min(s) < big / 2 for s in sizes)
+
+
+def test_an_impossible_label_fails_with_the_block_origin():
+    fig = dataclasses.replace(figures("zh")[0], label="很长的标签" * 40)
+    with pytest.raises(FitError, match=r"^k.yaml:7:1: the KPI cards overflows its box by \d+ pt"):
+        layout_cards((fig, fig, fig), Origin("k.yaml", 7, 1))

@@ -1,0 +1,69 @@
+"""Tests of lists: fitted or split into pages sharing one size, and the two-column comparison."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.errors import FitError, Origin
+from briefgen.model import Bullet, Bullets, Column, Compare, Paragraph, Slide
+from briefgen.render.pptx.lists import fit_list, heading_of, items_of, plan_list
+from briefgen.theme import deck as D
+from model_samples import briefing
+from test_render_pptx import open_deck, render_deck, run_sizes, shape_named, with_slides
+
+LONG = "江苏江阴—靖江工业园区成立于2003年8月29日，是全国首个跨江、跨行政区域联动共建的开放园区。"
+
+
+def test_items_keep_levels_and_paragraphs_have_no_marker():
+    block = Bullets((Bullet("a"), Bullet("b", level=1)))
+    assert items_of(block) == [("a", 0), ("b", 1)]
+    assert items_of(Paragraph("p")) == [("p", -1)]
+
+
+def test_a_short_list_is_one_page_at_the_largest_size():
+    assert plan_list([("短", 0)] * 3, D.CONTENT_W, D.BODY_H, origin=None, what="x") == \
+        [([("短", 0)] * 3, D.BODY.max)]
+
+
+def test_a_long_list_splits_into_pages_that_share_one_size_and_each_fit():
+    items = [(LONG * 2, 0)] * 12
+    pages = plan_list(items, D.CONTENT_W, D.BODY_H, origin=None, what="x")
+    assert len(pages) >= 2 and sum(len(g) for g, _ in pages) == 12
+    assert len({size for _, size in pages}) == 1
+    for group, size in pages:
+        assert size >= D.BODY.min
+        assert fit_list(group, D.CONTENT_W, D.BODY_H, D.Range(size, size)).fits
+
+
+def test_one_paragraph_longer_than_a_page_fails_naming_the_origin():
+    with pytest.raises(FitError, match=r"^l.yaml:2:3: the list overflows its box by \d+ pt at "
+                                       r"the 14 pt floor$"):
+        plan_list([(LONG * 40, 0)], D.CONTENT_W, D.BODY_H, origin=Origin("l.yaml", 2, 3),
+                  what="the list")
+
+
+def test_a_heading_is_drawn_unless_the_title_says_it():
+    assert heading_of(Bullets((), heading="大事记"), "园区大事记") == ""
+    assert heading_of(Bullets((), heading="主导产业"), "产业") == "主导产业"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_compare_draws_both_columns_at_one_size(lang):
+    model = briefing(lang)
+    slide = next(s for s in model.slides if s.kind == "compare")
+    prs = open_deck(render_deck(with_slides(model, slide))[0])
+    cols = [shape_named(prs.slides[0], f"Column {i}")[0] for i in (1, 2)]
+    block = slide.blocks[0]
+    assert [p.text for p in cols[0].text_frame.paragraphs] == [b.text for b in block.left.items]
+    assert [p.text for p in cols[1].text_frame.paragraphs] == [b.text for b in block.right.items]
+    assert set(run_sizes(cols[0])) == set(run_sizes(cols[1]))
+    heads = [shape_named(prs.slides[0], f"Column heading {i}")[0].text_frame.text for i in (1, 2)]
+    assert heads == [block.left.heading, block.right.heading]
+
+
+def test_a_comparison_too_long_fails_with_its_origin():
+    model = briefing("zh")
+    col = Column("甲", tuple(Bullet(LONG) for _ in range(30)))
+    slide = Slide("compare", "对比", (Compare(col, col, origin=Origin("c.yaml", 5, 1)),))
+    with pytest.raises(FitError, match=r"^c.yaml:5:1: a comparison column overflows"):
+        render_deck(with_slides(model, slide))

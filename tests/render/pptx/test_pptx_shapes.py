@@ -1,0 +1,45 @@
+"""Tests of drawn shapes: no template style, decorative flag, outlines and alt text."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from briefgen.render.pptx.shapes import disc, rect, ring, rule, set_alt_text
+from briefgen.render.pptx.text import emu
+
+
+def _slide():
+    prs = Presentation()
+    return prs.slides.add_slide(prs.slide_layouts[6])
+
+
+def test_rectangles_have_a_solid_fill_no_outline_no_style_and_are_decorative():
+    shape = rect(_slide(), 10, 20, 30, 40, "1D3557", name="Panel", alpha=30)
+    el = shape._element
+    assert el.find(qn("p:style")) is None
+    assert el.spPr.find(qn("a:solidFill"))[0].get("val") == "1D3557"
+    assert el.spPr.find(qn("a:solidFill"))[0][0].get("val") == "30000"
+    assert el.spPr.find(qn("a:ln")).find(qn("a:noFill")) is not None
+    ext = el.xpath("./*[1]/p:cNvPr/a:extLst/a:ext")[0]
+    assert ext[0].tag.endswith("}decorative") and ext[0].get("val") == "1"
+    assert (shape.left, shape.top, shape.width, shape.height) == (emu(10), emu(20), emu(30), emu(40))
+    assert shape.name == "Panel"
+
+
+def test_a_rectangle_that_carries_meaning_is_not_decorative_and_takes_alt_text():
+    shape = rect(_slide(), 0, 0, 10, 10, "FFFFFF", decorative=False)
+    set_alt_text(shape, "Chart placeholder")
+    assert shape._element.find(".//" + qn("a:extLst")) is None
+    assert shape._element.xpath("./*[1]/p:cNvPr/@descr") == ["Chart placeholder"]
+
+
+def test_discs_rings_and_rules():
+    slide = _slide()
+    d = disc(slide, 100, 100, 20, "C8102E")
+    assert (d.left, d.width) == (emu(80), emu(40))
+    r = ring(slide, 50, 50, 7, "0B4F6C", "FFFFFF", 3)
+    ln = r._element.spPr.find(qn("a:ln"))
+    assert ln.get("w") == str(emu(3)) and ln.find(qn("a:solidFill"))[0].get("val") == "FFFFFF"
+    line = rule(slide, 0, 10, 100, 10, "D5DCE4", 0.75)
+    assert line._element.find(qn("p:style")) is None and line.line.width == emu(0.75)

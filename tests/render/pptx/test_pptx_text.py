@@ -1,0 +1,76 @@
+"""Tests of slide text: run properties in schema order, exact line pitch, fitting and its errors."""
+
+from __future__ import annotations
+
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from briefgen.errors import FitError, Origin
+from briefgen.render.pptx.text import (
+    Para, Span, TextWriter, emu, fit, fit_or_fail, paras, text_width,
+)
+from briefgen.theme import CITY
+from briefgen.theme import deck as D
+
+
+def _box(lang: str, items):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    return TextWriter(CITY, lang).box(slide, 10, 20, 300, 100, items, name="Box")
+
+
+@pytest.mark.parametrize("lang, tag, alt", [("zh", "zh-CN", "en-US"), ("en", "en-US", "zh-CN")])
+def test_runs_and_paragraph_ends_name_both_faces_in_schema_order(lang, tag, alt):
+    shape = _box(lang, paras(["江阴 GDP", "second"], 18, "112233", bold=True))
+    p = shape._element.txBody.findall(qn("a:p"))
+    assert len(p) == 2
+    for rpr in [*shape._element.iter(qn("a:rPr")), *shape._element.iter(qn("a:endParaRPr"))]:
+        assert [c.tag for c in rpr] == [qn("a:solidFill"), qn("a:latin"), qn("a:ea")]
+        assert rpr.find(qn("a:latin")).get("typeface") == "Arial"
+        assert rpr.find(qn("a:ea")).get("typeface") == "Microsoft YaHei"
+        assert (rpr.get("lang"), rpr.get("altLang"), rpr.get("sz"), rpr.get("b")) == (tag, alt, "1800", "1")
+
+
+def test_text_boxes_wrap_without_autofit_and_with_exact_line_pitch():
+    shape = _box("zh", paras(["一", "二"], 20, "000000", line=1.4, space=10))
+    body = shape._element.txBody.find(qn("a:bodyPr"))
+    assert body.get("wrap") == "square" and body.find(qn("a:noAutofit")) is not None
+    assert [body.get(k) for k in ("lIns", "tIns", "rIns", "bIns")] == ["0"] * 4
+    pitches = [p.find(qn("a:lnSpc")).find(qn("a:spcPts")).get("val")
+               for p in shape._element.iter(qn("a:pPr"))]
+    spaces = [p.find(qn("a:spcBef")).find(qn("a:spcPts")).get("val")
+              for p in shape._element.iter(qn("a:pPr"))]
+    assert pitches == ["2800", "2800"] and spaces == ["0", "1000"]
+    assert shape.left == emu(10) and shape.width == emu(300)
+
+
+def test_bullet_paragraphs_hang_an_accent_marker():
+    para = Para((Span("要点", 20, "000000"),), 28, indent=26, hang=26, marker="■",
+                marker_color="C8102E")
+    ppr = _box("zh", [para])._element.find(".//" + qn("a:pPr"))
+    assert (ppr.get("marL"), ppr.get("indent")) == (str(emu(26)), str(-emu(26)))
+    assert ppr.find(qn("a:buChar")).get("char") == "■"
+    assert ppr.find(qn("a:buClr"))[0].get("val") == "C8102E"
+
+
+def test_plain_paragraphs_say_no_bullet_and_letter_spacing_is_written():
+    para = Para((Span("JJIP", 16, "FFFFFF", True, 2.0),), 24)
+    shape = _box("en", [para])
+    assert shape._element.find(".//" + qn("a:buNone")) is not None
+    assert shape._element.find(".//" + qn("a:rPr")).get("spc") == "200"
+
+
+def test_fit_shrinks_within_the_range_and_reports_lines():
+    text = "江苏江阴—靖江工业园区成立于2003年8月29日，是全国首个跨江联动共建的开放园区。" * 3
+    got = fit([text], 400, 120, D.BODY)
+    assert got.fits and D.BODY.min <= got.size < D.BODY.max
+    assert got.height <= 120
+    assert all(text_width(line, got.size) <= 400 for line in got.lines[0])
+
+
+def test_fit_or_fail_names_the_origin_and_the_overflow_at_the_floor():
+    with pytest.raises(FitError) as err:
+        fit_or_fail(["园区" * 400], 300, 100, D.BODY, origin=Origin("s.yaml", 3, 4), what="the box")
+    assert str(err.value).startswith("s.yaml:3:4: the box overflows its box by ")
+    assert str(err.value).endswith(" pt at the 14 pt floor")
