@@ -182,7 +182,7 @@ def test_every_problem_is_collected(tmp_path, monkeypatch):
         "'元', '美元', '标箱', '标准箱', '吨', '平方米', '平方公里', '平方千米', '公顷', '亩', '公里', '标方', "
         "'人', '%', '倍', '年', '个月', '家', '个', '项', '所', '件', '名', '次', '张', '座', '艘', '台', '套', "
         "'条', '批', '类' (optionally led by 千, 万 or 亿) but received '亿 吨'; add it to UNITS in "
-        "briefgen/units.py",
+        "briefgen/format/units.py",
         f"assets/data/facts/city.yaml:{period - 1}:11: fact city.kcjy.net_new_hightech_firms: period: "
         "not a real date (day is out of range for month) but received '2021-02-30'",
         f"assets/data/facts/city.yaml:{source - 7 - 1}:3: fact city.kcjy.tech_smes: source: unknown source "
