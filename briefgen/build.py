@@ -113,12 +113,12 @@ def prepare(spec_path: Path, langs: Sequence[str] | None = None, data_dir: Path 
     planned across all of them), requested languages first.
     """
     from briefgen.data.dataset import find_data_dir
-    from briefgen.data.cache import load_cached
+    from briefgen.data.dataset import load_dataset
     from briefgen.resolve import resolve, spec_langs
     from briefgen.spec import load_spec
 
     data_dir = Path(data_dir) if data_dir else find_data_dir(spec_path.resolve().parent)
-    dataset = load_cached(data_dir)
+    dataset = load_dataset(data_dir)
     spec = load_spec(spec_path, dataset)
     root = data_dir.resolve().parent.parent
     chosen = list(dict.fromkeys([*(langs or ()), *spec_langs(spec)])) if langs else spec_langs(spec)

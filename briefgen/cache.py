@@ -1,23 +1,51 @@
-"""briefgen's on-disk cache: where it lives, and storing an entry without ever failing a build.
+"""briefgen's on-disk cache: a private folder of verified entries that never fail a build.
 
 Converted fonts, chart SVGs and the checked dataset are cached here, each under a name that
-hashes everything the entry depends on. A cache that cannot be written only costs speed.
+hashes everything the entry depends on. Every entry is written with a header holding the
+SHA-256 of its data, and read back only when the data still matches it: a truncated,
+emptied, garbled or planted file is discarded (and so rebuilt by its caller), never used.
+Entries are plain bytes; nothing read from the cache is ever executed or unpickled.
+A cache that cannot be written only costs speed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
 
+MAGIC = b"briefgen-cache 1\n"
+_DIGEST = 32
+_private_tmp: str | None = None
+
 
 def cache_dir() -> str:
-    """Return the cache folder: $BRIEFGEN_CACHE_DIR, else $XDG_CACHE_HOME/briefgen or ~/.cache/briefgen."""
+    """Return the cache folder: $BRIEFGEN_CACHE_DIR, else $XDG_CACHE_HOME/briefgen or ~/.cache/briefgen.
+
+    When that folder cannot be created or written, a private folder made for this process in
+    the system's temporary directory is used instead (never a shared, predictable name).
+    """
     explicit = os.environ.get("BRIEFGEN_CACHE_DIR")
     if explicit:
         return explicit
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "briefgen")
+    home = os.path.join(base, "briefgen")
+    if _usable(home):
+        return home
+    global _private_tmp
+    if _private_tmp is None or not os.path.isdir(_private_tmp):
+        _private_tmp = tempfile.mkdtemp(prefix="briefgen-cache-")   # 0700, unique
+    return _private_tmp
+
+
+def _usable(folder: str) -> bool:
+    """Return whether ``folder`` exists (or can be made, private) and can be written."""
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def entry(*parts: str) -> Path:
@@ -26,12 +54,68 @@ def entry(*parts: str) -> Path:
 
 
 def store(path: Path, data: bytes) -> None:
-    """Write a cache entry atomically (temporary file, then rename); ignore an unwritable cache."""
+    """Write a verified cache entry atomically (temporary file, then rename); ignore an unwritable cache."""
+    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            f.write(MAGIC + hashlib.sha256(data).digest() + data)
         os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def load(path: Path) -> bytes | None:
+    """Return the data of a verified cache entry, or None (and remove the file) when it fails the check."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC) + _DIGEST
+    if raw.startswith(MAGIC) and len(raw) >= head:
+        data = raw[head:]
+        if hashlib.sha256(data).digest() == raw[len(MAGIC):head]:
+            return data
+    discard(path)
+    return None
+
+
+def discard(path: Path) -> None:
+    """Remove a cache entry, ignoring one that is already gone or cannot be removed."""
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def prune(folder: Path, keep: int) -> None:
+    """Keep only the ``keep`` most recently used entries in ``folder`` (the cache stays bounded)."""
+    try:
+        files = [p for p in folder.iterdir() if p.is_file()]
+    except OSError:
+        return
+    if len(files) <= keep:
+        return
+    def used(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+    for p in sorted(files, key=used, reverse=True)[keep:]:
+        discard(p)
+
+
+def touch(path: Path) -> None:
+    """Mark an entry as just used, for ``prune``."""
+    try:
+        os.utime(path)
     except OSError:
         pass

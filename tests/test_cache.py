@@ -18,9 +18,41 @@ def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path):
 def test_store_writes_atomically_and_tolerates_an_unwritable_cache(tmp_path):
     target = tmp_path / "a" / "b.bin"
     cache.store(target, b"data")
-    assert target.read_bytes() == b"data"
+    assert cache.load(target) == b"data"
     assert sorted(p.name for p in target.parent.iterdir()) == ["b.bin"]
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     cache.store(Path(blocker, "x.bin"), b"data")          # no exception: it only costs speed
     assert not Path(blocker, "x.bin").exists()
+
+
+def test_a_tampered_truncated_or_planted_entry_is_discarded(tmp_path):
+    target = tmp_path / "e.bin"
+    for damage in (lambda raw: raw[:-1], lambda raw: b"", lambda raw: raw[:-1] + b"X",
+                   lambda raw: b"\x80\x04cos\nsystem\n."):       # a pickle planted by hand
+        cache.store(target, b"payload")
+        target.write_bytes(damage(target.read_bytes()))
+        assert cache.load(target) is None
+        assert not target.exists()
+
+
+def test_the_cache_folder_is_private_and_falls_back_to_a_private_temporary_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("BRIEFGEN_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    folder = cache.cache_dir()
+    assert Path(folder).stat().st_mode & 0o777 == 0o700
+    blocker = tmp_path / "ro"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    fallback = cache.cache_dir()
+    assert fallback != folder and Path(fallback).stat().st_mode & 0o777 == 0o700
+    assert Path(fallback).name.startswith("briefgen-cache-") and Path(fallback).name != "briefgen-cache-0"
+
+
+def test_prune_keeps_the_most_recently_used(tmp_path):
+    import os
+    for i in range(5):
+        (tmp_path / f"{i}").write_bytes(b"x")
+        os.utime(tmp_path / f"{i}", (i, i))
+    cache.prune(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["3", "4"]

@@ -13,9 +13,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from briefgen.cache import entry, store
+from briefgen.cache import entry, load, prune, store, touch
 
 CACHE_VERSION = 1
+MAX_ENTRIES = 200          # charts kept; the least recently used go first
 _CODE = ("../pdf/chart.py", "style.py")
 
 
@@ -38,10 +39,11 @@ def chart_key(*parts: object) -> str:
 def cached_svg(key: str, draw: Callable[[], bytes]) -> bytes:
     """Return the SVG cached under ``key``, drawing and storing it on a miss."""
     path = entry("charts", f"{key}.svg")
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
+    svg = load(path)
+    if svg is not None:
+        touch(path)
+        return svg
     svg = draw()
     store(path, svg)
+    prune(path.parent, keep=MAX_ENTRIES)
     return svg
