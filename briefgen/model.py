@@ -25,6 +25,8 @@ class SourceNote:
     date: str               # display date of the source, e.g. "2022-02-08"
     quote: str              # verbatim from the source (always Chinese)
     text: str               # the one-line note as printed, e.g. '《…》，2022-02-08：“…”'
+    original_title: str = ""   # the title as the document writes it (Chinese), for finding it
+    url: str = ""              # where the registry has an address for the document
 
 
 @dataclass(frozen=True)

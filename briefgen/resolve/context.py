@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -75,8 +76,7 @@ class Resolution:
         key = (fact.source, fact.quote)
         if key in self._by_quote:               # facts that share a quote share a note
             old = self._by_quote[key]
-            note = SourceNote(old.number, old.fact_ids + (fact_id,), old.source_id, old.source_title,
-                              old.publisher, old.date, old.quote, old.text)
+            note = dataclasses.replace(old, fact_ids=old.fact_ids + (fact_id,))
             for fid in old.fact_ids:
                 self._notes[fid] = note
         else:
@@ -107,7 +107,8 @@ class Resolution:
             obj = self.ds.facts.get(ids[0]) or self.ds.lists.get(ids[0])
             what = bilingual(obj.label, "en")
             text = f"{what}. " + ", ".join(x for x in (f"{title} ({zh_title})", publisher, date) if x)
-        return SourceNote(number, ids, src.id, title, publisher, date, quote, text)
+        return SourceNote(number, ids, src.id, title, publisher, date, quote, text,
+                          original_title=zh_title, url=getattr(src, "url", "") or "")
 
     def notes(self) -> tuple[SourceNote, ...]:
         """Return every note used so far, in number order, each once."""

@@ -1,4 +1,4 @@
-"""The one-pager's frame: the header band, the numbered source notes and the footer.
+"""The one-pager's frame: the header band and the footer (the sources block is in sources.py).
 
 These come from the briefing itself rather than from its sections, so they are on every
 one-pager. Positions are relative to each block's top-left; the header spans the full page
@@ -12,6 +12,7 @@ from typing import Iterator
 from briefgen import model
 from briefgen.format.i18n import t
 from briefgen.render.pdf.ops import Laid, Line, Rect, Text
+from briefgen.render.pdf.sources import entry_text
 from briefgen.render.pdf.text import Typesetter, Where, mix
 
 
@@ -62,51 +63,6 @@ def header(b: model.Briefing, theme, ts: Typesetter) -> Laid:
     return Laid(out.height + m.header_rule, band + out.ops)
 
 
-def _note(note: model.SourceNote, ts: Typesetter, width: float) -> Laid:
-    """Return one numbered source note with a hanging indent."""
-    p, indent = ts.palette, ts.page.marks.note_indent
-    size = ts.size("note")
-    body = ts.para(note.text, width - indent, size, p.muted)
-    first = body.ops[0].y if body.ops else ts.baseline(size, ts.pitch(size))
-    return Laid(body.height, [Text(0, first, str(note.number), size, p.primary, bold=True)]
-                + body.place(indent, 0))
-
-
-def notes(onepager: model.OnePager, lang: str, ts: Typesetter, width: float) -> Laid:
-    """Return the source notes under a hairline, in columns filled in reading order."""
-    p, g = ts.palette, ts.page.grid
-    out = Laid(0.0, [Line(0, 0, width, 0, ts.page.marks.rule, p.rule)])
-    head = ts.para(t(lang, "sources"), width, ts.size("notes_heading"), p.primary, bold=True, tight=True)
-    out.ops += head.place(0, ts.gap("after_heading"))
-    out.height = ts.gap("after_heading") + head.height + ts.gap("paragraph") / 2
-    cols = max(1, min(g.note_columns, len(onepager.notes)))
-    col_w = (width - g.gutter * (cols - 1)) / cols
-    laid = [_note(n, ts, col_w) for n in onepager.notes]
-    gap = ts.gap("note")
-    columns = _balance([n.height + gap for n in laid], cols)
-    top, tallest = out.height, 0.0
-    for c, (start, end) in enumerate(columns):
-        y = top
-        for n in laid[start:end]:
-            out.ops += n.place(c * (col_w + g.gutter), y)
-            y += n.height + gap
-        tallest = max(tallest, y - top - gap)
-    out.height = top + max(tallest, 0.0)
-    return out
-
-
-def _balance(heights: list[float], cols: int) -> list[tuple[int, int]]:
-    """Return column ranges [start, end) over ``heights`` minimising the tallest column."""
-    if cols == 1 or len(heights) < 2:
-        return [(0, len(heights))]
-    best, cut = float("inf"), len(heights)
-    for k in range(1, len(heights)):
-        tallest = max(sum(heights[:k]), sum(heights[k:]))
-        if tallest < best - 1e-6:
-            best, cut = tallest, k
-    return [(0, cut), (cut, len(heights))]
-
-
 def footer(b: model.Briefing, theme, ts: Typesetter, width: float) -> Laid:
     """Return the footer: who prepared it and the data date on the left, the wordmark on the right."""
     p = ts.palette
@@ -120,7 +76,7 @@ def footer(b: model.Briefing, theme, ts: Typesetter, width: float) -> Laid:
 
 def footer_text(b: model.Briefing) -> str:
     """Return the footer's left text."""
-    return "  ·  ".join((t(b.lang, "prepared_by", issuer=b.issuer), t(b.lang, "as_of", date=b.as_of)))
+    return " · ".join((t(b.lang, "prepared_by", issuer=b.issuer), t(b.lang, "as_of", date=b.as_of)))
 
 
 def frame_strings(b: model.Briefing, theme) -> Iterator[Where]:
@@ -134,4 +90,5 @@ def frame_strings(b: model.Briefing, theme) -> Iterator[Where]:
         if text:
             yield Where(text, where, what)
     for n in b.onepager.notes:
-        yield Where(f"{n.number}{n.text}", b.onepager.origin or where, f"source note {n.number}")
+        yield Where(f"{n.number}{entry_text(n, b.lang)}", b.onepager.origin or where,
+                    f"source of note {n.number}")

@@ -76,7 +76,20 @@ class ChartBox:
     chart: Any
 
 
-Op = Union[Text, Rect, Line, Dot, ChartBox]
+@dataclass(frozen=True)
+class Span:
+    """Opens (``actual`` set) or closes (``actual`` empty) a run that extracts as ``actual``.
+
+    The KPI strip is one such run, so text extraction reads each figure with its own label
+    rather than mixing lines across cells. Text inside keeps its own glyphs for printing.
+    """
+
+    x: float = 0.0
+    y: float = 0.0
+    actual: str = ""
+
+
+Op = Union[Text, Rect, Line, Dot, ChartBox, Span]
 
 
 @dataclass
@@ -121,15 +134,21 @@ def paint(canvas, ops: list[Op], fonts, page_height: float, draw_chart: ChartDra
             colors[hex_] = HexColor("#" + hex_)
         return colors[hex_]
 
+    spans = 0                           # open Span runs: text inside takes no ActualText
     for op in ops:
-        if isinstance(op, Text):
+        if isinstance(op, Span):
+            spans += 1 if op.actual else -1
+            canvas.addLiteral(f"/Span <</ActualText {_pdf_text(op.actual)}>> BDC" if op.actual
+                              else "EMC")
+        elif isinstance(op, Text):
             canvas.setFillColor(color(op.color))
             canvas.setFont((fonts.bold if op.bold else fonts.regular).name, op.size)
             draw = canvas.drawRightString if op.right else canvas.drawString
-            if op.actual:
+            actual = op.actual and not spans
+            if actual:
                 canvas.addLiteral(f"/Span <</ActualText {_pdf_text(op.actual)}>> BDC")
             draw(op.x, page_height - op.y, op.text)
-            if op.actual:
+            if actual:
                 canvas.addLiteral("EMC")
         elif isinstance(op, Rect):
             canvas.setFillColor(color(op.color))
