@@ -73,7 +73,8 @@ def _number_line(fig: model.Figure, ts: Typesetter, fit: tuple[float, str, float
     if fig.suffix:
         out.ops.append(Text(x + sep, base, fig.suffix, affix, p.primary))
         x += sep + ts.width(fig.suffix, affix)
-    out.ops.append(ts.sup((fig.note,), x, base, affix * SUP, p.accent, affix if fig.suffix else size))
+    mark = ts.sup((fig.note,), x, base, affix * SUP, p.accent, affix if fig.suffix else size)
+    out.ops += [mark] if mark.text else []
     out.height += pitch
     return out
 

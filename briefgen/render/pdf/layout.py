@@ -31,11 +31,12 @@ from briefgen.render.pdf.text import PdfFonts, Typesetter
 from briefgen.theme.page import LEVELS, MM, PageStyle
 
 FIXED = {"chart"}                      # roles whose height the fitter sets, not their text
-FLEX = {"list"}                        # roles that may sit in either column
+FLEX = {"list", "chart"}               # roles that may sit in either column
 MAX_FLEX = 3                           # more flexible sections than this keep their column
 _COLUMNS = {"main": "main column (charts and narrative)",
             "side": "side panel (timeline, lists and contact)"}
 LANGUAGES = {"zh": "Chinese", "en": "English"}
+EPSILON = 1e-6                         # rounding: a column this much too tall still fits
 
 
 @dataclass
@@ -97,7 +98,8 @@ def fit_page(b: model.Briefing, theme, fonts: PdfFonts, page: PageStyle) -> tupl
             raise _fit_error(result, b.lang)
         victim = max(victims, key=sections.index)
         sections.remove(victim)
-        warnings.append(f"{_where(victim)}one-pager: dropped the optional {victim.role} section"
+        warnings.append(f"{_where(victim)}one-pager ({LANGUAGES.get(b.lang, b.lang)}): dropped the "
+                        f"optional {victim.role} section"
                         f"{_label(victim)} so that the page fits one A4 sheet")
 
 
@@ -250,9 +252,9 @@ def _column(out: Composed, sections, ts: Typesetter, x: float, y: float, w: floa
         stack(column, block, gap=gap if column.ops else 0.0)
         bottoms.append((s, pad + column.height))
     out.ops += column.place(x + pad, y + pad)
-    if need > room:
+    if need > room + EPSILON:
         return need - room, bottoms
-    return column.height - room, bottoms
+    return min(column.height - room, 0.0), bottoms
 
 
 def _fit_error(result: Composed, lang: str) -> FitError:

@@ -8,7 +8,7 @@ of printing as a box.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from briefgen.errors import FontError, Problems
@@ -74,10 +74,12 @@ class Typesetter:
     level: int
     page: PageStyle
     palette: Palette
-    refs: Mapping[int, int] = field(default_factory=dict)   # note number -> document number
+    refs: Mapping[int, int] | None = None    # note number -> document number; None: the same
 
     def marks(self, notes: Iterable[int]) -> tuple[int, ...]:
         """Return the sorted document numbers that ``notes`` cite (notes without one: none)."""
+        if self.refs is None:
+            return tuple(sorted({n for n in notes if n}))
         return tuple(sorted({self.refs[n] for n in notes if n in self.refs}))
 
     def size(self, role: str) -> float:
