@@ -226,7 +226,7 @@ def test_an_optional_section_is_dropped_with_a_warning_naming_its_origin():
 
 def test_the_optional_chart_goes_first_when_the_main_column_runs_long():
     b = briefing("zh")
-    long = "江苏江阴—靖江工业园区成立于2003年，是全国首个跨江、跨行政区域联动共建的开放园区。" * 18
+    long = "江苏江阴—靖江工业园区成立于2003年，是全国首个跨江、跨行政区域联动共建的开放园区。" * 24
     more = Section("narrative", Paragraph(long, (1,)), origin=Origin("specs/more.yaml", 9, 5))
     data, warnings = render(with_sections(b, more))
     share = next(s for s in b.onepager.sections if s.optional)
