@@ -91,7 +91,7 @@ onepager:
     out = tmp_path / "out"
     with pytest.raises(FitError) as e:
         build(spec, out)
-    assert str(e.value).startswith(f"{spec}:10:5: one-pager: the content does not fit one A4 page")
+    assert str(e.value).startswith(f"{spec}:10:5: Chinese: one-pager: the content does not fit one A4 page")
     assert not out.exists() or not any(out.iterdir())
 
 

@@ -1,29 +1,35 @@
 """An on-disk cache of the PDF's chart SVGs, so a warm build never imports matplotlib.
 
 matplotlib costs about a second to import; the SVG it draws depends only on the chart plan,
-the plot size, the fonts (their names carry a digest of their characters), the theme, the
-matplotlib version and the drawing code. Those are hashed into the file name, next to the
-converted fonts. A miss, or an unreadable entry, draws the chart again.
+the plot size, the fonts (their names carry a digest of what they hold), the theme, the
+matplotlib version and the drawing code (by the content of its files, never their paths or
+dates, so every install and clone names the same chart alike). Those are hashed into the
+file name. Entries are verified (briefgen.cache): a miss, or an entry that fails its check,
+draws the chart again, and at most MAX_ENTRIES are kept.
 """
 
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
 from briefgen.cache import entry, load, prune, store, touch
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 MAX_ENTRIES = 200          # charts kept; the least recently used go first
 _CODE = ("../pdf/chart.py", "style.py")
 
 
-def _code_stamp() -> tuple:
-    """Return (name, size, mtime) of the modules that draw charts, so edits invalidate entries."""
-    here = Path(__file__).parent
-    return tuple((n, (here / n).stat().st_size, (here / n).stat().st_mtime_ns) for n in _CODE)
+@lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """Return the SHA-256 of the modules that draw charts, so an edit to them invalidates entries."""
+    here, digest = Path(__file__).parent, hashlib.sha256()
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
 
 
 def chart_key(*parts: object) -> str:
