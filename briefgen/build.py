@@ -35,7 +35,7 @@ class Built:
     warnings: list[str] = field(default_factory=list)
     briefings: list[Briefing] = field(default_factory=list)
     spec_slides: int = 0                # slides the spec lists
-    deck_slides: int = 0                # slides in the deck (continuations included)
+    deck_slides: int | None = None      # slides in the deck, continuations included (None: no deck)
 
     def as_json(self) -> dict[str, Any]:
         """Return this result as plain data for ``--json``."""
