@@ -287,3 +287,20 @@ def test_a_one_format_build_does_not_import_the_other_format_s_library(tmp_path,
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     importers = set(run.stdout.split("\n")) - {""}
     assert importers <= {f"imported by fonts/{m}.py" for m in ("pdf", "measure", "metrics", "convert")}
+
+
+def test_two_clones_in_different_folders_build_byte_identical_files(park_twice, tmp_path):
+    """The install path and the working folder never reach the files (nor the cache keys)."""
+    (good, _), _ = park_twice
+    clone = tmp_path / "elsewhere" / "clone"
+    for part in ("briefgen", "assets", "specs"):
+        shutil.copytree(ROOT / part, clone / part, symlinks=True)
+    env = dict(os.environ, PYTHONPATH=str(clone))
+    code = ("import sys, briefgen; from briefgen.cli import main;"
+            "print(briefgen.__file__, file=sys.stderr); main()")
+    run = subprocess.run([sys.executable, "-c", code, "build", "specs/park.yaml", "-o", "out"],
+                         cwd=clone, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.startswith(str(clone / "briefgen"))
+    for name in NAMES:
+        assert (clone / "out" / name).read_bytes() == (good / name).read_bytes(), name

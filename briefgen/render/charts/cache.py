@@ -14,9 +14,11 @@ import hashlib
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
-from briefgen.cache import entry, load, prune, store, touch
+from briefgen.cache import discard, entry, load, prune, store, touch
+
+T = TypeVar("T")
 
 CACHE_VERSION = 2
 MAX_ENTRIES = 200          # charts kept; the least recently used go first
@@ -42,14 +44,32 @@ def chart_key(*parts: object) -> str:
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def cached_svg(key: str, draw: Callable[[], bytes]) -> bytes:
-    """Return the SVG cached under ``key``, drawing and storing it on a miss."""
+def cached_svg(key: str, draw: Callable[[], bytes], parse: Callable[[bytes], T | None] | None = None):
+    """Return the SVG cached under ``key`` (or ``parse(svg)``), drawing and storing it on a miss.
+
+    An entry that passes its check but that ``parse`` refuses (raises, or returns None) is
+    discarded and drawn again, so no cached file can fail a build.
+    """
     path = entry("charts", f"{key}.svg")
     svg = load(path)
     if svg is not None:
-        touch(path)
-        return svg
+        parsed = _parsed(svg, parse)
+        if parsed is not None:
+            touch(path)
+            return parsed
+        discard(path)
     svg = draw()
+    parsed = parse(svg) if parse else svg
     store(path, svg)
     prune(path.parent, keep=MAX_ENTRIES)
-    return svg
+    return parsed
+
+
+def _parsed(svg: bytes, parse):
+    """Return ``parse(svg)`` (``svg`` itself without a parser), or None when it fails."""
+    if parse is None:
+        return svg
+    try:
+        return parse(svg)
+    except Exception:  # noqa: BLE001 - any failure to read a cached entry means: draw it again
+        return None
