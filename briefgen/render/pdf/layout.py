@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 from briefgen import model
 from briefgen.errors import FitError, Origin
-from briefgen.format.i18n import t
 from briefgen.render.pdf.blocks import ROLES, stack
 from briefgen.render.pdf.frame import footer, header
 from briefgen.render.pdf.ops import Laid, Op, Rect
@@ -151,7 +150,7 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
     foot = footer(b, theme, ts, width)
     foot_top = page.size[1] - g.margin_bottom - foot.height
     docs = documents(ts.refs, b.onepager.notes)
-    src = sources_block(docs, t(b.lang, "sources"), ts, width)
+    src = sources_block(docs, b.labels.sources, ts, width)
     out.docs = len(docs)
     src_top = foot_top - ts.gap("before_footer") - src.height
     body_bottom = src_top - (ts.gap("before_notes") if src.height else 0.0)
