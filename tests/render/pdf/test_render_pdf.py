@@ -266,3 +266,23 @@ def test_a_figure_citing_a_note_the_page_lacks_is_reported():
     _, warnings = render(with_sections(b, bad, drop_roles=("kpis",)))
     assert warnings == [f"{kpis.origin}: one-pager: kpis section cites source note 42, "
                         "which the one-pager's notes do not have"]
+
+
+def test_a_page_without_figures_has_no_sources_heading():
+    b = briefing("zh")
+    plain = Section("narrative", Paragraph("园区坚持产业共进、设施共建、民生共享、生态共美。"),
+                    origin=Origin("specs/plain.yaml", 4, 3))
+    keep = tuple(s for s in b.onepager.sections if s.role == "contact") + (plain,)
+    data, warnings = render(dataclasses.replace(b, onepager=dataclasses.replace(b.onepager, sections=keep)))
+    text = text_of(data)
+    assert warnings == [] and squash(plain.block.text) in text
+    assert squash(b.labels.sources) not in text and "《" not in text
+
+
+def test_a_contact_block_without_lines_is_left_out_with_a_warning():
+    b = briefing("en")
+    contact = next(s for s in b.onepager.sections if s.role == "contact")
+    empty = dataclasses.replace(contact, block=dataclasses.replace(contact.block, lines=()))
+    data, warnings = render(with_sections(b, empty, drop_roles=("contact",)))
+    assert warnings == [f"{contact.origin}: one-pager: the contact section has nothing to show; left out"]
+    assert squash(contact.block.heading) not in text_of(data)
