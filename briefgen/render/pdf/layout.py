@@ -87,11 +87,9 @@ def fit_page(b: model.Briefing, theme, fonts: PdfFonts, page: PageStyle) -> tupl
     """Return the page's operations and warnings, or raise FitError."""
     sections, warnings = usable(b.onepager)
     while True:
-        for level in range(LEVELS + 1):
-            ts = Typesetter(fonts, b.lang, level, page, theme.palette)
-            result = best(b, theme, ts, sections)
-            if result.overflow <= 0:
-                return result.ops, warnings
+        result = largest_type(b, theme, fonts, page, sections)
+        if result.overflow <= 0:
+            return result.ops, warnings
         victims = [s for s in result.path if s.optional]
         if not victims:
             raise _fit_error(result, b.lang)
@@ -108,14 +106,46 @@ def arrangements(sections: list[model.Section]) -> list[dict[int, str]]:
     return [dict(zip(flex, zones)) for zones in itertools.product(("side", "main"), repeat=len(flex))]
 
 
-def best(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Section]) -> Composed:
-    """Return the best arrangement at the typesetter's level: the one that fits with the least
-    empty height at a column's end, else the one that overflows least (the default on a tie)."""
-    tries = [compose(b, theme, ts, sections, a) for a in arrangements(sections)]
-    fitting = [r for r in tries if r.overflow <= 0]
-    if fitting:
-        return min(fitting, key=lambda r: max(r.empty.values(), default=0.0))
-    return min(tries, key=lambda r: r.overflow)
+def largest_type(b: model.Briefing, theme, fonts: PdfFonts, page: PageStyle,
+                 sections: list[model.Section]) -> Composed:
+    """Return the page at the lowest level (largest type) where some arrangement fits, in the
+    arrangement that leaves the least empty height at a column's end; else, at the floors, the
+    arrangement that overflows least (the default on a tie).
+
+    Each arrangement's lowest fitting level is found by bisection between the design sizes
+    and the floors (a page only gets shorter as its type shrinks).
+    """
+    options = arrangements(sections)
+
+    def at(level: int, placed: dict[int, str]) -> Composed:
+        return compose(b, theme, Typesetter(fonts, b.lang, level, page, theme.palette), sections, placed)
+
+    first = [at(0, a) for a in options]
+    if any(r.overflow <= 0 for r in first):
+        return _balanced([r for r in first if r.overflow <= 0])
+    floors = [at(LEVELS, a) for a in options]
+    found: list[tuple[int, Composed]] = []
+    for placed, result in zip(options, floors):
+        if result.overflow > 0:
+            continue
+        low, high = 1, LEVELS                    # fits at ``high``, not at ``low - 1``
+        while low < high:
+            mid = (low + high) // 2
+            tried = at(mid, placed)
+            if tried.overflow <= 0:
+                high, result = mid, tried
+            else:
+                low = mid + 1
+        found.append((high, result))
+    if not found:
+        return min(floors, key=lambda r: r.overflow)
+    level = min(lv for lv, _ in found)
+    return _balanced([r for lv, r in found if lv == level])
+
+
+def _balanced(results: list[Composed]) -> Composed:
+    """Return the composition leaving the least empty height at a column's end (first on a tie)."""
+    return min(results, key=lambda r: max(r.empty.values(), default=0.0))
 
 
 def zone_of(s: model.Section, placed: dict[int, str], i: int) -> str:

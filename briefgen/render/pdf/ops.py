@@ -8,7 +8,8 @@ drawn. ``paint`` turns the operations into reportlab canvas calls.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import copy
+from dataclasses import dataclass, field
 from typing import Any, Callable, Union
 
 from reportlab.lib.colors import HexColor
@@ -106,10 +107,16 @@ class Laid:
 
 
 def _moved(op: Op, dx: float, dy: float) -> Op:
-    """Return ``op`` moved by (dx, dy)."""
+    """Return ``op`` moved by (dx, dy) (a shallow copy: fitting moves thousands of ops)."""
+    if not dx and not dy:
+        return op
+    moved = copy.copy(op)
+    object.__setattr__(moved, "x", op.x + dx)
+    object.__setattr__(moved, "y", op.y + dy)
     if isinstance(op, Line):
-        return replace(op, x=op.x + dx, y=op.y + dy, x2=op.x2 + dx, y2=op.y2 + dy)
-    return replace(op, x=op.x + dx, y=op.y + dy)
+        object.__setattr__(moved, "x2", op.x2 + dx)
+        object.__setattr__(moved, "y2", op.y2 + dy)
+    return moved
 
 
 def texts(ops: list[Op]) -> list[Text]:

@@ -18,6 +18,10 @@ from briefgen.theme import Palette
 from briefgen.theme.page import PageStyle
 
 
+_BREAKS: dict[tuple, list[str]] = {}   # (face, text, width, size) -> lines
+_BREAKS_KEPT = 50_000
+
+
 class PdfFonts(NamedTuple):
     """The two embedded faces of the page (fonts.PdfFont each)."""
 
@@ -109,9 +113,18 @@ class Typesetter:
         return size * self.page.marks.middle
 
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
-        """Return ``text`` broken into lines no wider than ``width``."""
+        """Return ``text`` broken into lines no wider than ``width``.
+
+        Fitting lays the same text out in the same box many times (levels, column choices),
+        so breaks are remembered per face, text, width and size.
+        """
         font = self.fonts.bold if bold else self.fonts.regular
-        return break_lines(text, width, lambda s: font.metrics.width(s, size))
+        key = (font.name, text, round(width, 4), size)
+        if key not in _BREAKS:
+            if len(_BREAKS) > _BREAKS_KEPT:
+                _BREAKS.clear()
+            _BREAKS[key] = break_lines(text, width, lambda s: font.metrics.width(s, size))
+        return list(_BREAKS[key])
 
     def sup(self, notes: Iterable[int], x: float, baseline: float, size: float, color: str,
             after: float = 0.0) -> Text:

@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.errors import FitError, Origin
 from briefgen.model import Bullet, Bullets, Event, KpiCards, Paragraph, Section, Timeline
-from briefgen.render.pdf.layout import best, compose, fit_page, usable
+from briefgen.render.pdf.layout import compose, fit_page, largest_type, usable
 from briefgen.render.pdf.sources import cited
 from briefgen.render.pdf.ops import ChartBox, Rect, Text
 from briefgen.render.pdf.text import Typesetter
@@ -113,7 +113,7 @@ def test_only_optional_sections_on_the_overflowing_column_are_dropped():
 def test_spare_height_is_shared_so_no_column_ends_far_above_the_body_bottom():
     for lang in ("zh", "en"):
         b = briefing(lang)
-        result = best(b, PARK, typesetter(lang), list(b.onepager.sections))
+        result = largest_type(b, PARK, typesetter(lang).fonts, PAGE, list(b.onepager.sections))
         assert result.overflow <= 0
         assert max(result.empty.values()) <= 0.1 * PAGE.size[1]
 
