@@ -1,6 +1,6 @@
 """The one-page PDF handout's geometry and type scale: page size, margins, grid, sizes and floors.
 
-Every number the one-pager uses lives here; ``render/pdf*.py`` only arranges them. Each text
+Every number the one-pager uses lives here; ``render/pdf/`` only arranges them. Each text
 role has a design size and a floor: when content is too long, the fitter walks ``LEVELS``
 steps from the design sizes down to the floors (gaps shrink with them), so the typographic
 hierarchy holds at every step. Colours come from the theme's palette; the mixes below say how
@@ -94,6 +94,8 @@ class Grid:
     main_span: int = 7                 # charts and narrative
     side_span: int = 5                 # timeline, lists, contact (a tinted panel)
     note_columns: int = 2
+    kpi_per_row: int = 6               # most KPI cells in a row
+    kpi_label_lines: int = 3           # a KPI label taller than this asks for wider cells
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 These come from the briefing itself rather than from its sections, so they are on every
 one-pager. Positions are relative to each block's top-left; the header spans the full page
-width (it bleeds off the top and sides), the notes and the footer the content width.
+width (it bleeds off the top and sides), the footer the content width.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ which every cell's number line fits its cell, so the figures read as a set. When
 make a line too wide ("about 2,590 ha"), every cell gets a small kicker line above its
 number and the prefixes go there; the suffix always stays on the number's line, so a
 figure never stacks on three lines ("over RMB / 500 / billion"). When even that needs a
-number under the floor, or labels would run past ``LABEL_LINES`` lines, the strip wraps
+number under the floor, or labels would run past ``kpi_label_lines`` lines, the strip wraps
 into more rows. The strip extracts as one run (figure, mark, label, period per cell).
 """
 
@@ -18,8 +18,6 @@ from briefgen import model
 from briefgen.render.pdf.ops import Laid, Line, Span, Text
 from briefgen.render.pdf.text import Typesetter, sup_text
 
-PER_ROW = 6
-LABEL_LINES = 3                        # a label taller than this asks for wider cells
 SUP = 1.15                             # a KPI's note mark is set from this × the affix size
 JOIN = {"zh": "；", "en": "; "}         # between figures in the strip's extracted text
 
@@ -102,13 +100,14 @@ def _cell(fig: model.Figure, ts: Typesetter, width: float, fit: tuple[float, str
 
 def _per_row(items, ts: Typesetter, width: float) -> int:
     """Return how many cells a row takes: the most whose numbers and labels fit their cells."""
-    gutter, floor = ts.page.grid.gutter, ts.page.type.kpi_number.floor
-    for rows in range(math.ceil(len(items) / PER_ROW), len(items) + 1):
+    g, floor = ts.page.grid, ts.page.type.kpi_number.floor
+    gutter = g.gutter
+    for rows in range(math.ceil(len(items) / g.kpi_per_row), len(items) + 1):
         per_row = math.ceil(len(items) / rows)          # rows as even as they can be
         cell_w = (width - gutter * (per_row - 1)) / per_row
         size, _ = _number_size(items, ts, cell_w)
         lines = max(len(ts.wrap(f.label, cell_w, ts.size("kpi_label"), True)) for f in items)
-        if size >= floor and lines <= LABEL_LINES:
+        if size >= floor and lines <= g.kpi_label_lines:
             return per_row
     return 1
 
