@@ -41,12 +41,13 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
     name = ENTITY_NAMES[spec["entity"]][lang]
     title = res.text(spec["title"], "title")
     audience = res.text(spec.get("audience"), "audience")
+    as_of = spec.get("as_of") or _latest(dataset, notes)
     return Briefing(
         lang=lang, title=title, subtitle=res.text(spec.get("subtitle"), "subtitle"),
         entity=spec["entity"], entity_name=name,
         issuer=res.text(spec.get("issuer"), "issuer", name),
         audience=audience, subject=" · ".join(x for x in (name, audience) if x),
-        as_of=numbers.format_date(spec.get("as_of") or _latest(dataset, notes), lang),
+        as_of=numbers.format_date(as_of, lang) if as_of else "",     # no figures: no data date
         theme=spec.get("theme") or spec["entity"], slides=slides, onepager=onepager,
         notes=notes, spec_path=spec_path, origin=spec.origin, labels=labels(lang),
     )

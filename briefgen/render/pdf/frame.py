@@ -34,7 +34,7 @@ def header(b: model.Briefing, theme, ts: Typesetter) -> Laid:
     width = ts.page.content_width
     soft, faint = mix(p.primary, p.paper, m.header_soft), mix(p.primary, p.paper, m.header_faint)
     out = Laid(ts.gap("header_pad_top"))
-    mark, meta = wordmark(b, theme), b.labels.get("as_of", date=b.as_of)
+    mark, meta = wordmark(b, theme), as_of(b)
     size, meta_size = ts.size("wordmark"), ts.size("header_meta")
     pitch = ts.pitch(size, tight=True)
     base = out.height + ts.baseline(size, pitch)
@@ -48,7 +48,7 @@ def header(b: model.Briefing, theme, ts: Typesetter) -> Laid:
     entity = ts.para(beside_mark(b, mark), width - (x - x0) - ts.width(meta, meta_size) - m.header_gap,
                      ts.size("entity"), soft, tight=True)
     out.ops += entity.place(x, base - (entity.ops[0].y if entity.ops else 0.0))
-    out.ops.append(Text(x0 + width, base, meta, meta_size, faint, right=True))
+    out.ops += [Text(x0 + width, base, meta, meta_size, faint, right=True)] if meta else []
     out.height += max(pitch, entity.height) + ts.gap("header_line") * 2
     for text, role, color, bold in ((b.title, "title", p.paper, True),
                                     (b.subtitle, "subtitle", soft, False)):
@@ -75,7 +75,12 @@ def footer(b: model.Briefing, theme, ts: Typesetter, width: float) -> Laid:
 
 def footer_text(b: model.Briefing) -> str:
     """Return the footer's left text."""
-    return " · ".join((b.labels.get("prepared_by", issuer=b.issuer), b.labels.get("as_of", date=b.as_of)))
+    return " · ".join(x for x in (b.labels.get("prepared_by", issuer=b.issuer), as_of(b)) if x)
+
+
+def as_of(b: model.Briefing) -> str:
+    """Return "data as of …", or nothing when the briefing has no data date (no figures)."""
+    return b.labels.get("as_of", date=b.as_of) if b.as_of else ""
 
 
 def frame_strings(b: model.Briefing, theme) -> Iterator[Where]:
@@ -84,7 +89,7 @@ def frame_strings(b: model.Briefing, theme) -> Iterator[Where]:
     for text, what in ((b.title, "title"), (b.subtitle, "subtitle"), (b.entity_name, "entity name"),
                        (wordmark(b, theme), f"theme {theme.name} wordmark"),
                        (beside_mark(b, wordmark(b, theme)), "header"),
-                       (b.labels.get("as_of", date=b.as_of), "as-of date"), (footer_text(b), "footer"),
+                       (as_of(b), "as-of date"), (footer_text(b), "footer"),
                        (b.labels.sources, "sources heading")):
         if text:
             yield Where(text, where, what)

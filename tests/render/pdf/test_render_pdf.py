@@ -273,10 +273,12 @@ def test_a_page_without_figures_has_no_sources_heading():
     plain = Section("narrative", Paragraph("园区坚持产业共进、设施共建、民生共享、生态共美。"),
                     origin=Origin("specs/plain.yaml", 4, 3))
     keep = tuple(s for s in b.onepager.sections if s.role == "contact") + (plain,)
-    data, warnings = render(dataclasses.replace(b, onepager=dataclasses.replace(b.onepager, sections=keep)))
+    plain_page = dataclasses.replace(b.onepager, sections=keep, notes=())
+    data, warnings = render(dataclasses.replace(b, onepager=plain_page, as_of=""))
     text = text_of(data)
     assert warnings == [] and squash(plain.block.text) in text
     assert squash(b.labels.sources) not in text and "《" not in text
+    assert squash(b.labels.get("as_of", date="")) not in text           # no data date without data
 
 
 def test_a_contact_block_without_lines_is_left_out_with_a_warning():
