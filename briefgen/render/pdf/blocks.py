@@ -14,7 +14,7 @@ from typing import Callable, Iterator, NamedTuple
 from briefgen import model
 from briefgen.render.charts.style import chart_text
 from briefgen.render.pdf.kpis import kpi_strip, kpi_strings
-from briefgen.render.pdf.ops import ChartBox, Dot, Laid, Line, Rect
+from briefgen.render.pdf.ops import ChartBox, Dot, Laid, Line, Rect, Span
 from briefgen.render.pdf.text import Typesetter, Where, sup_text
 
 
@@ -42,14 +42,27 @@ def stack(into: Laid, block: Laid, dx: float = 0.0, gap: float = 0.0) -> None:
 def _chart(chart: model.Chart, ts: Typesetter, width: float, extra: float) -> Laid:
     """Return a chart: its title with note numbers over the chart box.
 
-    The chart module draws the plot with its footnote and source line under it, in the box.
+    The chart module draws the plot with its footnote under it, in the box. The title
+    extracts as ``chart_reading`` and the plot as nothing, so copied text never scatters
+    axis labels through the column.
     """
     out = heading(chart.title, ts, width, chart.notes)
+    out.ops = [Span(actual=chart_reading(chart, ts))] + out.ops + [Span(end=True)]
     h = ts.page.charts.min_height + extra
-    out.ops.append(ChartBox(0, out.height, width, h, chart))
+    out.ops += [Span(), ChartBox(0, out.height, width, h, chart), Span(end=True)]
     out.height += h
     out.stretch = 1
     return out
+
+
+def chart_reading(chart: model.Chart, ts: Typesetter) -> str:
+    """Return what a chart reads as in text extraction: its title and marks, its alt text (the
+    data in words) and its footnote, rather than labels scattered over the plot."""
+    mark = sup_text(ts.marks(chart.notes))
+    title = chart.title + (f"[{mark}]" if mark else "")
+    words = chart.alt_text or " ".join(chart.value_labels)
+    footnote = chart.footnote if chart.footnote not in words else ""
+    return " ".join(x for x in (title, words, footnote) if x)
 
 
 def once(ts: Typesetter, notes_per_item: list[tuple[int, ...]]) -> tuple[tuple[int, ...], bool]:

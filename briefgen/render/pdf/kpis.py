@@ -138,7 +138,7 @@ def kpi_strip(kpis: model.KpiCards, ts: Typesetter, width: float, extra: float =
         for i, cell in enumerate(cells):
             out.ops += cell.place(i * (cell_w + gutter), top)
         out.height = top + max(c.height for c in cells)
-    out.ops.append(Span())
+    out.ops.append(Span(end=True))
     return out
 
 

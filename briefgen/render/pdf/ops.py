@@ -79,15 +79,17 @@ class ChartBox:
 
 @dataclass(frozen=True)
 class Span:
-    """Opens (``actual`` set) or closes (``actual`` empty) a run that extracts as ``actual``.
+    """Opens a run that extracts as ``actual`` (nothing when empty), or closes one (``end``).
 
     The KPI strip is one such run, so text extraction reads each figure with its own label
-    rather than mixing lines across cells. Text inside keeps its own glyphs for printing.
+    rather than mixing lines across cells; a chart's title reads as its alt text and the
+    labels scattered over its plot read as nothing. The glyphs inside still print.
     """
 
     x: float = 0.0
     y: float = 0.0
     actual: str = ""
+    end: bool = False
 
 
 Op = Union[Text, Rect, Line, Dot, ChartBox, Span]
@@ -144,9 +146,8 @@ def paint(canvas, ops: list[Op], fonts, page_height: float, draw_chart: ChartDra
     spans = 0                           # open Span runs: text inside takes no ActualText
     for op in ops:
         if isinstance(op, Span):
-            spans += 1 if op.actual else -1
-            canvas.addLiteral(f"/Span <</ActualText {_pdf_text(op.actual)}>> BDC" if op.actual
-                              else "EMC")
+            spans += -1 if op.end else 1
+            canvas.addLiteral("EMC" if op.end else f"/Span <</ActualText {_pdf_text(op.actual)}>> BDC")
         elif isinstance(op, Text):
             canvas.setFillColor(color(op.color))
             canvas.setFont((fonts.bold if op.bold else fonts.regular).name, op.size)

@@ -76,7 +76,7 @@ def test_each_figure_cites_its_document_and_the_strip_reads_figure_by_figure():
     marks = [op.text for op in laid.ops if isinstance(op, Text) and op.color == ts.palette.accent]
     assert marks == [str(f.note) for f in figures("en")]
     spans = [op for op in laid.ops if isinstance(op, Span)]
-    assert len(spans) == 2 and spans[-1].actual == ""
+    assert len(spans) == 2 and spans[-1].end and not spans[0].end
     assert spans[0].actual.split("; ")[1] == "RMB 100 billion[2] Park business revenue target 2026"
     assert spans[0].actual.endswith("about 2,590 ha[7] Industrial land reclaimed 2021–2024 (38,800 mu)")
 

@@ -52,7 +52,7 @@ def test_a_span_extracts_as_its_actual_text_and_the_text_inside_takes_none_of_it
     canvas = Recorder()
     fonts = PdfFonts(Face("R"), Face("B"))
     ops = [Span(actual="21 years[1] Years"), Text(0, 10, "21", 20, "000000", bold=True),
-           Text(30, 10, "1", 7, "000000", actual="[1]"), Span(), Text(0, 40, "2", 7, "000000", actual="[2]")]
+           Text(30, 10, "1", 7, "000000", actual="[1]"), Span(end=True), Text(0, 40, "2", 7, "000000", actual="[2]")]
     paint(canvas, ops, fonts, 842.0, lambda *a: None)
     literals = [c[1][0] for c in canvas.calls if c[0] == "addLiteral"]
     assert literals == [f"/Span <</ActualText {_pdf_text('21 years[1] Years')}>> BDC", "EMC",
