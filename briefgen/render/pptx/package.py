@@ -4,6 +4,12 @@ Reproducible means the same model gives the same bytes: the core properties' dat
 from the briefing's as-of date (never the clock), every zip entry carries that date in a
 fixed order, and each embedded chart workbook (which XlsxWriter stamps with the current
 time) is rewritten with the same fixed date.
+
+The same last pass repairs two python-pptx gaps that strict clients trip over: chart axis
+ids from its template are negative (the schema wants unsignedInt; they are mapped to the
+same id modulo 2**32, so ``c:axId`` and ``c:crossAx`` still pair up), and the notes master
+it adds is never listed in ``p:notesMasterIdLst`` (Keynote then drops the speaker notes;
+python-pptx PR #1128).
 """
 
 from __future__ import annotations
@@ -31,6 +37,10 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _LANG = {"zh": "zh-CN", "en": "en-US"}
 _EXT = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+_AXIS_ID = re.compile(rb'(<c:(?:axId|crossAx) val=")(-\d+)(")')
+_CHART = re.compile(r"ppt/charts/chart\d+\.xml")
+_NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def new_presentation():
@@ -165,9 +175,37 @@ def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
                 blob = reproducible_zip(blob, when)
             elif info.filename == "docProps/core.xml":
                 blob = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", blob)
+            elif _CHART.fullmatch(info.filename):
+                blob = unsigned_axis_ids(blob)
+            elif info.filename == "ppt/presentation.xml":
+                blob = list_notes_master(blob, src.read("ppt/_rels/presentation.xml.rels"))
             entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             entry.create_system = 0
             dst.writestr(entry, blob)
     return out.getvalue()
+
+
+def unsigned_axis_ids(chart_xml: bytes) -> bytes:
+    """Return ``chart_xml`` with negative ``c:axId``/``c:crossAx`` values taken modulo 2**32."""
+    return _AXIS_ID.sub(lambda m: m.group(1) + str(int(m.group(2)) % 2**32).encode() + m.group(3),
+                        chart_xml)
+
+
+def list_notes_master(presentation_xml: bytes, rels_xml: bytes) -> bytes:
+    """Return ``presentation_xml`` listing the notes master in ``p:notesMasterIdLst``.
+
+    The list goes right after ``p:sldMasterIdLst`` (schema order) and names the
+    relationship to the notes master part; without a notes master it is left out.
+    """
+    rels = etree.fromstring(rels_xml)
+    r_id = next((rel.get("Id") for rel in rels.iter(f"{{{_NS_PKG}}}Relationship")
+                 if rel.get("Type") == RT.NOTES_MASTER), None)
+    root = etree.fromstring(presentation_xml)
+    if r_id is None or root.find(f"{{{_NS_P}}}notesMasterIdLst") is not None:
+        return presentation_xml
+    lst = etree.Element(f"{{{_NS_P}}}notesMasterIdLst")
+    etree.SubElement(lst, f"{{{_NS_P}}}notesMasterId").set(f"{{{_NS_R}}}id", r_id)
+    root.find(f"{{{_NS_P}}}sldMasterIdLst").addnext(lst)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
