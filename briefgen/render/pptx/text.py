@@ -31,6 +31,7 @@ from briefgen.theme import deck as D
 from briefgen.fonts.measure import deck_metrics
 from briefgen.text.fit import break_lines, fit_text
 from briefgen.text.phrases import has_cjk
+from briefgen.text.typography import polish
 
 EMU_PER_PT = 12700
 _LATIN_WORD = re.compile(r"[^\s\u2e80-\uffff]+")     # runs a line may not break inside
@@ -137,7 +138,7 @@ class TextWriter:
             etree.SubElement(ppr, qn("a:buNone"))
         if len(para.spans) == 1 and width is not None:
             span = para.spans[0]
-            lines = written_lines(span.text, width - para.indent, span.size, span.bold)
+            lines = written_lines(polish(span.text), width - para.indent, span.size, span.bold)
             for k, line in enumerate(lines):
                 if k:
                     self._rpr(etree.SubElement(p, qn("a:br")), "a:rPr", span.size, span.color,
@@ -145,7 +146,7 @@ class TextWriter:
                 self._run(p, span, line)
         else:
             for span in para.spans:
-                self._run(p, span, span.text)
+                self._run(p, span, polish(span.text))
         last = para.spans[-1]
         self._rpr(p, "a:endParaRPr", last.size, last.color, last.bold, text=last.text)
 
@@ -243,7 +244,7 @@ def deck_measure(bold: bool) -> DeckMeasure:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Return the width of one line of ``text`` in points, without any safety margin."""
-    return deck_measure(bold).width(text, size)
+    return deck_measure(bold).width(polish(text), size)
 
 
 @lru_cache(maxsize=1024)
@@ -254,6 +255,7 @@ def balanced_width(text: str, w: float, size: float, bold: bool = False) -> floa
     """
     measure = deck_measure(bold)
     room = w * (1 - D.WIDTH_MARGIN)
+    text = polish(text)
 
     def count(width: float) -> int:
         return len(break_lines(text, width, lambda s: measure.width(s, size)))
@@ -279,7 +281,7 @@ def fit(texts, w: float, h: float, sizes: D.Range, *, bold: bool = False,
     ``line`` is the line pitch as a multiple of the size, ``space`` the points between
     paragraphs.
     """
-    return _fit(tuple(texts), w, h, sizes, bold, line, space)
+    return _fit(tuple(polish(t) for t in texts), w, h, sizes, bold, line, space)
 
 
 @lru_cache(maxsize=4096)

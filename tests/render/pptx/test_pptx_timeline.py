@@ -49,7 +49,7 @@ def test_many_events_continue_in_balanced_runs():
     model = briefing("zh")
     prs = open_deck(render_deck(with_slides(model, Slide("timeline", "大事记",
                                                               (Timeline(events),))))[0])
-    assert [s.shapes.title.text for s in prs.slides] == ["大事记", "大事记（续）", "大事记（续）"]
+    assert [s.shapes.title.text for s in prs.slides] == ["大事记", "大事记（续 2/3）", "大事记（续 3/3）"]
 
 
 def test_an_event_too_long_for_any_slide_fails_with_the_origin():

@@ -15,6 +15,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Pt
 
+from briefgen.text.typography import polish
 from briefgen.errors import FitError, Problems
 from briefgen.model import Bullet, Bullets, Figure, KpiCards, Paragraph, Slide
 from briefgen.render.pptx import render_pptx
@@ -65,7 +66,7 @@ def test_sample_deck_has_one_slide_per_model_slide_each_titled(deck):
     assert warnings == []
     assert (prs.slide_width, prs.slide_height) == (Pt(960), Pt(540))
     assert [s.shapes.title.text.replace("\v", "") for s in prs.slides] == \
-        [s.title for s in model.slides]
+        [polish(s.title) for s in model.slides]
     for slide in prs.slides:
         assert slide.shapes.title.placeholder_format.type is not None
 
@@ -92,7 +93,7 @@ def test_content_slides_have_notes_with_talking_points_and_quotes(deck):
             assert point in notes
         assert spec.sources, spec.title
         for note in spec.sources:
-            assert note.quote in notes and note.source_title in notes and note.date in notes
+            assert polish(note.quote) in notes and polish(note.source_title) in notes and note.date in notes
 
 
 def _text_parts(data: bytes):
@@ -202,7 +203,8 @@ def _origin(line: int):
     return Origin(SPEC, line, 5)
 
 
-@pytest.mark.parametrize("lang, mark", [("zh", "（续）"), ("en", " (continued)")])
+@pytest.mark.parametrize("lang, mark", [("zh", "（续 {n}/{total}）"),
+                                        ("en", " (continued, {n} of {total})")])
 def test_long_bullets_continue_on_slides_marked_continued_never_below_14pt(lang, mark):
     model = briefing(lang)
     slide = Slide("bullets", "标题" if lang == "zh" else "Title", (_long_bullets(lang),),
@@ -212,7 +214,8 @@ def test_long_bullets_continue_on_slides_marked_continued_never_below_14pt(lang,
     assert len(prs.slides) >= 2
     titles = [s.shapes.title.text.replace("\v", "") for s in prs.slides]
     assert titles[0] == slide.title
-    assert all(t == slide.title + mark for t in titles[1:])
+    total = len(titles)
+    assert titles[1:] == [slide.title + mark.format(n=n, total=total) for n in range(2, total + 1)]
     texts = []
     for s in prs.slides:
         box = shape_named(s, "Bullets")[0]
