@@ -40,6 +40,7 @@ _GLUE_SPACES = frozenset("\u00a0\u202f\u2007\u2060")   # no-break spaces join at
 _WIDE = frozenset(("W", "F"))
 _SENTENCE = frozenset("。；！？")
 DISPLAY_MAX = 40                    # characters; longer text is running text
+_NARROWER = (0.95, 0.9, 0.85, 0.8, 0.75)   # widths tried to give a lone last word company
 
 
 class _HasWidth(Protocol):
@@ -197,24 +198,40 @@ def _fill(units: Sequence[_Unit], max_width: float, measure: Measure, memo: dict
         state["w"] += w
         return True
 
-    for i, unit in enumerate(units):
-        if place(unit.space, unit.text, i == 0):
-            continue
-        for j, (space, text) in enumerate(unit.atoms):   # too wide alone: atom by atom
+    def put(unit: _Unit, first: bool) -> None:
+        if place(unit.space, unit.text, first):
+            return
+        parts = _units(unit.text, False) if len(unit.atoms) > 1 else ()
+        if len(parts) > 1:             # a phrase too wide alone: keep its numbers and names
+            parts = (_Unit(unit.space, parts[0].text, parts[0].atoms), *parts[1:])
+            for j, part in enumerate(parts):
+                put(part, first and j == 0)
+            return
+        for j, (space, text) in enumerate(unit.atoms):   # then atom by atom
             space = space if j else unit.space
-            if place(space, text, i == 0 and j == 0):
+            if place(space, text, first and j == 0):
                 continue
-            lead = space if (i == 0 and j == 0) else ""
+            lead = space if (first and j == 0) else ""
             *done, last = _split_chars(lead + text, max_width, measure)
             if lines[-1]:
                 lines.append([])
             lines[-1:] = [[("", piece)] for piece in done] + [[(space if not done else "", last)]]
             state["w"] = width(last)
+
+    for i, unit in enumerate(units):
+        put(unit, i == 0)
     _no_runt(lines, max_width, measure)
     out = ["".join(s + t for s, t in line) for line in lines]
     out = [line[len(pieces[0][0]):] if k and pieces else line     # drop the break's space
            for k, (line, pieces) in enumerate(zip(out, lines))]
     return _verified(out, max_width, measure)
+
+
+def has_runt(lines: Sequence[str]) -> bool:
+    """Return whether the last of several ``lines`` is one CJK character or one word."""
+    if len(lines) < 2:
+        return False
+    return _runt([("", lines[-1].strip())]) and " " not in lines[-1].strip()
 
 
 def _runt(line: list[tuple[str, str]]) -> bool:
@@ -274,7 +291,13 @@ def _break(text: str, max_width: float, measure: Measure, memo: dict,
         phrases = is_display(text)
     lines: list[str] = []
     for hard in text.replace("\r\n", "\n").split("\n"):
-        lines.extend(_fill(_units(hard, phrases), max_width, measure, memo))
+        units = _units(hard, phrases)
+        got = _fill(units, max_width, measure, memo)
+        if has_runt(got):               # as many lines if it can be, else one more
+            tries = [_fill(units, max_width * k, measure, memo) for k in _NARROWER]
+            better = [t for t in tries if len(t) <= len(got) + 1 and not has_runt(t)]
+            got = min(better, key=len) if better else got
+        lines.extend(got)
     return lines
 
 

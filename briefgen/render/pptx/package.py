@@ -10,10 +10,17 @@ ids from its template are negative (the schema wants unsignedInt; they are mappe
 same id modulo 2**32, so ``c:axId`` and ``c:crossAx`` still pair up), and the notes master
 it adds is never listed in ``p:notesMasterIdLst`` (Keynote then drops the speaker notes;
 python-pptx PR #1128).
+
+It also sets every run of the slides, notes and charts typographically, whoever wrote it
+(the chart's labels and source lines are written through python-pptx, not the text
+writer): curly quotes (``briefgen.text.typography.polish``), and in a Chinese run each
+stretch of “ ” ‘ ’ — … · becomes a run of its own whose Latin face is the East Asian
+face, so LibreOffice draws those marks in the Chinese font with no gap beside them.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -25,7 +32,9 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefgen.model import Briefing
-from briefgen.render.pptx.text import emu
+from briefgen.render.pptx.text import AMBIGUOUS_MARKS, emu
+from briefgen.text.phrases import has_cjk
+from briefgen.text.typography import polish
 from briefgen.theme import deck as D
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -39,6 +48,7 @@ _EXT = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properti
 _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 _AXIS_ID = re.compile(rb'(<c:(?:axId|crossAx) val=")(-\d+)(")')
 _CHART = re.compile(r"ppt/charts/chart\d+\.xml")
+_TEXT_PART = re.compile(r"ppt/(slides/slide|notesSlides/notesSlide|charts/chart)\d+\.xml")
 _NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
@@ -175,9 +185,11 @@ def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
                 blob = reproducible_zip(blob, when)
             elif info.filename == "docProps/core.xml":
                 blob = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", blob)
-            elif _CHART.fullmatch(info.filename):
+            if _CHART.fullmatch(info.filename):
                 blob = unsigned_axis_ids(blob)
-            elif info.filename == "ppt/presentation.xml":
+            if _TEXT_PART.fullmatch(info.filename):
+                blob = set_runs(blob)
+            if info.filename == "ppt/presentation.xml":
                 blob = list_notes_master(blob, src.read("ppt/_rels/presentation.xml.rels"))
             entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
@@ -209,3 +221,41 @@ def list_notes_master(presentation_xml: bytes, rels_xml: bytes) -> bytes:
     etree.SubElement(lst, f"{{{_NS_P}}}notesMasterId").set(f"{{{_NS_R}}}id", r_id)
     root.find(f"{{{_NS_P}}}sldMasterIdLst").addnext(lst)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_runs(part_xml: bytes) -> bytes:
+    """Return ``part_xml`` with its runs polished and Chinese marks in the East Asian face."""
+    root = etree.fromstring(part_xml)
+    changed = False
+    for r in list(root.iter(f"{{{_A}}}r")):
+        t = r.find(f"{{{_A}}}t")
+        if t is None or not t.text:
+            continue
+        text = polish(t.text)
+        if text != t.text:
+            t.text, changed = text, True
+        changed |= _split_marks(r, text)
+    if not changed:
+        return part_xml
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _split_marks(r, text: str) -> bool:
+    """Split Chinese run ``r`` so its ambiguous marks take the EA face; return if it changed."""
+    rpr = r.find(f"{{{_A}}}rPr")
+    if rpr is None or not AMBIGUOUS_MARKS.search(text):
+        return False
+    if not (has_cjk(text) or rpr.get("lang", "").startswith("zh")):
+        return False
+    latin, ea = rpr.find(f"{{{_A}}}latin"), rpr.find(f"{{{_A}}}ea")
+    if ea is None or latin is None or latin.get("typeface") == ea.get("typeface"):
+        return False
+    pieces = [piece for piece in AMBIGUOUS_MARKS.split(text) if piece]
+    for piece in pieces:
+        new = copy.deepcopy(r)
+        new.find(f"{{{_A}}}t").text = piece
+        if AMBIGUOUS_MARKS.fullmatch(piece):
+            new.find(f"{{{_A}}}rPr/{{{_A}}}latin").set("typeface", ea.get("typeface"))
+        r.addprevious(new)
+    r.getparent().remove(r)
+    return True

@@ -29,14 +29,14 @@ from briefgen.errors import FitError, Origin
 from briefgen.theme import deck as D
 
 from briefgen.fonts.measure import deck_metrics
-from briefgen.text.fit import break_lines, fit_text
+from briefgen.text.fit import break_lines, fit_text, has_runt
 from briefgen.text.phrases import has_cjk
 from briefgen.text.typography import polish
 
 EMU_PER_PT = 12700
 _LATIN_WORD = re.compile(r"[^\s\u2e80-\uffff]+")     # runs a line may not break inside
 _LANGS = {"zh": ("zh-CN", "en-US"), "en": ("en-US", "zh-CN")}
-_AMBIGUOUS = re.compile("([“”‘’—…·–]+)")          # marks LibreOffice sets in the Latin face
+AMBIGUOUS_MARKS = re.compile("([“”‘’—…·–]+)")     # marks LibreOffice sets in the Latin face
 
 
 def emu(pt: float) -> int:
@@ -108,7 +108,7 @@ class TextWriter:
 
     def _run(self, p, span: Span, text: str) -> None:
         """Append ``text`` in ``span``'s style; in Chinese, its ambiguous marks in the EA face."""
-        pieces = _AMBIGUOUS.split(text) if (self.zh or has_cjk(text)) else [text]
+        pieces = AMBIGUOUS_MARKS.split(text) if (self.zh or has_cjk(text)) else [text]
         for k, piece in enumerate(pieces):
             if not piece:
                 continue
@@ -257,20 +257,26 @@ def balanced_width(text: str, w: float, size: float, bold: bool = False) -> floa
     room = w * (1 - D.WIDTH_MARGIN)
     text = polish(text)
 
-    def count(width: float) -> int:
-        return len(break_lines(text, width, lambda s: measure.width(s, size)))
+    def lines_at(width: float) -> list[str]:
+        return break_lines(text, width, lambda s: measure.width(s, size))
 
-
-    lines = count(room)
+    full = lines_at(room)
+    lines = len(full)
     if lines <= 1:
         return w
+    runt = has_runt(full)
+
+    def ok(width: float) -> bool:       # as few lines, and no lone last word unless at full width
+        got = lines_at(width)
+        return len(got) <= lines and (runt or not has_runt(got))
+
     words = [measure.width(word, size) for word in _LATIN_WORD.findall(text)]
     lo, hi = max([room / lines] + words), room      # never so narrow that a word must split
     if lo >= hi:
         return w
     for _ in range(7):                  # to within 1% of the line: closer changes nothing
         mid = (lo + hi) / 2
-        lo, hi = (lo, mid) if count(mid) <= lines else (mid, hi)
+        lo, hi = (lo, mid) if ok(mid) else (mid, hi)
     return min(w, hi / (1 - D.WIDTH_MARGIN) + 1.0)
 
 
