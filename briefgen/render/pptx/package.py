@@ -143,21 +143,25 @@ def set_theme(prs, theme, name: str) -> None:
         scheme = root.find(".//a:fontScheme", _NS)
         scheme.set("name", name)
         for font in ("a:majorFont", "a:minorFont"):
-            _set_faces(scheme.find(font, _NS), theme.fonts.deck_latin, theme.fonts.deck_east_asian)
+            _set_faces(scheme.find(font, _NS), theme.fonts)
         _set_colours(root.find(".//a:clrScheme", _NS), theme.palette, name)
         if not xml_part:
             part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                        standalone=True)
 
 
-def _set_faces(node, latin: str, east_asian: str) -> None:
-    node.find("a:latin", _NS).set("typeface", latin)
-    node.find("a:ea", _NS).set("typeface", east_asian)
+def _set_faces(node, fonts) -> None:
+    """Name the Latin and East Asian faces (with the EA substitution hints) and the Hans face."""
+    node.find("a:latin", _NS).set("typeface", fonts.deck_latin)
+    ea = node.find("a:ea", _NS)
+    ea.set("typeface", fonts.deck_east_asian)
+    for name, value in fonts.deck_east_asian_attrs:
+        ea.set(name, value)
     hans = node.find("a:font[@script='Hans']", _NS)
     if hans is None:
         hans = etree.SubElement(node, f"{{{_A}}}font")
         hans.set("script", "Hans")
-    hans.set("typeface", east_asian)
+    hans.set("typeface", fonts.deck_east_asian)
 
 
 def _set_colours(scheme, pal, name: str) -> None:

@@ -108,12 +108,13 @@ class TextWriter:
 
     def _run(self, p, span: Span, text: str) -> None:
         """Append ``text`` in ``span``'s style; in Chinese, its ambiguous marks in the EA face."""
-        pieces = AMBIGUOUS_MARKS.split(text) if (self.zh or has_cjk(text)) else [text]
+        chinese = self.zh or has_cjk(span.text)       # the language of the whole span
+        pieces = AMBIGUOUS_MARKS.split(text) if chinese else [text]
         for k, piece in enumerate(pieces):
             if not piece:
                 continue
             r = etree.SubElement(p, qn("a:r"))
-            self._rpr(r, "a:rPr", span.size, span.color, span.bold, span.spacing, piece,
+            self._rpr(r, "a:rPr", span.size, span.color, span.bold, span.spacing, span.text,
                       self.ea if k % 2 else "")
             etree.SubElement(r, qn("a:t")).text = piece
 
