@@ -29,7 +29,7 @@ from briefgen.errors import FitError, Origin
 from briefgen.theme import deck as D
 
 from briefgen.fonts.measure import deck_metrics
-from briefgen.text.fit import break_lines, fit_text, has_runt
+from briefgen.text.fit import break_lines, fit_text, has_runt, is_display
 from briefgen.text.phrases import has_cjk
 from briefgen.text.typography import polish
 
@@ -197,11 +197,15 @@ class TextWriter:
 def written_lines(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """Return ``text`` as the writer breaks it in a box ``width`` points wide at ``size``.
 
-    The breaker and margin are the fitting's; each line keeps the space the break
-    replaced at its end, so ``"".join(lines) == text`` (less any ``\\n``).
+    The breaker and margin are the fitting's; display text is broken at the narrowest
+    width that gives as many lines, so its lines come out even. Each line keeps the space
+    the break replaced at its end, so ``"".join(lines) == text`` (less any ``\\n``).
     """
     measure = deck_measure(bold)
-    lines = break_lines(text, width * (1 - D.WIDTH_MARGIN), lambda s: measure.width(s, size))
+    room = width * (1 - D.WIDTH_MARGIN)
+    if is_display(text) and "\n" not in text:   # display lines are balanced: as many, evener
+        room = balanced_room(text, room, size, bold)
+    lines = break_lines(text, room, lambda s: measure.width(s, size))
     return _rejoin(text, lines)
 
 
@@ -254,9 +258,16 @@ def balanced_width(text: str, w: float, size: float, bold: bool = False) -> floa
 
     A box that narrow evens out the lines, so no line is left with one or two characters.
     """
-    measure = deck_measure(bold)
     room = w * (1 - D.WIDTH_MARGIN)
-    text = polish(text)
+    narrow = balanced_room(polish(text), room, size, bold)
+    return w if narrow >= room else min(w, narrow / (1 - D.WIDTH_MARGIN) + 1.0)
+
+
+@lru_cache(maxsize=4096)
+def balanced_room(text: str, room: float, size: float, bold: bool = False) -> float:
+    """Return the narrowest line width (at most ``room``) that breaks ``text`` into as few
+    lines as ``room`` does, with no lone last word unless ``room`` has one too."""
+    measure = deck_measure(bold)
 
     def lines_at(width: float) -> list[str]:
         return break_lines(text, width, lambda s: measure.width(s, size))
@@ -264,21 +275,21 @@ def balanced_width(text: str, w: float, size: float, bold: bool = False) -> floa
     full = lines_at(room)
     lines = len(full)
     if lines <= 1:
-        return w
+        return room
     runt = has_runt(full)
 
-    def ok(width: float) -> bool:       # as few lines, and no lone last word unless at full width
+    def ok(width: float) -> bool:
         got = lines_at(width)
         return len(got) <= lines and (runt or not has_runt(got))
 
     words = [measure.width(word, size) for word in _LATIN_WORD.findall(text)]
     lo, hi = max([room / lines] + words), room      # never so narrow that a word must split
     if lo >= hi:
-        return w
+        return room
     for _ in range(7):                  # to within 1% of the line: closer changes nothing
         mid = (lo + hi) / 2
         lo, hi = (lo, mid) if ok(mid) else (mid, hi)
-    return min(w, hi / (1 - D.WIDTH_MARGIN) + 1.0)
+    return hi
 
 
 def fit(texts, w: float, h: float, sizes: D.Range, *, bold: bool = False,

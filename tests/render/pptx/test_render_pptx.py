@@ -115,8 +115,8 @@ def test_every_run_and_paragraph_end_names_latin_and_east_asian_faces(deck):
                 assert A + "latin" in kids and A + "ea" in kids, name
                 assert kids.index(A + "latin") < kids.index(A + "ea"), name
                 assert rpr.find(A + "ea").get("typeface") == PARK.fonts.deck_east_asian
-                parent = rpr.getparent()        # a run, a break or (end mark) the paragraph
-                para = parent.getparent() if parent.tag == A + "br" else parent
+                para = rpr.getparent()          # a run's, a break's or the paragraph's own
+                para = para if para.tag == A + "p" else para.getparent()
                 text = "".join(para.itertext())
                 assert rpr.get("lang") == ("zh-CN" if CJK.search(text) else lang), name
         for run in root.iter(A + "r"):
@@ -145,7 +145,7 @@ def test_theme_fonts_and_hans_script_face(deck):
             for font in ("majorFont", "minorFont"):
                 block = re.search(f"<a:{font}>.*?</a:{font}>", xml).group(0)
                 assert '<a:latin typeface="Arial"/>' in block
-                assert '<a:ea typeface="Microsoft YaHei"/>' in block
+                assert '<a:ea typeface="Microsoft YaHei" ' in block
                 assert '<a:font script="Hans" typeface="Microsoft YaHei"/>' in block
 
 
