@@ -39,6 +39,7 @@ OPENING = frozenset("（《「『“‘(［【〔〈｛〖〘")
 _GLUE_SPACES = frozenset("\u00a0\u202f\u2007\u2060")   # no-break spaces join atoms
 _WIDE = frozenset(("W", "F"))
 _SENTENCE = frozenset("。；！？")
+_APOSTROPHES = frozenset("’'")
 DISPLAY_MAX = 40                    # characters; longer text is running text
 _NARROWER = (0.95, 0.9, 0.85, 0.8, 0.75)   # widths tried to give a lone last word company
 
@@ -82,8 +83,10 @@ def _atoms(line: str) -> tuple[tuple[str, str], ...]:
     atoms: list[list[str]] = []        # [space_before, text]
     space = ""
     prev = ""
-    for ch in line:
+    for i, ch in enumerate(line):
         kind = _kind(ch)
+        if ch in _APOSTROPHES and prev == "other" and line[i + 1:i + 2].isalnum():
+            kind = "other"                              # China’s, University’s: one word
         if kind == "sp":
             space += ch
             prev = "sp"

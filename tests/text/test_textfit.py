@@ -199,3 +199,11 @@ def test_pdf_metrics_work_as_measure(m):
     p = pdf_metrics(700)
     fit = fit_text([PORT], 200, 100, max_size=18, min_size=8, measure_for=p)
     check_lines(PORT, fit.lines[0], 200 * 0.94, measure_at(p, fit.size))
+
+
+def test_an_apostrophe_inside_a_word_is_no_break(m):
+    measure = measure_at(m, 10)
+    for text in ("Wuhan University’s Yangtze River Delta centre", "China's top counties"):
+        for width in range(int(measure("University’s")) + 1, 200, 5):
+            words = {w for line in break_lines(text, width, measure) for w in line.split()}
+            assert words <= set(text.split()), (width, words)
