@@ -20,9 +20,10 @@ import unicodedata
 from functools import lru_cache
 
 QUOTE_MAX = 12                      # a quoted name longer than this may break inside
-UNIT_MAX = 2                        # CJK characters after a number that count as its unit
+UNIT_MAX = 2                        # CJK characters after a number (magnitude included) kept
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
 _MAGNITUDE = frozenset("十百千万亿兆")
+_CURRENCY = frozenset("元")
 _PUNCT = frozenset("，。、；：？！）》」』”’…—·%％")
 # a number (digits with , . or a range dash inside) with what qualifies and measures it
 _NUMBER = re.compile(r"[超近约逾达计共]?[\d][\d,.．]*(?:[–\-~～][\d][\d,.]*)?\s*[%％‰]?")
@@ -51,7 +52,7 @@ def breaks(line: str) -> tuple[frozenset[int], frozenset[int]]:
     for chunk in _parser().parse(line):
         at += len(chunk)
         phrase.add(at)
-    kept = _number_spans(line) | _quote_spans(line)
+    kept = _number_spans(line, phrase) | _quote_spans(line)
     return frozenset(phrase - kept), frozenset(kept)
 
 
@@ -60,8 +61,12 @@ def _inside(start: int, end: int) -> set[int]:
     return set(range(start + 1, end))
 
 
-def _number_spans(line: str) -> set[int]:
-    """Return the offsets inside each number with its qualifier, magnitude and unit."""
+def _number_spans(line: str, phrase: set[int]) -> set[int]:
+    """Return the offsets inside each number with its qualifier, magnitude and unit.
+
+    The unit is the one or two CJK characters after the number and its magnitude (亿, 万),
+    ending early at a currency (元) or where a phrase ends (15年|突破, 20家|以上).
+    """
     kept: set[int] = set()
     for m in _NUMBER.finditer(line):
         end = m.end()
@@ -72,6 +77,8 @@ def _number_spans(line: str) -> set[int]:
                and unicodedata.east_asian_width(line[end]) in ("W", "F")):
             end += 1
             unit += 1
+            if line[end - 1] in _CURRENCY or end in phrase:
+                break
         kept |= _inside(m.start(), end)
     return kept
 
