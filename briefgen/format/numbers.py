@@ -23,6 +23,7 @@ from briefgen.format.units import (
 
 KINDS = ("", "stock", "growth", "share", "target", "count", "event", "duration")
 _GROWTH = {"zh": ("增长", "下降"), "en": ("up", "down")}
+_POTENTIAL = {"zh": ("可提高", "可降低"), "en": ("potentially up", "potentially down")}
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,11 @@ def format_figure(value, unit: str, lang: str, *, qualifier: str = "", value_max
             raise DatasetError(f"value_max: expected at least {value} but received {value_max}")
     growth = ""
     if kind == "growth":
-        growth = _GROWTH[lang][values[0] < 0]
+        if "可" in quals:       # a potential change: 可降低5% / potentially down 5%
+            quals = tuple(q for q in quals if q != "可")
+            growth = _POTENTIAL[lang][values[0] < 0]
+        else:
+            growth = _GROWTH[lang][values[0] < 0]
         values = [abs(v) for v in values]
     if unit == SHARE:
         return _share(value, lang, quals, as_written, growth)

@@ -119,6 +119,7 @@ QUALIFIERS: dict[str, tuple[str, str, str]] = {
     "达": ("before", "", "before"),
     "累计": ("before", "", "before"),
     "预计": ("before", "an estimated", "before"),
+    "可": ("before", "potentially", "before"),       # a potential (可降低5%), never an achievement
 }
 
 
