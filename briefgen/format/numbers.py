@@ -23,6 +23,7 @@ from briefgen.format.units import (
 
 KINDS = ("", "stock", "growth", "share", "target", "count", "event", "duration")
 _GROWTH = {"zh": ("增长", "下降"), "en": ("up", "down")}
+_NUMERALS = "一二两双三四五六七八九十"
 _POTENTIAL = {"zh": ("可提高", "可降低"), "en": ("potentially up", "potentially down")}
 
 
@@ -48,8 +49,12 @@ class FigureParts:
 
 
 def format_figure(value, unit: str, lang: str, *, qualifier: str = "", value_max=None,
-                  as_written: str = "", kind: str = "") -> FigureParts:
-    """Return a dataset fact formatted in ``lang`` (see the module docstring and units.py)."""
+                  as_written: str = "", kind: str = "", unit_written: bool = True) -> FigureParts:
+    """Return a dataset fact formatted in ``lang`` (see the module docstring and units.py).
+
+    ``unit_written=False`` says the source writes no unit after the number (双铁时代, 三大载体):
+    a single written-out numeral is then printed in digits (2条, not 双条).
+    """
     check_lang(lang)
     if kind not in KINDS:
         raise DatasetError(f"kind: expected one of {', '.join(KINDS[1:])} but received {kind!r}")
@@ -69,6 +74,8 @@ def format_figure(value, unit: str, lang: str, *, qualifier: str = "", value_max
         values = [abs(v) for v in values]
     if unit == SHARE:
         return _share(value, lang, quals, as_written, growth)
+    if not unit_written and len(as_written) == 1 and as_written in _NUMERALS:
+        as_written = ""                         # 双 + 条 is no Chinese: print 2条
     if lang == "zh":
         return _zh(values, unit, quals, as_written, growth)
     return _en(values, unit, quals, growth)

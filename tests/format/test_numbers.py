@@ -163,13 +163,13 @@ def test_unknown_language_is_a_programming_error():
     (5000, "亿元", (5000.0, "亿元"), (500.0, "RMB billion")),
     (2000, "万元", (2000.0, "万元"), (20.0, "RMB million")),
     (1, "亿美元", (1.0, "亿美元"), (0.1, "US$ billion")),
-    (65.06, "万标箱", (65.06, "万标箱"), (650.6, "thousand TEU")),
+    (65.06, "万标箱", (65.06, "万标箱"), (650600.0, "TEU")),
     (3.8, "亿吨", (3.8, "亿吨"), (380.0, "million tonnes")),
-    (99.05, "万平方米", (99.05, "万平方米"), (990.5, "thousand m²")),
+    (99.05, "万平方米", (99.05, "万平方米"), (990500.0, "m²")),
     (987, "平方公里", (987.0, "平方公里"), (987.0, "km²")),
-    (9.5, "万家", (9.5, "万家"), (95.0, "thousand")),
+    (9.5, "万家", (9.5, "万家"), (95000.0, "")),
     (290, "家", (290.0, "家"), (290.0, "")),
-    (54.5, "万人", (54.5, "万人"), (545.0, "thousand people")),
+    (54.5, "万人", (54.5, "万人"), (545000.0, "people")),
     (14.13, "%", (14.13, "%"), (14.13, "%")),
     (3, "倍", (3.0, "倍"), (3.0, "times")),
     (22, "年", (22.0, "年"), (22.0, "years")),
@@ -186,7 +186,7 @@ def test_convert_for_charts(value, unit, zh, en):
 
 def test_convert_mu_to_hectares():
     value, unit = convert(3.88, "万亩", "en")
-    assert unit == "thousand ha" and value == pytest.approx(2.58667, rel=1e-5)
+    assert unit == "ha" and value == pytest.approx(2586.67, rel=1e-5)
 
 
 def test_convert_to():
@@ -203,11 +203,12 @@ def test_convert_to():
     ("万标箱", 2, "zh", '0.00"万标箱"', 65.06, "65.06万标箱"),
     ("%", 1, "zh", '0.0"%"', 14.13, "14.1%"),
     ("%", 1, "en", '0.0"%"', 14.15, "14.2%"),
-    ("RMB billion", 0, "en", '"RMB "#,##0"bn"', 500, "RMB 500bn"),
-    ("RMB billion", 1, "en", '"RMB "#,##0.0"bn"', 1234.56, "RMB 1,234.6bn"),
-    ("US$ million", 0, "en", '"US$"#,##0"mn"', 100, "US$100mn"),
-    ("thousand TEU", 1, "en", '#,##0.0"k TEU"', 650.6, "650.6k TEU"),
-    ("million tonnes", 0, "en", '#,##0"mn"', 380, "380mn"),
+    ("RMB billion", 0, "en", '"RMB "#,##0" billion"', 500, "RMB 500 billion"),
+    ("RMB billion", 1, "en", '"RMB "#,##0.0" billion"', 1234.56, "RMB 1,234.6 billion"),
+    ("US$ million", 0, "en", '"US$"#,##0" million"', 100, "US$100 million"),
+    ("TEU", 0, "en", '#,##0" TEU"', 650600, "650,600 TEU"),
+    ("thousand TEU", 1, "en", '#,##0.0" thousand TEU"', 650.6, "650.6 thousand TEU"),
+    ("million tonnes", 0, "en", '#,##0" million tonnes"', 380, "380 million tonnes"),
     ("", 0, "en", "#,##0", 1198, "1,198"),
     ("家", 0, "zh", '0"家"', 1198, "1198家"),
     ("times", 0, "en", '#,##0"×"', 3, "3×"),

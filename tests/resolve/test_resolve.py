@@ -188,6 +188,6 @@ def test_placeholders_print_figures_and_periods(tmp_path, dataset):
     path = spec_file(tmp_path, text)
     spec = load_spec(path, dataset)
     zh, en = (resolve(spec, dataset, lang, str(path), tmp_path) for lang in ("zh", "en"))
-    assert zh.onepager.sections[1].block.text == "到2026年达到达千亿元。"
-    assert en.onepager.sections[1].block.text == "RMB 100 billion by 2026."
+    assert zh.onepager.sections[1].block.text == "到2026年达到达千亿元（2026年目标）。"
+    assert en.onepager.sections[1].block.text == "RMB 100 billion (2026 target) by 2026."
     assert zh.onepager.sections[1].block.notes == (3,)
