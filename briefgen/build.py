@@ -157,6 +157,7 @@ def _build(spec_path: Path, out_dir: Path, formats: Sequence[str], langs: Sequen
     primary = spec_langs(spec)[0]
     briefings = [b for b in every if langs is None or b.lang in langs]
     built = Built(briefings=briefings)
+    built.warnings += list(dict.fromkeys(v for b in briefings for k, v in b.meta if k == "warning"))
     order = [(b, fmt) for fmt in sorted(formats, key=FORMATS.index, reverse=True) for b in briefings]
     results = render_all(order, theme, lambda: {"min_pages": deck_pages(every, theme)})
     rendered: list[tuple[Path, bytes]] = []

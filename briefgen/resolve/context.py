@@ -71,18 +71,29 @@ class Resolution:
         cited.append(fig.note)
         if form == "period" or fact.kind == "event":
             return marks.inline_period(fact, self.lang)
-        text = self.bare(fact) if form == "number" else fig.text
+        text = self.bare(fact) if form == "number" else self.full(fact)
         return marks.inline(fact, text, self.lang, self.as_of)
+
+    def full(self, fact: Any) -> str:
+        """Return a figure as running text writes it, whatever its label says: 增长14.13%."""
+        parts = numbers.format_figure(
+            fact.value, fact.unit, self.lang, qualifier=fact.qualifier or "",
+            value_max=fact.value_max, as_written=fact.as_written or "", kind=fact.kind,
+            unit_written=fact.unit_written)
+        return " ".join(p for p in (parts.text, parts.detail) if p)
 
     def bare(self, fact: Any) -> str:
         """Return a figure without its direction word: 14.13% (not 增长14.13%), for 同比增长{…}.
 
         The words that add nothing to the number (达, 累计) go too; 超, 约, 以上, 预计 stay.
         """
+        value, vmax = fact.value, fact.value_max
+        if fact.kind == "growth":           # 下降{….number}: the direction is the text's
+            value, vmax = abs(value), (abs(vmax) if vmax is not None else None)
         parts = numbers.format_figure(
-            fact.value, fact.unit, self.lang, qualifier=" ".join(
+            value, fact.unit, self.lang, qualifier=" ".join(
                 q for q in numbers.parse_qualifier(fact.qualifier) if q not in ("可", "达", "累计")),
-            value_max=fact.value_max, as_written=fact.as_written or "", kind="",
+            value_max=vmax, as_written=fact.as_written or "", kind="",
             unit_written=fact.unit_written)
         return " ".join(p for p in (parts.text, parts.detail) if p)
 
