@@ -15,6 +15,7 @@ is not a unit here: briefgen.format.numbers handles it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -182,3 +183,18 @@ DISPLAY_UNITS: dict[str, tuple[str, int]] = {
     for en in EN_UNITS
     for power, word in ((0, ""), *SCALES)
 }
+
+
+_BASES = sorted((u for u in UNITS if u), key=len, reverse=True)
+_FIGURE = re.compile(rf"\d+(?:\.\d+)?(?:多|余)?[{''.join(MAGNITUDES)}]*(?:{'|'.join(map(re.escape, _BASES))})"
+                     rf"|\d+(?:\.\d+)?[{''.join(MAGNITUDES)}]+")
+
+
+def figure_in(text: str) -> str:
+    """Return the first number-with-unit in ``text`` ("5所", "3.88万亩", "20%"), or "" when none.
+
+    Digits alone or followed by anything but a unit are names, not figures: "211" (the
+    university programme), "S1线", "5+1", "幸福2.0", "350钢管".
+    """
+    found = _FIGURE.search(text)
+    return found.group(0) if found else ""
