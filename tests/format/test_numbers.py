@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefgen.errors import DatasetError
@@ -246,3 +248,36 @@ def test_decimals_needed():
 def test_dates_are_reexported():
     assert format_date("2003-08-29", "en") == "29 August 2003"
     assert year_of("2022/2024") == 2022
+
+
+# -- one number style per language (issue 12 §4) -------------------------------------------------
+
+@pytest.mark.parametrize("value, unit, kw, zh, en", [
+    (5000, "亿元", {"qualifier": "超"}, "超5000亿元", "over RMB 500 billion"),
+    (65.06, "万标箱", {}, "65.06万标箱", "650,600 TEU"),
+    (9.5, "万家", {"qualifier": "突破"}, "突破9.5万家", "over 95,000"),
+    (20, "家", {"qualifier": "以上"}, "20家以上", "20 or more"),
+    (3.88, "万亩", {}, "3.88万亩", "about 2,590 ha"),
+    (39, "%", {"qualifier": "预计"}, "预计39%", "an estimated 39%"),
+    (-5, "%", {"qualifier": "可", "kind": "growth"}, "可降低5%", "potentially down 5%"),
+    (2, "条", {"as_written": "双", "unit_written": False}, "2条", "2"),
+    (2, "所", {"as_written": "两"}, "两所", "2"),
+    (1000, "亿元", {"qualifier": "达", "as_written": "千亿"}, "达千亿元", "RMB 100 billion"),
+])
+def test_one_number_style_per_language(value, unit, kw, zh, en):
+    assert format_figure(value, unit, "zh", **kw).text == zh
+    assert format_figure(value, unit, "en", **kw).text == en
+
+
+def test_a_converted_unit_keeps_the_source_figure():
+    assert format_figure(3.88, "万亩", "en").detail == "(38,800 mu)"
+
+
+def test_the_english_outputs_use_one_style():
+    """No short scale (bn, mn, k) and no ≥ anywhere in the resolved English models or charts."""
+    from paths import GOLDEN
+
+    for name in ("model_park_en", "model_city_en", "charts_en"):
+        text = (GOLDEN / f"{name}.json").read_text(encoding="utf-8")
+        assert not re.search(r"\d(?:bn|mn|k)\b|≥", text), name
+        assert "RMB 500 billion" in text or name == "charts_en"
