@@ -29,6 +29,9 @@ def cross_check(ds: Dataset, problems: list[BriefgenError]) -> None:
             elif fact.unit != s.unit:
                 fail(p.origin, f"series {s.id}: unit: the series is in '{s.unit}' but {fact.id} "
                                f"is in '{fact.unit}'")
+            elif isinstance(p.x, str) and fact.inferred and not p.derived:
+                fail(p.origin, f"series {s.id}: x: the year {p.x} of {fact.id} was inferred, so the "
+                               "point is derived: write derived: true and how: {zh: …, en: …}")
     for t in ds.timelines.values():
         last = ""
         for i, eid in enumerate(t.events):

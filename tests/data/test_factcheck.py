@@ -254,3 +254,15 @@ def test_a_value_off_by_a_digit_is_reported_at_the_fact(data):
         f"assets/data/series.yaml:{point - 1}:7: series city.series.port_containers_2024: value: expected "
         "65.6 (the value of city.port.container_throughput) but received 65.06",
     ]
+
+
+def test_a_point_at_an_inferred_year_must_be_marked_derived(data):
+    text = (data / "series.yaml").read_text(encoding="utf-8")
+    start = text.index("      fact: city.economy.gdp_5000\n      derived: true\n")
+    end = text.index("\n\n", start)
+    (data / "series.yaml").write_text(text[:start] + "      fact: city.economy.gdp_5000\n      derived: false"
+                                      + text[end:], encoding="utf-8")
+    point = text[:start].count("\n") - 1
+    assert all_problems(data) == [
+        f"assets/data/series.yaml:{point}:7: series city.series.gdp_milestones: x: the year 2024 of "
+        "city.economy.gdp_5000 was inferred, so the point is derived: write derived: true and how: {zh: …, en: …}"]
