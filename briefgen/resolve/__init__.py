@@ -55,16 +55,18 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
         as_of=numbers.format_date(as_of, lang) if as_of else "",
         theme=spec.get("theme") or spec["entity"], slides=slides, onepager=onepager,
         notes=notes, spec_path=spec_path, origin=spec.origin, labels=labels(lang),
-        meta=tuple(("warning", w) for w in res.warnings),
+        meta=tuple((f"warning:{surface}", w) for surface, w in res.warnings),
     )
 
 
 def _blocks(build: BlockBuilder, spec: Rec) -> tuple[OnePager, tuple]:
     """Return the one-pager and the slides of a spec, built in the builder's language."""
     res = build.res
+    res.surface = "onepager"
     onepager_sections = tuple(s for s in (_section(build, sec, i) for i, sec in
                                            enumerate(spec["onepager"])) if s is not None)
     onepager = OnePager(onepager_sections, res.notes(), spec.at("onepager"))
+    res.surface = "deck"
     slides = tuple(s for i, sl in enumerate(spec["deck"]) for s in build.slide(sl, f"deck[{i}]"))
     return onepager, slides
 

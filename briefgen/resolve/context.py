@@ -29,7 +29,8 @@ class Resolution:
     def __init__(self, dataset: Any, lang: str, spec_path: str, as_of: str = ""):
         self.ds, self.lang, self.spec_path, self.as_of = dataset, lang, spec_path, as_of
         self.problems: list[SpecError] = []
-        self.warnings: dict[str, None] = {}         # located warnings, in order, each once
+        self.warnings: dict[tuple[str, str], None] = {}   # (surface, located warning), in order, once
+        self.surface = "deck"                       # what is being built: "deck" or "onepager"
         self._notes: dict[str, SourceNote] = {}     # fact id -> note
         self._by_quote: dict[tuple[str, str], SourceNote] = {}
 
@@ -177,9 +178,9 @@ class Resolution:
             unit_written=fact.unit_written)
         if marks.is_past(fact, self.as_of):
             where = origin or Origin(self.spec_path)
-            self.warnings[f"{where}: {fact_id}: a target for {fact.period}, before the briefing's "
-                          f"as-of date ({self.as_of}); it prints as a past target whose outcome the "
-                          "sources do not report"] = None
+            self.warnings[(self.surface, f"{where}: {fact_id}: a target for {fact.period}, before the "
+                          f"briefing's as-of date ({self.as_of}); it prints as a past target whose "
+                          "outcome the sources do not report")] = None
         prefix = _unsaid(parts.prefix, label, self.lang)
         text = parts.sep.join(p for p in (prefix, parts.number, parts.suffix) if p)
         if parts.detail:                            # about 2,590 ha (38,800 mu): the source's figure too

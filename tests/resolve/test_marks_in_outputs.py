@@ -66,6 +66,7 @@ def outputs(tmp_path_factory):
     for name in ("park", "city"):
         spec_path = ROOT / "specs" / f"{name}.yaml"
         built = build(spec_path, out)
+        got[name] = built.warnings
         spec = load_spec(spec_path, ds)
         for b in built.briefings:
             stem = name if b.lang == "zh" else f"{name}.en"
@@ -219,7 +220,7 @@ def test_the_walk_sees_targets_estimates_and_inferred_years(outputs):
     """The walk is not vacuous: the outputs print every kind of mark."""
     ds, got = outputs
     kinds = set()
-    for (name, lang), (briefing, spec, _, _) in got.items():
+    for (name, lang), (briefing, spec, _, _) in ((k, v) for k, v in got.items() if isinstance(k, tuple)):
         for _, fact, _, shown, _, _ in printed(briefing, spec, ds):
             kinds.update(k for k, words in WORDS.items() if any(w in need(fact, lang, "2025", shown) for w in words))
     assert kinds >= {"target", "past", "inferred", "estimate"}
@@ -233,3 +234,16 @@ def test_a_target_without_its_mark_is_caught(outputs):
     assert need(ds.facts["park.plan.new_tech_smes"], "en", "2025", True) == [
         "target", "outcome not reported in the sources", "inferred"]
     assert numbers.format_figure(1000, "亿元", "zh", qualifier="达", as_written="千亿").text == "达千亿元"
+
+
+def test_the_build_warns_of_each_past_target_naming_the_spec_line(outputs):
+    _, got = outputs
+    lines = (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8").splitlines()
+    table = next(i for i, line in enumerate(lines, 1) if "facts: [park.plan.sales_2026, park.plan.new_tech_smes" in line)
+    assert (f"{ROOT / 'specs' / 'park.yaml'}:{table}:5: park.plan.new_tech_smes: a target for 2024, before the "
+            "briefing's as-of date (2025); it prints as a past target whose outcome the sources do not report"
+            in got["park"])
+    assert not any("park.plan.sales_2026" in w for w in got["park"])      # 2026: not past
+    assert any(w.endswith("city.kcjy.talent_target: a target for 2024, before the briefing's as-of date "
+                          "(2025); it prints as a past target whose outcome the sources do not report")
+               for w in got["city"])
