@@ -8,7 +8,7 @@ from typing import Any, Union
 from briefgen import yamlload
 from briefgen.format import units
 from briefgen.data.records import (
-    Dataset, ENTITIES, Fact, FactList, ID_PATTERN, KINDS, Label, ListItem, SERIES_KINDS, SOURCE_ID_PATTERN, Series, SeriesPoint, Source, Timeline, parse_period, suggestion,
+    ENTITIES, Fact, FactList, ID_PATTERN, KINDS, Label, ListItem, SERIES_KINDS, SOURCE_ID_PATTERN, Series, SeriesPoint, Source, Timeline, parse_period, suggestion,
 )
 from briefgen.errors import BriefgenError, DatasetError, Origin, Problems
 from briefgen.yamlload import Map, Node, Scalar, Seq

@@ -75,6 +75,10 @@ class Resolution:
         text = self.bare(fact) if form == "number" else self.full(fact)
         return marks.inline(fact, text, self.lang, self.as_of)
 
+    def placeholder(self, ref: str) -> str:
+        """Return what the placeholder {ref} prints (its note is numbered but not cited)."""
+        return self._inline(ref, None, [])
+
     def full(self, fact: Any) -> str:
         """Return a figure as running text writes it, whatever its label says: 增长14.13%."""
         parts = numbers.format_figure(

@@ -22,7 +22,7 @@ def printed_forms(dataset: Any, fact_id: str, lang: str, as_of: str | None = Non
     res = Resolution(dataset, lang, "", newest_date(dataset) if as_of is None else as_of)
     fig = res.figure(fact_id)
     refs = {"figure": fact_id, "number": fact_id + ".number", "period": fact_id + ".period"}
-    out = {name: res._inline(ref, None, []) for name, ref in refs.items()}
+    out = {name: res.placeholder(ref) for name, ref in refs.items()}
     out["line"] = res.fact_line(fact_id)[0]
     sep = "" if lang == "zh" else " "
     big = sep.join(p for p in (fig.prefix, fig.number, fig.suffix) if p)
