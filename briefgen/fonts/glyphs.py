@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from briefgen import cache
 from briefgen.errors import FontError
-from briefgen.fonts.face import FaceData, announce, glyph_set, location, open_source
+from briefgen.fonts.face import FaceData, announce
+from briefgen.fonts.source import glyph_set, location, open_source
 from briefgen.fonts.metrics import FontSource, stamp
 
 FORMAT = "glyphs 1"          # bump whenever a converted record would change

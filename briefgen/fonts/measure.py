@@ -7,7 +7,8 @@ East Asian "Microsoft YaHei"; neither is installed here, and viewers substitute.
 faithful measure available from pip packages alone is:
 
 - characters of Windows-1252 (Latin, digits, ASCII and typographic punctuation): the
-  Helvetica / Helvetica-Bold widths reportlab ships. Arial was drawn metric-compatible
+  Helvetica / Helvetica-Bold widths (Adobe's metrics, as reportlab ships them, kept in
+  :mod:`briefgen.fonts.latin`). Arial was drawn metric-compatible
   with Helvetica, and LibreOffice's substitute for Arial, Liberation Sans, is metric-
   compatible with Arial, so these are exact for the Latin slot;
 - other accented Latin letters (pinyin ``ā``): the width of the base letter, which is
@@ -34,8 +35,8 @@ variable font's HVAR deltas and are rounded to whole units as the converted True
 stores them, so they equal reportlab's ``stringWidth`` for the registered font.
 
 Both come from the face's cached advances (:mod:`briefgen.fonts.face`), memoized per
-character: a warm process opens no font file, and the deck path imports neither reportlab nor
-fontTools' font parser (Helvetica's widths ship in :mod:`briefgen.fonts.latin`).
+character: a warm process opens no source font, and the deck path imports neither reportlab
+nor fontTools.
 """
 
 from __future__ import annotations
