@@ -35,7 +35,7 @@ variable font's HVAR deltas and are rounded to whole units as the converted True
 stores them, so they equal reportlab's ``stringWidth`` for the registered font.
 
 Both come from the face's cached advances (:mod:`briefgen.fonts.face`), memoized per
-character: a warm process opens no source font, and the deck path imports neither reportlab
+character: a warm process opens no source font, and its deck path imports neither reportlab
 nor fontTools.
 """
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from fontTools.ttLib import TTFont
 
 from briefgen.fonts import pdf as font_pdf
 from briefgen.fonts.face import face_data
-from briefgen.fonts.metrics import font_source
+from briefgen.fonts.metrics import font_source, packaged_font
 
 
 @pytest.fixture(scope="session")
@@ -42,3 +43,12 @@ def empty_cache(tmp_path, monkeypatch):
     font_pdf.clear_memo()
     yield folder
     font_pdf.clear_memo()
+
+
+@pytest.fixture(scope="session")
+def reference():
+    """Return (cmap, {weight: glyph set}, TTFont) of the packaged face, opened once, for checks."""
+    path, index = packaged_font()
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        sets = {w: font.getGlyphSet(location={"wght": w}) for w in (400, 700)}
+        yield font.getBestCmap(), sets, font

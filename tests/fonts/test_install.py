@@ -71,9 +71,15 @@ def test_two_installs_give_identical_pdfs(tmp_path):
     assert (a / "out" / "park.pdf").read_bytes() == pdf_a
 
 
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory):
+    """A cache folder the import tests share (only the first pays for preparing fonts)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.mark.parametrize("fmt, absent", [("pptx", "reportlab"), ("pdf", "pptx")])
-def test_each_format_imports_only_its_library(tmp_path, fmt, absent):
-    run = _build(ROOT, tmp_path / "cache", "specs/park.yaml", "--format", fmt, "--lang", "zh",
+def test_each_format_imports_only_its_library(tmp_path, shared_cache, fmt, absent):
+    run = _build(ROOT, shared_cache, "specs/park.yaml", "--format", fmt, "--lang", "zh",
                  "-o", str(tmp_path / "out"))
     assert run.returncode == 0, run.stderr
     imported = next(line for line in run.stderr.splitlines() if line.startswith("imported"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from fontTools.misc.fixedTools import otRound
-from fontTools.ttLib import TTFont
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefgen.errors import FontError, Origin
@@ -49,18 +48,13 @@ def test_deck_widths_known_values():
 
 
 @pytest.mark.parametrize("weight", [400, 700])
-def test_pdf_widths_are_the_instanced_advances(weight):
+def test_pdf_widths_are_the_instanced_advances(reference, weight):
     """Advances at the weight (HVAR applied), not the Thin (100) defaults of hmtx."""
-    path, index = packaged_font()
+    cmap, glyph_sets, font = reference
     m = pdf_metrics(weight)
-    with TTFont(path, fontNumber=index, lazy=True) as font:
-        glyphs = font.getGlyphSet(location={"wght": weight})
-        cmap = font.getBestCmap()
-        thin = font["hmtx"]
-        for ch in "江阴A a1,.%（Jiangyin—":
-            name = cmap[ord(ch)]
-            assert m.width(ch, 1000) == otRound(glyphs[name].width), ch
-        assert m.width("a", 1000) != thin[cmap[ord("a")]][0]
+    for ch in "江阴A a1,.%（Jiangyin—":
+        assert m.width(ch, 1000) == otRound(glyph_sets[weight][cmap[ord(ch)]].width), ch
+    assert m.width("a", 1000) != font["hmtx"][cmap[ord("a")]][0]
     assert m.width("江阴港", 10) == pytest.approx(30)
     assert m.ascent_em == pytest.approx(1.16) and m.descent_em == pytest.approx(0.288)
 
