@@ -21,15 +21,17 @@ import struct
 import sys
 from array import array
 from bisect import bisect_left
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Optional
 
 from briefgen import cache
 from briefgen.fonts.metrics import FontSource, stamp
-from briefgen.fonts.source import read_face
+from briefgen.fonts.source import read_faces
 
 FORMAT = "face 1"            # bump whenever the entry layout or its values would change
-KEEP = 8                     # face entries kept (each 0.4 MB for the packaged face)
+KEEP = 8                     # face entries kept (each 0.5 MB for the packaged face)
+SIBLINGS = (400, 700)        # weights read together from the packaged variable face
 FIRST_RUN = "preparing fonts (first run only)…"
 
 _FACES: dict[str, "FaceData"] = {}
@@ -125,11 +127,16 @@ def face_data(source: FontSource) -> FaceData:
             cache.touch(path)
     if face is None:
         announce(FIRST_RUN)
-        info, cps, gids, advances = read_face(source)
-        face = FaceData({"format": FORMAT, **info}, cps, gids, advances)
-        cache.store(path, face.encode())
+        weights = {source.weight, *(SIBLINGS if source.packaged else ())}
+        for weight, parts in read_faces(source, sorted(weights)).items():
+            sibling = replace(source, weight=weight)
+            entry = cache.entry("fonts", "faces", f"{_key(sibling)}.bin")
+            made = FaceData({"format": FORMAT, **parts[0]}, *parts[1:])
+            cache.store(entry, made.encode())
+            _FACES[_key(sibling)] = made
         cache.prune(path.parent, KEEP)
         _forget_old_fonts()
+        return _FACES[key]
     _FACES[key] = face
     return face
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import atexit
 import hashlib
 from array import array
-from typing import Callable
+from dataclasses import replace
+from typing import Callable, Iterable
 
 from briefgen.errors import FontError
 from briefgen.fonts.metrics import FontSource, find_face, stamp
@@ -56,33 +57,41 @@ def glyph_set(source: FontSource):
     return glyphs
 
 
-def read_face(source: FontSource) -> tuple[dict, array, array, array]:
-    """Return (facts, code points, glyph ids, advances) of ``source``, read with fontTools.
+def read_faces(source: FontSource, weights: Iterable[int]) -> dict[int, tuple]:
+    """Return weight -> (facts, code points, glyph ids, advances) of ``source``'s face.
 
-    The three arrays run in code point order over every character the face maps.
+    Read with fontTools, the cmap and metrics tables once for all ``weights``; the three
+    arrays run in code point order over every character the face maps. The source is closed
+    afterwards, so its 65,000-glyph tables do not stay in memory while outlines are converted.
     """
     try:
         font = open_source(source)
         cmap = font.getBestCmap() or {}
         notdef = font.getGlyphOrder()[0]
-        advance = _advances(source, font)
         cps = sorted(cp for cp, name in cmap.items() if name != notdef)
         gid = font.getGlyphID
-        info = {
+        gids = array("I", [gid(cmap[cp]) for cp in cps])
+        alternates = _proportional(font, cmap)
+        common = {
             "fingerprint": _fingerprint(font), "upem": font["head"].unitsPerEm,
             "family": _name(font, 16) or _name(font, 1) or "", "cubic": "glyf" not in font,
-            "notdef_advance": advance(notdef), "created": font["head"].created,
-            "modified": font["head"].modified, "names": _licence(font), "os2": _os2(font),
-            "alternates": {str(cp): [gid(name), advance(name)]
-                           for cp, name in _proportional(font, cmap).items()},
+            "created": font["head"].created, "modified": font["head"].modified,
+            "names": _licence(font), "os2": _os2(font),
         }
-        info["ascent"], info["descent"] = _vertical(font)
-        return (info, array("I", cps), array("I", [gid(cmap[cp]) for cp in cps]),
-                array("i", [advance(cmap[cp]) for cp in cps]))
+        common["ascent"], common["descent"] = _vertical(font)
+        out = {}
+        for weight in weights:
+            advance = _advances(replace(source, weight=weight), font)
+            info = dict(common, notdef_advance=advance(notdef), alternates={
+                str(cp): [gid(name), advance(name)] for cp, name in alternates.items()})
+            out[weight] = (info, array("I", cps), gids, array("i", [advance(cmap[cp]) for cp in cps]))
+        return out
     except FontError:
         raise
     except Exception as e:                  # fontTools raises many kinds on a broken font
         raise FontError(f"{source.path}: cannot read the font: {type(e).__name__}: {e}") from e
+    finally:
+        close_source(source)
 
 
 def _advances(source: FontSource, font) -> Callable[[str], int]:
@@ -173,15 +182,21 @@ def _proportional(font, cmap: dict[int, str]) -> dict[int, str]:
     return out
 
 
+def close_source(source: FontSource) -> None:
+    """Close ``source``'s font if this process has it open."""
+    font = _OPEN.pop((source.path, stamp(source.path), source.face_name), None)
+    if font is not None:
+        for key in [k for k in _GLYPH_SETS if k[0] == id(font)]:
+            del _GLYPH_SETS[key]
+        font.close()
+
+
 def close_sources() -> None:
     """Close the source fonts this process opened (the cache stays)."""
     for font in _OPEN.values():
         font.close()
     _OPEN.clear()
     _GLYPH_SETS.clear()
-
-
-atexit.register(close_sources)
 
 
 atexit.register(close_sources)
