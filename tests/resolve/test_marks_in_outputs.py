@@ -51,6 +51,8 @@ def need(fact, lang: str, as_of: str, period_shown: bool) -> list[str]:
 
 
 def squash(text: str) -> str:
+    """Return text without whitespace, its quotes straightened (the deck's typography curls them)."""
+    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
     return re.sub(r"\s+", "", text)
 
 
