@@ -25,7 +25,8 @@ class SourceNote:
     date: str               # display date of the source, e.g. "2022-02-08"
     quote: str              # verbatim from the source (always Chinese)
     text: str               # the one-line note as printed, e.g. '《…》，2022-02-08：“…”'
-    original_title: str = ""   # the title as the document writes it (Chinese), for finding it
+    original_title: str = ""   # the document's own title (Chinese); "" when it has none, and
+                               # ``source_title`` only describes it (never print that in 《》)
     url: str = ""              # where the registry has an address for the document
 
 
@@ -240,6 +241,7 @@ class Labels:
     source_line: str = ""           # "来源：{text}" / "Source: {text}"
     original_quote: str = ""        # "原文：“{quote}”"
     continued: str = ""             # suffix of a continuation slide's title, "（续）"
+    continued_part: str = ""        # "（续 {n}/{total}）" / " (continued, {n} of {total})"
     milestones: str = ""            # a timeline's default heading, "大事记" / "Milestones"
     contact: str = ""               # a contact block's default heading
     talking_points: str = ""        # heading of the speaker notes' talking points

@@ -58,11 +58,15 @@ def documents(refs: dict[int, int], notes: Iterable[model.SourceNote]) -> list[t
 
 
 def entry_text(note: model.SourceNote, lang: str) -> str:
-    """Return a document's entry: title (and its original title), publisher, date, URL."""
+    """Return a document's entry: title (and its original title), publisher, date, URL.
+
+    A document without a title of its own is named by its description, never in 《》.
+    """
     url = getattr(note, "url", "")
     original = getattr(note, "original_title", "")
     if lang == "zh":
-        parts = [f"《{note.source_title}》", note.publisher, note.date, url]
+        title = f"《{note.source_title}》" if original else note.source_title   # a description: no 《》
+        parts = [title, note.publisher, note.date, url]
         return "，".join(p for p in parts if p)
     title = note.source_title
     if original and original != title:

@@ -49,3 +49,11 @@ def test_cited_finds_notes_at_any_depth_and_balance_minimises_the_taller_column(
     assert balance([10, 10, 10, 10], 2) == [(0, 2), (2, 4)]
     assert balance([30, 10, 10, 10], 2) == [(0, 1), (1, 4)]
     assert balance([5], 2) == [(0, 1)]
+
+
+def test_a_document_without_a_title_of_its_own_is_described_never_set_in_book_marks():
+    note = dataclasses.replace(notes("zh")[4], source_title="关于江阴GDP破5000亿元的文章（原文无标题）",
+                               original_title="")
+    assert entry_text(note, "zh") == "关于江阴GDP破5000亿元的文章（原文无标题），2025-01"
+    en = dataclasses.replace(notes("en")[4], source_title="Article on Jiangyin's GDP (untitled)", original_title="")
+    assert entry_text(en, "en") == "Article on Jiangyin's GDP (untitled), 2025-01"
