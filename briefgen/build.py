@@ -60,12 +60,11 @@ def _render(job: tuple[Briefing, str, dict], theme: Theme) -> tuple[bytes, list[
     return buf.getvalue(), warnings
 
 
-def deck_pages(briefings: Sequence[Briefing], theme: Theme) -> list[int]:
-    """Return, per slide of the spec, the most slides any language needs for it."""
-    from briefgen.render.pptx import plan_pages
+def deck_pages(briefings: Sequence[Briefing], theme: Theme) -> list[dict]:
+    """Return, per slide of the spec, the plan every language keeps (pages, grid, sizes)."""
+    from briefgen.render.pptx import merge_plans, plan_pages
 
-    counts = [plan_pages(b, theme) for b in briefings]
-    return [max(c) for c in zip(*counts)]
+    return merge_plans([plan_pages(b, theme) for b in briefings])
 
 
 def render_all(jobs: list[tuple[Briefing, str]], theme: Theme,

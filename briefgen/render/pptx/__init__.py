@@ -13,7 +13,7 @@ import tempfile
 
 from briefgen.errors import FitError, Problems, RenderError
 from briefgen.model import Briefing
-from briefgen.render.pptx.chrome import Ctx, content_title, footer, source_line
+from briefgen.render.pptx.chrome import Ctx, content_title, footer, repeats, source_line
 from briefgen.render.pptx.layouts import KINDS
 from briefgen.render.pptx.package import (
     fixed_date, new_presentation, reproducible_zip, set_properties, set_theme, title_layout,
@@ -26,33 +26,70 @@ _FIGURE_KINDS = ("kpis", "chart")           # slides whose every element is a so
 
 
 def _plan(ctx: Ctx, briefing: Briefing, min_pages) -> list[list]:
-    """Return each model slide's pages (an empty list for a slide left out), all fitted."""
+    """Return each model slide's pages (an empty list for a slide left out), all fitted.
+
+    ``min_pages`` holds, per slide, either a page count or the merged plan of every language
+    (``merge_plans``); ``ctx.made`` records this language's choices per slide.
+    """
     planned, errors = [], []
+    ctx.made = []
     for i, model in enumerate(briefing.slides):
+        for warning in model.warnings:
+            ctx.warnings.append(warning)
+        hint = min_pages[i] if min_pages and i < len(min_pages) else 1
+        ctx.hint = hint if isinstance(hint, dict) else {"pages": hint}
+        ctx.min_pages = ctx.hint.get("pages", 1)
+        ctx.choice = {}
         draw_kind = KINDS.get(model.kind)
         if draw_kind is None:
             ctx.warn(model.origin, f"slide kind: expected one of {', '.join(KINDS)} "
                                    f"but received {model.kind!r}; the slide is left out")
             planned.append([])
+            ctx.made.append({"pages": 0})
             continue
-        ctx.min_pages = min_pages[i] if min_pages and i < len(min_pages) else 1
         try:
             planned.append([(model, page) for page in draw_kind(ctx, model)])
         except FitError as err:
             errors.append(err)
+            planned.append([])
+        ctx.made.append({"pages": len(planned[-1]), **ctx.choice})
     if errors:
         raise errors[0] if len(errors) == 1 else Problems(errors)
+    repeats(ctx, briefing)
     return planned
 
 
-def plan_pages(briefing: Briefing, theme) -> list[int]:
-    """Return how many slides each model slide needs (bullets, tables and timelines continue).
+def plan_pages(briefing: Briefing, theme) -> list[dict]:
+    """Return each model slide's plan in this language: its page count and layout choices.
 
-    A build plans every language of a spec and renders each with the largest count per
-    slide, so the Chinese and English decks have the same slides.
+    A build plans every language of a spec and renders each with ``merge_plans`` of them,
+    so the Chinese and English decks have the same slides, grids and sizes (within
+    ``theme.deck.PARITY_RATIO``).
     """
     ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
-    return [len(pages) for pages in _plan(ctx, briefing, None)]
+    _plan(ctx, briefing, None)
+    return ctx.made
+
+
+def merge_plans(plans: list[list[dict]]) -> list[dict]:
+    """Return, per slide, the plan every language can keep: the most pages, the smallest sizes,
+    and a KPI grid every language fits (the one whose smallest figure is largest)."""
+    merged = []
+    for per_slide in zip(*plans):
+        out = {"pages": max(p.get("pages", 1) for p in per_slide)}
+        grids = [p["kpi_grids"] for p in per_slide if "kpi_grids" in p]
+        if grids:
+            common = set.intersection(*(set(g) for g in grids))
+            if common:
+                best = max(common, key=lambda r: min(g[r] for g in grids))
+                out["kpi_rows"] = best
+                out["kpi_number"] = min(g[best] for g in grids)
+        for key in ("kpi_label", "timeline_text", "compare_size", "bullets_size"):
+            sizes = [p[key] for p in per_slide if key in p]
+            if sizes:
+                out[key] = min(sizes)
+        merged.append(out)
+    return merged
 
 
 def render_pptx(briefing: Briefing, theme, out, *, min_pages=None) -> list[str]:

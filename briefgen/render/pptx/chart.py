@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from copy import deepcopy
+from dataclasses import replace
 
 from lxml import etree
 from pptx.chart.data import CategoryChartData
@@ -37,6 +38,7 @@ TRACK_NAME = "100%"                  # the series standing for the whole behind 
 WORKBOOK_DATE = "2000-01-01T00:00:00Z"   # embedded workbooks carry this, not the build time
 NOTE_SIZE = D.CAPTION.min            # footnote and source line under a chart
 NOTE_PITCH = D.CAPTION.min * D.CAPTION_LINE
+TIME_GAP = 25                        # gap between bars on a time axis, % of a bar (one year)
 
 
 class _Deck:
@@ -139,6 +141,11 @@ def _category_axis(chart_, deck: _Deck, reverse: bool, line: bool = True) -> Non
         axis.format.line.fill.background()
     axis.reverse_order = reverse
     deck.font(axis.tick_labels.font, deck.style.deck_axis, False, deck.palette.ink)
+    ax = axis._element
+    if ax.tag == qn("c:catAx") and ax.find(qn("c:tickLblSkip")) is None:
+        skip = etree.Element(qn("c:tickLblSkip"))      # label every category: a viewer must not
+        skip.set("val", "1")                            # drop a year of a time axis
+        ax.insert_element_before(skip, "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
 
 
 def _value_axis(chart_, plan: ChartPlan, deck: _Deck) -> None:
@@ -295,15 +302,40 @@ def pin_workbook(chart_) -> None:
     workbook.update_from_xlsx_blob(out.getvalue())
 
 
+def on_time_axis(plan: ChartPlan, chart: Chart) -> ChartPlan:
+    """Return ``plan`` with a category for every year between its first and last, so that bars
+    of years stand as far apart as the years do (1993, 2007, 2024: gaps of 14 and 17).
+
+    Only the years that carry a value are labelled; the others are empty slots.
+    """
+    if not chart.years or plan.form not in ("column", "line") or len(chart.years) < 2:
+        return plan
+    years = chart.years
+    if sorted(years) != list(years) or len(set(years)) != len(years):
+        return plan
+    index = {year: i for i, year in enumerate(years)}
+    span = range(years[0], years[-1] + 1)
+    cats = tuple(plan.categories[index[y]] if y in index else "" for y in span)
+    series = []
+    for ps in plan.series:
+        blank = Mark(None, "", _most_common(ps.marks))
+        series.append(replace(ps, marks=tuple(ps.marks[index[y]] if y in index else blank
+                                               for y in span)))
+    return replace(plan, categories=cats, series=tuple(series), gap_width=TIME_GAP)
+
+
 def add_chart(slide, chart: Chart, x, y, cx, cy, theme: Theme, lang: str, *,
-              show_title: bool = False):
+              show_title: bool = False, source: bool = True):
     """Return the graphic frame of ``chart`` drawn natively on ``slide`` in (x, y, cx, cy).
 
     Positions are EMU. The chart takes the top of the box; its footnote and source line
-    take the bottom, in a text box. ``show_title`` puts ``chart.title`` in the chart (off
-    when the slide's title already says it). An unknown chart kind raises RenderError.
+    take the bottom, in a text box (``source=False`` leaves the source line to the slide's
+    footer). ``show_title`` puts ``chart.title`` in the chart (off when the slide's title
+    already says it). Years are spaced by time. An unknown chart kind raises RenderError.
     """
-    plan = chart_plan(chart, theme)
+    plan = on_time_axis(chart_plan(chart, theme), chart)
+    if not source:
+        plan = replace(plan, notes=tuple(n for n in plan.notes if n != chart.source_line))
     deck = _Deck(theme, lang)
     style = deck.style
     chart_type, draw = _FORMS[plan.form]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefgen.errors import Origin
+from briefgen.errors import FitError, Origin
 from briefgen.model import Briefing, Chart
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.text import (
@@ -29,6 +29,9 @@ class Ctx:
     warnings: list[str] = field(default_factory=list)
     sections: int = 0           # section dividers drawn so far
     min_pages: int = 1          # the slide being planned spans at least this many slides
+    hint: dict = field(default_factory=dict)    # the merged plan of every language, this slide
+    choice: dict = field(default_factory=dict)  # what this language chose for this slide
+    made: list = field(default_factory=list)    # the choices of every slide planned so far
 
     @property
     def lang(self) -> str:
@@ -45,8 +48,31 @@ class Ctx:
         return t(self.lang, key, **kw)
 
     def warn(self, origin: Origin | None, message: str) -> None:
-        """Record a warning that names where in the spec it comes from."""
-        self.warnings.append(f"{origin or self.briefing.spec_path or 'briefing'}: {message}")
+        """Record a warning that names where in the spec it comes from, and the language."""
+        self.warnings.append(f"{origin or self.briefing.spec_path or 'briefing'}: "
+                             f"[{self.lang}] {message}")
+
+    def fit_error(self, what: str, text: str, overflow: float, size: float, width: float,
+                  line: float, origin: Origin | None, remedies: tuple[str, ...],
+                  across: bool = False) -> FitError:
+        """Return a FitError a writer can act on: the language, the element and its text's start,
+        the overflow in characters or lines at ``size`` in a ``width`` box, and the remedies.
+
+        ``across`` means the overflow is a line too wide (a word or number that cannot break).
+        """
+        char = size if self.lang == "zh" else size * 0.5
+        start = text.strip().replace("\n", " ")
+        start = start if len(start) <= 24 else start[:22] + "…"
+        if across:
+            amount = f"about {max(1, round(overflow / char))} characters too wide"
+        else:
+            lines = max(1, -(-overflow // (size * line)))
+            chars = max(1, round(lines * width / char))
+            amount = (f"about {chars} characters ({lines:.0f} line{'s' if lines > 1 else ''}) "
+                      "too long")
+        fixes = "; ".join(remedies)
+        return FitError(f"[{self.lang}] {what} (“{start}”) is {amount} at the {size:g} pt floor: "
+                        f"{fixes}", origin)
 
 
 @dataclass(frozen=True)
@@ -58,6 +84,45 @@ class Page:
     cover: bool = False
     first: bool = True          # False on a continuation slide
     source: str | None = None   # the footer's source line when not the slide's own
+
+
+def slide_items(slide) -> list[str]:
+    """Return the texts a slide shows as items (list items, column items, card labels)."""
+    from briefgen.model import Bullets, Compare, KpiCards
+    out = []
+    for block in slide.blocks:
+        if isinstance(block, Bullets):
+            out += [b.text for b in block.items]
+        elif isinstance(block, Compare):
+            out += [b.text for col in (block.left, block.right) for b in col.items]
+        elif isinstance(block, KpiCards):
+            out += [f.fact_id for f in block.items]
+    return out
+
+
+def repeats(ctx: Ctx, briefing: Briefing) -> None:
+    """Warn when a slide's items are mostly what an earlier slide already showed, or when a
+    comparison column only spells out its own heading (一湾一谷 under “一湾一谷一区一港”)."""
+    from briefgen.model import Compare
+    seen: list[tuple[object, set[str]]] = []
+    for slide in briefing.slides:
+        items = set(slide_items(slide))
+        for block in slide.blocks:
+            if isinstance(block, Compare):
+                for col in (block.left, block.right):
+                    texts = [b.text for b in col.items]
+                    if len(texts) > 1 and all(t in col.heading for t in texts):
+                        ctx.warn(slide.origin, f"comparison column {col.heading}: its items only "
+                                               "split its heading; give each item what it means")
+        for earlier, shown in seen:
+            common = items & shown
+            if len(items) >= 3 and len(common) * 2 >= len(items):
+                ctx.warn(slide.origin, f"slide “{slide.title}” repeats {len(common)} of its "
+                                       f"{len(items)} items from slide “{earlier.title}”; "
+                                       "show something new or leave one of them out")
+                break
+        if items:
+            seen.append((slide, items))
 
 
 def continued(ctx: Ctx, title: str) -> str:

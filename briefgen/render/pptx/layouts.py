@@ -105,8 +105,8 @@ def _placeholder(ctx: Ctx, slide, x, y, w, h, label: str, origin):
 def chart_slide(ctx: Ctx, slide) -> list[Page]:
     """Return a chart slide: a native chart, with commentary in a side panel when given.
 
-    The chart draws its own footnote and source line beneath it, so the footer leaves
-    the source out rather than say it twice.
+    The chart draws its footnote beneath it; its source line goes in the footer, where every
+    slide has it.
     """
     chart = block_of(ctx, slide, Chart)
     if chart is None:
@@ -125,7 +125,8 @@ def chart_slide(ctx: Ctx, slide) -> list[Page]:
         size = got.size
 
     def draw(c: Ctx, s) -> None:
-        add_chart(s, chart, emu(cx), emu(D.BODY_Y), emu(cw), emu(D.BODY_H), c.theme, c.lang)
+        add_chart(s, chart, emu(cx), emu(D.BODY_Y), emu(cw), emu(D.BODY_H), c.theme, c.lang,
+                  source=False)
         if comment:
             shapes.rect(s, px, D.BODY_Y, pw, D.BODY_H, c.pal.tint, name="Commentary panel")
             shapes.rect(s, px, D.BODY_Y, D.COMMENT_RULE_W, D.BODY_H, c.pal.accent,
@@ -134,7 +135,7 @@ def chart_slide(ctx: Ctx, slide) -> list[Page]:
                          inner_w, D.BODY_H - 2 * D.COMMENT_PAD, list_paras(c, comment, size),
                          anchor="ctr", name="Commentary")
 
-    return [Page(slide.title, draw, source="")]
+    return [Page(slide.title, draw)]
 
 
 KINDS = {
