@@ -48,9 +48,8 @@ class Ctx:
         return t(self.lang, key, **kw)
 
     def warn(self, origin: Origin | None, message: str) -> None:
-        """Record a warning that names where in the spec it comes from, and the language."""
-        self.warnings.append(f"{origin or self.briefing.spec_path or 'briefing'}: "
-                             f"[{self.lang}] {message}")
+        """Record a warning that names where in the spec it comes from."""
+        self.warnings.append(f"{origin or self.briefing.spec_path or 'briefing'}: {message}")
 
     def fit_error(self, what: str, text: str, overflow: float, size: float, width: float,
                   line: float, origin: Origin | None, remedies: tuple[str, ...],

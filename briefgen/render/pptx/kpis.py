@@ -37,6 +37,26 @@ class CardLayout:
     detail_h: float
 
 
+@dataclass(frozen=True)
+class Overflow:
+    """Why a grid does not fit: the part ("number", "label" or "height"), by how much (pt),
+    the text concerned and the card's inner width."""
+
+    part: str
+    amount: float
+    text: str
+    width: float
+
+
+_REMEDIES = {
+    "number": ("give the slide fewer facts, so each card is wider",
+               "choose a fact whose figure is shorter"),
+    "label": ("shorten this card's label",),
+    "height": ("shorten the card labels", "give the slide fewer facts (six at most; more "
+               "continue on another slide)"),
+}
+
+
 def _affix(number: float) -> float:
     return max(D.KPI_AFFIX_MIN, number * D.KPI_AFFIX)
 
@@ -84,7 +104,7 @@ def _label_sizes(figs, inner: float):
 
 
 def _candidate(figs, rows, stacked: bool, body_h: float = D.BODY_H,
-               cap: float = D.KPI_NUMBER.max) -> CardLayout | float:
+               cap: float = D.KPI_NUMBER.max) -> CardLayout | Overflow:
     """Return the layout of ``figs`` in ``rows`` with one number form, or its overflow (pt).
 
     Labels take the largest size at which some number size fits the body's height; the
@@ -97,8 +117,9 @@ def _candidate(figs, rows, stacked: bool, body_h: float = D.BODY_H,
     if widest is not None:
         widest = min(widest, cap)
     if widest is None:
-        return max(number_width(f, D.KPI_NUMBER.min, stacked) for f in figs) \
-            - inner * (1 - D.WIDTH_MARGIN)
+        worst = max(figs, key=lambda f: number_width(f, D.KPI_NUMBER.min, stacked))
+        return Overflow("number", number_width(worst, D.KPI_NUMBER.min, stacked)
+                        - inner * (1 - D.WIDTH_MARGIN), worst.text, inner)
     detail_h = D.KPI_PERIOD * D.KPI_LABEL_LINE if any(f.detail for f in figs) else 0.0
     over = float("inf")
     for label, label_h in _label_sizes(figs, inner):
@@ -115,21 +136,23 @@ def _candidate(figs, rows, stacked: bool, body_h: float = D.BODY_H,
     if over == float("inf"):            # no label fits even at its floor
         box = D.KPI_LABEL_MAX_LINES * D.KPI_LABEL.min * D.KPI_LABEL_LINE
         floor = D.Range(D.KPI_LABEL.min, D.KPI_LABEL.min)
-        return max(fit([f.label], inner, box, floor, bold=True, line=D.KPI_LABEL_LINE).overflow
-                   for f in figs)
-    return over
+        worst = max(figs, key=lambda f: fit([f.label], inner, box, floor, bold=True,
+                                            line=D.KPI_LABEL_LINE).overflow)
+        return Overflow("label", fit([worst.label], inner, box, floor, bold=True,
+                                     line=D.KPI_LABEL_LINE).overflow, worst.label, inner)
+    return Overflow("height", over, max(figs, key=lambda f: len(f.label)).label, inner)
 
 
 def layout_options(figs: tuple[Figure, ...], body_h: float = D.BODY_H, cap: float = D.KPI_NUMBER.max,
                    stacked: bool = False) -> tuple[dict, float]:
     """Return {rows: CardLayout} of every grid that fits in one number form, and the least overflow."""
-    options, least = {}, float("inf")
+    options, least = {}, None
     for rows in _ROWS[len(figs)]:
         got = _candidate(figs, rows, stacked, body_h, cap)
         if isinstance(got, CardLayout):
             options[rows] = got
-        else:
-            least = min(least, got)
+        elif least is None or got.amount < least.amount:
+            least = got
     return options, least
 
 
@@ -152,12 +175,13 @@ def layout_cards(figs: tuple[Figure, ...], origin, body_h: float = D.BODY_H, hin
         ctx.choice["kpi_grids"] = {rows: lay.number for rows, lay in options.items()}
     if not options:
         if ctx is None:
-            raise overflow_error("the KPI cards", least, D.KPI_NUMBER.min, origin)
-        longest = max(figs, key=lambda f: len(f.label))
-        raise ctx.fit_error("a KPI card", longest.label, least, D.KPI_LABEL.min,
-                            (D.CONTENT_W - D.GUTTER) / 2, D.KPI_LABEL_LINE, origin,
-                            ("shorten the card labels", "give the slide fewer facts "
-                             "(six at most; more continue on another slide)"))
+            raise overflow_error("the KPI cards", least.amount, D.KPI_NUMBER.min, origin)
+        if least.part == "number":
+            raise ctx.fit_error("a KPI card's figure", least.text, least.amount, D.KPI_NUMBER.min,
+                                least.width, 1.0, origin, _REMEDIES["number"], across=True)
+        what = "a KPI card's label" if least.part == "label" else "the KPI cards' labels"
+        raise ctx.fit_error(what, least.text, least.amount, D.KPI_LABEL.min, least.width,
+                            D.KPI_LABEL_LINE, origin, _REMEDIES[least.part])
     if hint.get("kpi_rows") in options:
         return options[hint["kpi_rows"]]
     return max(options.values(), key=lambda lay: lay.number)

@@ -27,13 +27,16 @@ def test_four_sample_figures_get_large_numbers_that_fit_their_cards(lang):
     assert rows_h <= D.BODY_H
 
 
-def test_a_long_suffix_moves_under_the_number_only_when_that_buys_a_much_larger_number():
+def test_the_unit_stays_inline_whenever_an_inline_grid_fits():
     short = layout_cards(figures("zh")[:3], None)
     assert not short.stacked and short.number == D.KPI_NUMBER.max
     long = tuple(dataclasses.replace(f, prefix="", number="380", suffix="million tonnes a year")
                  for f in figures("en")[:3])
     lay = layout_cards(long, None)
-    assert lay.stacked and lay.number >= 48
+    assert not lay.stacked and lay.number < 48      # smaller, but the unit keeps its place
+    huge = tuple(dataclasses.replace(f, prefix="", number="380",
+                                     suffix="million tonnes of cargo a year") for f in figures("en")[:3])
+    assert layout_cards(huge, None).stacked         # inline cannot fit at the floor
 
 
 def test_six_cards_take_two_rows_and_seven_continue_on_a_second_slide():

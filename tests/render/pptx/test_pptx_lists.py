@@ -61,9 +61,26 @@ def test_compare_draws_both_columns_at_one_size(lang):
     assert heads == [block.left.heading, block.right.heading]
 
 
-def test_a_comparison_too_long_fails_with_its_origin():
+def test_a_comparison_too_long_continues_on_further_slides_in_both_columns():
     model = briefing("zh")
-    col = Column("甲", tuple(Bullet(LONG) for _ in range(30)))
+    col = Column("甲", tuple(Bullet(f"{i}号：" + LONG[:40]) for i in range(30)))
     slide = Slide("compare", "对比", (Compare(col, col, origin=Origin("c.yaml", 5, 1)),))
-    with pytest.raises(FitError, match=r"^c.yaml:5:1: a comparison column overflows"):
+    prs = open_deck(render_deck(with_slides(model, slide))[0])
+    assert len(prs.slides) > 1
+    assert prs.slides[1].shapes.title.text_frame.text.replace("\n", "") == "对比（续）"
+    shown = [p.text for s in prs.slides for p in shape_named(s, "Column 1")[0].text_frame.paragraphs]
+    assert shown == [b.text for b in col.items]
+
+
+def test_a_comparison_item_too_long_for_a_whole_panel_says_what_to_do():
+    model = briefing("zh")
+    col = Column("甲", (Bullet("园区" * 900),))
+    slide = Slide("compare", "对比", (Compare(col, col, origin=Origin("c.yaml", 5, 1)),))
+    with pytest.raises(FitError) as err:
         render_deck(with_slides(model, slide))
+    message = str(err.value)
+    assert message.startswith("c.yaml:5:1: [zh] an item of the comparison column “甲” "
+                              "(“园区园区园区园区园区园区园区园区园区园区园区…”) is about ")
+    assert message.endswith("too long at the 14 pt floor: shorten this item; split it into two items")
+    lines = int(message.split("(")[2].split(" ")[0])
+    assert lines >= 10

@@ -242,8 +242,13 @@ def test_a_forty_digit_number_fits_a_bullet_and_a_timeline_but_fails_on_a_kpi_ca
     assert event.replace("\n", "").endswith(f"{digits} units")
     fig = Figure("x", "Digits", digits, "", digits, "", "2024", 1, None, "")
     bad = Slide("kpis", "Digits", (KpiCards((fig, fig), origin=_origin(410)),), origin=_origin(409))
-    with pytest.raises(FitError, match=r"specs/sample.yaml:410:5: the KPI cards overflows"):
+    with pytest.raises(FitError) as err:
         render_deck(with_slides(model, bad))
+    assert str(err.value) == (
+        "specs/sample.yaml:410:5: [en] a KPI card's figure (“1234567890123456789012…”) is about "
+        f"{str(err.value).split('about ')[1].split(' ')[0]} characters too wide at the 32 pt floor: "
+        "give the slide fewer facts, so each card is wider; choose a fact whose figure is shorter")
+    assert int(str(err.value).split("about ")[1].split(" ")[0]) > 20
 
 
 def test_several_overflowing_slides_are_reported_together():
