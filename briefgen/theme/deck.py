@@ -166,9 +166,11 @@ TABLE_PAD_Y = 14.0
 TABLE_RULE = 0.75               # hairline under each row, points
 TABLE_HEADER_RULE = 2.0
 TABLE_MIN_COL = 0.18            # no column narrower than this share of the width
+TABLE_NOTE_GAP = 8.0            # between the table and the note explaining "—"
 
 # --- two-column comparison ---------------------------------------------------------------
 COMPARE_HEAD = Range(24, 16)
+COMPARE_HEAD_ONE_LINE = Range(24, 20)   # headings shrink this far to stay on one line
 COMPARE_RULE_H = 6.0
 COMPARE_HEAD_GAP = 14.0
 COMPARE_PANEL_PAD = 24.0

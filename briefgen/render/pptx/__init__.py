@@ -88,6 +88,10 @@ def merge_plans(plans: list[list[dict]]) -> list[dict]:
             sizes = [p[key] for p in per_slide if key in p]
             if sizes:
                 out[key] = min(sizes)
+        for key in ("kpi_card_h", "kpi_comment_h"):
+            heights = [p[key] for p in per_slide if key in p]
+            if heights:
+                out[key] = max(heights)
         merged.append(out)
     return merged
 

@@ -9,7 +9,7 @@ form and one number size, so they read as a set, and every language keeps the sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.model import Figure, KpiCards, Paragraph
 from briefgen.render.pptx import shapes
@@ -167,7 +167,7 @@ def layout_cards(figs: tuple[Figure, ...], origin, body_h: float = D.BODY_H, hin
     hint = hint or {}
     cap = D.KPI_NUMBER.max
     if "kpi_number" in hint:
-        cap = min(cap, hint["kpi_number"] * D.PARITY_RATIO)
+        cap = min(cap, int(hint["kpi_number"] * D.PARITY_RATIO * 2) / 2)   # half-point steps
     options, least = layout_options(figs, body_h, cap)
     if not options and any(f.suffix for f in figs):
         options, least = layout_options(figs, body_h, cap, stacked=True)
@@ -182,9 +182,14 @@ def layout_cards(figs: tuple[Figure, ...], origin, body_h: float = D.BODY_H, hin
         what = "a KPI card's label" if least.part == "label" else "the KPI cards' labels"
         raise ctx.fit_error(what, least.text, least.amount, D.KPI_LABEL.min, least.width,
                             D.KPI_LABEL_LINE, origin, _REMEDIES[least.part])
-    if hint.get("kpi_rows") in options:
-        return options[hint["kpi_rows"]]
-    return max(options.values(), key=lambda lay: lay.number)
+    best = options.get(hint.get("kpi_rows")) or max(options.values(), key=lambda lay: lay.number)
+    if ctx is not None:
+        ctx.choice["kpi_card_h"] = best.card_h
+    tallest = hint.get("kpi_card_h", 0.0)       # every language's cards as tall as the tallest
+    rows = len(best.rows)
+    if tallest > best.card_h and rows * tallest + (rows - 1) * D.KPI_ROW_GAP <= body_h:
+        best = replace(best, card_h=tallest)
+    return best
 
 
 def _number_paras(ctx: Ctx, fig: Figure, lay: CardLayout) -> list[Para]:
@@ -257,7 +262,8 @@ def _commentary(ctx: Ctx, slide, origin):
         raise ctx.fit_error("the commentary under the cards", texts[0], got.overflow,
                             D.KPI_COMMENT.min, inner, D.BODY_LINE, origin,
                             ("shorten the commentary", "move part of it to the speaker notes"))
-    height = got.height + 2 * D.COMMENT_PAD
+    height = max(got.height + 2 * D.COMMENT_PAD, ctx.hint.get("kpi_comment_h", 0.0))
+    ctx.choice["kpi_comment_h"] = got.height + 2 * D.COMMENT_PAD      # every language: the tallest
 
     def draw(c: Ctx, s, y: float) -> None:
         shapes.rect(s, D.MARGIN_X, y, D.CONTENT_W, height, c.pal.tint, name="Commentary panel")

@@ -75,6 +75,15 @@ def plan_list(items: list[Item], w: float, h: float, *, origin, what: str,
     return [(g, size) for g in groups]
 
 
+def parity_sizes(ctx: Ctx, key: str, sizes: D.Range = D.BODY) -> D.Range:
+    """Return ``sizes`` capped at ``PARITY_RATIO`` times the smallest size any language used for
+    this slide's ``key`` (body text of one slide reads alike in Chinese and English)."""
+    if key not in ctx.hint:
+        return sizes
+    cap = int(ctx.hint[key] * D.PARITY_RATIO * 2) / 2
+    return D.Range(max(min(sizes.max, cap), sizes.min), sizes.min)
+
+
 def heading_of(block, title: str) -> str:
     """Return a block's heading unless the slide title already says it."""
     heading = getattr(block, "heading", "")
@@ -113,13 +122,14 @@ def _columns_slide(ctx: Ctx, slide, groups) -> list:
     lists = [items_of(g) for g in groups]
     sizes = []
     for g, items in zip(groups, lists):
-        got = fit_list(items, w, body_h)
+        got = fit_list(items, w, body_h, parity_sizes(ctx, "bullets_size"))
         if not got.fits:
             raise ctx.fit_error(f"the list “{g.heading}”", items[-1][0], got.overflow, D.BODY.min,
                                 w, D.BODY_LINE, origin,
                                 ("shorten its items", "give each list a slide of its own"))
         sizes.append(got.size)
     size = min(sizes)
+    ctx.choice["bullets_size"] = size
 
     def draw(c: Ctx, s) -> None:
         for i, (g, items) in enumerate(zip(groups, lists)):
@@ -157,7 +167,9 @@ def bullets_slide(ctx: Ctx, slide) -> list:
                    and b.origin), slide.origin)
     head_h = (D.HEADING.max * D.TITLE_LINE + D.HEADING_GAP) if heading else 0.0
     planned = plan_list(items, D.CONTENT_W, D.BODY_H - head_h, origin=origin,
-                        what="the bullet list", min_pages=ctx.min_pages)
+                        what="the bullet list", sizes=parity_sizes(ctx, "bullets_size"),
+                        min_pages=ctx.min_pages)
+    ctx.choice["bullets_size"] = planned[0][1]
 
     def drawer(group, size):
         def draw(c: Ctx, s) -> None:
@@ -196,15 +208,21 @@ def compare_slide(ctx: Ctx, slide) -> list:
     cols = (block.left, block.right)
     inner_w = D.grid_x(0, 6)[1] - 2 * D.COMPARE_PANEL_PAD
     most = D.COMPARE_HEAD.max * D.TITLE_LINE * 2
-    head = min(fit_or_fail([c.heading], inner_w, most, D.COMPARE_HEAD, origin=origin,
-                           what="a comparison heading", bold=True, line=D.TITLE_LINE).size
-               for c in cols)
+    one = [fit([c.heading], inner_w, D.COMPARE_HEAD.max * D.TITLE_LINE, D.COMPARE_HEAD_ONE_LINE,
+               bold=True, line=D.TITLE_LINE) for c in cols]      # one line, a little smaller
+    if all(f.fits for f in one):
+        head = min(f.size for f in one)
+    else:
+        head = min(fit_or_fail([c.heading], inner_w, most, D.COMPARE_HEAD, origin=origin,
+                               what="a comparison heading", bold=True, line=D.TITLE_LINE).size
+                   for c in cols)
     head_h = max(fit([c.heading], inner_w, most, D.Range(head, head), bold=True,
                      line=D.TITLE_LINE).height for c in cols)
     top = D.COMPARE_RULE_H + D.COMPARE_PANEL_PAD + head_h + D.COMPARE_HEAD_GAP
     body_h = D.BODY_H - top - D.COMPARE_PANEL_PAD
     lists = [[(b.text, max(b.level, 0)) for b in c.items] for c in cols]
-    fits = [fit_list(items, inner_w, body_h) for items in lists if items]
+    sizes = parity_sizes(ctx, "compare_size")
+    fits = [fit_list(items, inner_w, body_h, sizes) for items in lists if items]
     count = ctx.min_pages
     if not all(f.fits for f in fits) or count > 1:
         split = [_split_column(ctx, items, inner_w, body_h, c.heading, origin, count)
@@ -214,7 +232,8 @@ def compare_slide(ctx: Ctx, slide) -> list:
                  if items else [[]] for c, items in zip(cols, lists)]
     else:
         split = [[items] for items in lists]
-    size = min(fit_list(p, inner_w, body_h).size for col in split for p in col if p)
+    size = min(fit_list(p, inner_w, body_h, sizes).size for col in split for p in col if p)
+    ctx.choice["compare_size"] = size
     draws = []
     for n in range(count):
         page_lists = [col[n] if n < len(col) else [] for col in split]

@@ -63,3 +63,29 @@ def test_an_impossible_label_fails_with_the_block_origin():
     fig = dataclasses.replace(figures("zh")[0], label="很长的标签" * 40)
     with pytest.raises(FitError, match=r"^k.yaml:7:1: the KPI cards overflows its box by \d+ pt"):
         layout_cards((fig, fig, fig), Origin("k.yaml", 7, 1))
+
+
+def test_every_card_rule_takes_one_colour_and_labels_span_the_card():
+    from lxml import etree
+    from briefgen.theme import PARK
+    model = briefing("zh")
+    slide = Slide("kpis", "概览", (KpiCards(figures("zh")[:4]),))
+    page = open_deck(render_deck(with_slides(model, slide))[0]).slides[0]
+    rules = [s for s in page.shapes if s.name.startswith("Card rule ")]
+    colours = {etree.tostring(r._element.spPr).decode().count(PARK.palette.accent) for r in rules}
+    assert colours == {0}                                   # no accent on the first card only
+    for i in range(1, 5):
+        card, label = shape_named(page, f"Card {i}")[0], shape_named(page, f"Label {i}")[0]
+        assert abs(label.width - (card.width - 2 * D.KPI_PAD * 12700)) <= 12700
+
+
+def test_a_commentary_sits_in_a_panel_under_the_cards():
+    from briefgen.model import Paragraph
+    model = briefing("zh")
+    slide = Slide("kpis", "目标", (KpiCards(figures("zh")[:2]), Paragraph("园区加快形成培育链条。")))
+    page = open_deck(render_deck(with_slides(model, slide))[0]).slides[0]
+    panel = shape_named(page, "Commentary panel")[0]
+    card = shape_named(page, "Card 1")[0]
+    assert shape_named(page, "Commentary")[0].text_frame.text == "园区加快形成培育链条。"
+    assert panel.top >= card.top + card.height
+    assert (panel.top + panel.height) / 12700 <= D.BODY_BOTTOM + 0.5
