@@ -15,6 +15,7 @@ from briefgen.resolve import slide_policy
 from briefgen.resolve.charts import build_chart
 from briefgen.resolve.context import Resolution, bilingual
 from briefgen.spec import Rec, Text
+from briefgen.theme import get_theme
 
 
 def block_notes(block: Block) -> tuple[int, ...]:
@@ -79,6 +80,16 @@ class BlockBuilder:
         """Return a bullets slide's items as one list, or, when it names two or more dataset
         lists, one list per dataset list headed by its label (text items keep their place)."""
         lists = [it for it in items if isinstance(it, Rec) and "list" in it]
+        if len(lists) == 1 and len(items) > 1:       # the list under its label, among the items
+            out: list[Bullet] = []
+            for item in items:
+                if isinstance(item, Rec) and "list" in item:
+                    lst = self.res.ds.lists[item["list"]]
+                    out.append(Bullet(bilingual(lst.label, self.res.lang)))
+                    out += [replace(b, level=1) for b in self._list_items(item["list"])]
+                else:
+                    out += self.items([item], None, where)
+            return [Bullets(tuple(out), "", origin)]
         if len(lists) < 2:
             return [Bullets(self.items(items, None, where), "", origin)]
         groups: list[Bullets] = []
@@ -121,12 +132,14 @@ class BlockBuilder:
                                                "'contact' in the spec", origin))
             return None
         details = given if isinstance(given, Rec) else {"lines": given}
+        org = get_theme(self.spec.get("theme") or self.spec["entity"]).contact
         texts = tuple(self.res.text(t, f"{where}.lines[{i}]")
                       for i, t in enumerate(details.get("lines") or ()))
-        address = self.res.text(details.get("address"), f"{where}.address")
+        address = self.res.text(details.get("address"), f"{where}.address") or \
+            bilingual(org.get("address") or {}, self.res.lang)
+        phone, email, web = (details.get(k) or org.get(k, "") for k in ("phone", "email", "web"))
         labels = tuple((k, self.res.t(f"contact_{k}")) for k in ("address", "phone", "email", "web"))
-        return Contact(texts, self.res.t("contact"), origin, address, details.get("phone", ""),
-                       details.get("email", ""), details.get("web", ""), labels)
+        return Contact(texts, self.res.t("contact"), origin, address, phone, email, web, labels)
 
     def table(self, slide: Rec, where: str) -> Table:
         """Return a table of facts: label, figure, period."""

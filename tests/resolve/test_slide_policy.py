@@ -135,3 +135,46 @@ def test_a_table_value_restating_its_label_is_a_located_warning(tmp_path, datase
     from briefgen.resolve.slide_policy import restated
     assert restated("亿吨港区", "亿吨") and restated("五大产业基地", "五个")
     assert not restated("高新技术企业数量", "达2000家")
+
+
+CONTACT = """\
+  - type: closing
+    title: {zh: 欢迎, en: Welcome}
+    contact:
+      lines: [{zh: 江阴市人民政府, en: Jiangyin Municipal People's Government}]
+      address: {zh: 江苏省江阴市示例路1号, en: "1 Example Road, Jiangyin"}
+      phone: "+86 510 0000 0000"
+      email: invest@example.org
+      web: https://example.org/jiangyin
+"""
+
+
+@pytest.mark.parametrize("lang, address", [("zh", "江苏省江阴市示例路1号"),
+                                           ("en", "1 Example Road, Jiangyin")])
+def test_contact_details_from_the_spec_reach_the_model(tmp_path, dataset, lang, address):
+    slide, _ = build(tmp_path, dataset, CONTACT, lang)
+    contact = slide.blocks[0]
+    assert (contact.lines[0], contact.address, contact.phone, contact.email, contact.web) == (
+        "江阴市人民政府" if lang == "zh" else "Jiangyin Municipal People's Government", address,
+        "+86 510 0000 0000", "invest@example.org", "https://example.org/jiangyin")
+
+
+def test_the_theme_gives_the_contact_details_a_spec_leaves_out(tmp_path, dataset, monkeypatch):
+    import dataclasses
+    from briefgen import theme
+    org = dataclasses.replace(theme.CITY, contact={"web": "https://example.org/org",
+                                                   "address": {"zh": "示例路", "en": "Example Road"}})
+    monkeypatch.setitem(theme.THEMES, "city", org)
+    slide, _ = build(tmp_path, dataset, CONTACT.replace("      web: https://example.org/jiangyin\n", "")
+                     .replace('      address: {zh: 江苏省江阴市示例路1号, en: "1 Example Road, Jiangyin"}\n', ""),
+                     "en")
+    assert (slide.blocks[0].web, slide.blocks[0].address) == ("https://example.org/org", "Example Road")
+    assert slide.blocks[0].phone == "+86 510 0000 0000"
+
+
+def test_a_malformed_web_address_is_refused_where_it_is_written(tmp_path, dataset):
+    from briefgen.errors import BriefgenError
+    with pytest.raises(BriefgenError) as err:
+        build(tmp_path, dataset, CONTACT.replace("https://example.org/jiangyin", "example.org"))
+    assert "s.yaml:12:12: deck[0].contact.web: expected a web address starting http:// or https:// " \
+           "but received" in str(err.value)

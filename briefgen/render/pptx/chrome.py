@@ -9,7 +9,7 @@ from briefgen.errors import FitError, Origin
 from briefgen.model import Briefing, Chart
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.text import (
-    Para, Span, TextWriter, balanced_width, emu, fit, fit_or_fail, paras, text_width,
+    Para, Span, TextWriter, balanced_width, emu, fit, paras, text_width,
 )
 from briefgen.theme import deck as D
 
@@ -72,6 +72,21 @@ class Ctx:
         fixes = "; ".join(remedies)
         return FitError(f"[{self.lang}] {what} (“{start}”) is {amount} at the {size:g} pt floor: "
                         f"{fixes}", origin)
+
+
+SHORTEN = ("shorten this text",)
+
+
+def fit_or_explain(ctx: "Ctx", texts, w: float, h: float, sizes: D.Range, *, origin, what: str,
+                   remedies: tuple[str, ...] = SHORTEN, bold: bool = False,
+                   line: float = D.BODY_LINE, space: float = 0.0):
+    """Return the Fit of ``texts`` in a w × h box, or raise the FitError ``Ctx.fit_error`` words
+    (language, element, overflow in characters and lines, remedies)."""
+    got = fit(texts, w, h, sizes, bold=bold, line=line, space=space)
+    if got.fits:
+        return got
+    text = max(texts, key=len) if texts else ""
+    raise ctx.fit_error(what, text, got.overflow, sizes.min, w, line, origin, remedies)
 
 
 @dataclass(frozen=True)
@@ -177,16 +192,17 @@ def content_title(ctx: Ctx, slide, title: str, subtitle: str, origin: Origin | N
     fitted = fit([title], D.CONTENT_W, D.TITLE.max * D.TITLE_LINE, D.TITLE_ONE_LINE, bold=True,
                  line=D.TITLE_LINE)             # one line, a little smaller, reads best
     if not fitted.fits:
-        fitted = fit_or_fail([title], D.CONTENT_W, D.TITLE_H, D.TITLE, origin=origin,
-                             what="the slide title", bold=True, line=D.TITLE_LINE)
+        fitted = fit_or_explain(ctx, [title], D.CONTENT_W, D.TITLE_H, D.TITLE, origin=origin,
+                                what="the slide title", bold=True, line=D.TITLE_LINE,
+                                remedies=("shorten the title", "move detail to the subtitle"))
     height = fitted.height
     place_title(ctx, slide, D.MARGIN_X, D.TITLE_Y, D.CONTENT_W,
                 paras([title], fitted.size, pal.primary, bold=True, line=D.TITLE_LINE), height)
     if subtitle:
         y = D.TITLE_Y + height + D.SUBTITLE_GAP
         room = D.BODY_Y - y - D.SUBTITLE_GAP
-        sub = fit_or_fail([subtitle], D.CONTENT_W, room, D.SUBTITLE, origin=origin,
-                          what="the slide subtitle", line=D.BODY_LINE)
+        sub = fit_or_explain(ctx, [subtitle], D.CONTENT_W, room, D.SUBTITLE, origin=origin,
+                             what="the slide subtitle", line=D.BODY_LINE)
         ctx.writer.box(slide, D.MARGIN_X, y, D.CONTENT_W, sub.height,
                        paras([subtitle], sub.size, pal.muted, line=D.BODY_LINE), name="Subtitle")
 
@@ -228,8 +244,10 @@ def footer(ctx: Ctx, slide, source: str, page: int, origin: Origin | None) -> No
                 D.PAGE_NUMBER_SIZE * D.FOOTER_LINE, "r")], name="Footer date and page")
     if source:
         width = right - D.FOOTER_RIGHT_W - D.WORDMARK_GAP - x
-        fitted = fit_or_fail([source], width, D.FOOTER_H, D.FOOTER, origin=origin,
-                             what="the footer's source line", line=D.FOOTER_LINE)
+        fitted = fit_or_explain(ctx, [source], width, D.FOOTER_H, D.FOOTER, origin=origin,
+                                what="the footer's source line", line=D.FOOTER_LINE,
+                                remedies=("cite fewer sources on this slide",
+                                          "split the slide so each cites fewer"))
         w.box(slide, x, D.FOOTER_Y, width, D.FOOTER_H,
               paras([source], fitted.size, pal.muted, line=D.FOOTER_LINE), name="Source")
 

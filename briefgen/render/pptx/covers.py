@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from briefgen.model import Contact
 from briefgen.render.pptx import shapes
-from briefgen.render.pptx.chrome import Ctx, Page, cover_frame, place_title
-from briefgen.render.pptx.text import emu, fit_or_fail, overflow_error, paras
+from briefgen.render.pptx.chrome import Ctx, Page, cover_frame, fit_or_explain, place_title
+from briefgen.render.pptx.text import emu, overflow_error, paras
 from briefgen.theme import deck as D
 
 
@@ -46,9 +46,10 @@ def _rule(gap: float) -> Piece:
         s, D.COVER_TEXT_X, y, D.COVER_RULE_W, D.COVER_RULE_H, c.pal.accent, name="Accent rule"))
 
 
-def _title(text: str, sizes: D.Range, origin, gap: float) -> Piece:
-    got = fit_or_fail([text], D.COVER_TEXT_W, D.COVER_TITLE_H, sizes, origin=origin,
-                      what="the cover title", bold=True, line=D.COVER_TITLE_LINE)
+def _title(ctx: Ctx, text: str, sizes: D.Range, origin, gap: float) -> Piece:
+    got = fit_or_explain(ctx, [text], D.COVER_TEXT_W, D.COVER_TITLE_H, sizes, origin=origin,
+                         what="the cover title", bold=True, line=D.COVER_TITLE_LINE,
+                         remedies=("shorten the title", "move detail to the subtitle"))
 
     def draw(c: Ctx, s, y: float) -> None:
         place_title(c, s, D.COVER_TEXT_X, y, D.COVER_TEXT_W,
@@ -58,12 +59,14 @@ def _title(text: str, sizes: D.Range, origin, gap: float) -> Piece:
     return Piece(gap, got.height, draw)
 
 
-def _text(texts: list[str], sizes: D.Range, box: tuple[float, float], gap: float, *, what: str,
-          name: str, origin, colour: str = "tint", bold_first: bool = False) -> list[Piece]:
+def _text(ctx: Ctx, texts: list[str], sizes: D.Range, box: tuple[float, float], gap: float, *,
+          what: str, name: str, origin, colour: str = "tint", bold_first: bool = False,
+          remedies: tuple[str, ...] = ("shorten this text",)) -> list[Piece]:
     """Return a text piece (none when ``texts`` is empty) fitted in a (width, height) box."""
     if not texts:
         return []
-    got = fit_or_fail(texts, box[0], box[1], sizes, origin=origin, what=what, line=D.BODY_LINE)
+    got = fit_or_explain(ctx, texts, box[0], box[1], sizes, origin=origin, what=what,
+                         line=D.BODY_LINE, remedies=remedies)
 
     def draw(c: Ctx, s, y: float) -> None:
         items = paras(texts, got.size, getattr(c.pal, colour), line=D.BODY_LINE)
@@ -95,11 +98,11 @@ def title_slide(ctx: Ctx, slide) -> list[Page]:
     """Return the title slide: accent rule, title, subtitle; the issuer and date at the foot."""
     b, origin = ctx.briefing, slide.origin
     meta = " · ".join(x for x in (b.issuer, b.as_of) if x)
-    pieces = [_rule(0.0), _title(slide.title, D.COVER_TITLE, origin, D.COVER_GAP),
-              *_text([slide.subtitle] if slide.subtitle else [], D.COVER_SUB,
+    pieces = [_rule(0.0), _title(ctx, slide.title, D.COVER_TITLE, origin, D.COVER_GAP),
+              *_text(ctx, [slide.subtitle] if slide.subtitle else [], D.COVER_SUB,
                      (D.COVER_TEXT_W, D.COVER_SUB_H), D.COVER_GAP, what="the cover subtitle",
                      name="Subtitle", origin=origin)]
-    footer = _text([meta] if meta else [], D.COVER_META, (D.COVER_TEXT_W, D.COVER_META.max * 3),
+    footer = _text(ctx, [meta] if meta else [], D.COVER_META, (D.COVER_TEXT_W, D.COVER_META.max * 3),
                    D.COVER_META_GAP, what="the issuer line", name="Issuer", origin=origin)
     return _page(slide, pieces, D.COVER_TITLE_Y - D.COVER_GAP - D.COVER_RULE_H, D.COVER_BOTTOM,
                  footer)
@@ -119,8 +122,8 @@ def section_slide(ctx: Ctx, slide) -> list[Page]:
 
     head = Piece(0.0, size * D.COVER_TITLE_LINE, draw_number) if numbered else _rule(0.0)
     pieces = [head,
-              _title(slide.title, D.SECTION_TITLE, slide.origin, D.COVER_GAP),
-              *_text([slide.subtitle] if slide.subtitle else [], D.COVER_SUB,
+              _title(ctx, slide.title, D.SECTION_TITLE, slide.origin, D.COVER_GAP),
+              *_text(ctx, [slide.subtitle] if slide.subtitle else [], D.COVER_SUB,
                      (D.COVER_TEXT_W, D.COVER_SUB_H), D.COVER_GAP, what="the section subtitle",
                      name="Subtitle", origin=slide.origin)]
     top = D.SECTION_NUMBER_Y if numbered else D.COVER_TITLE_Y - D.COVER_GAP - D.COVER_RULE_H
@@ -179,14 +182,15 @@ def closing_slide(ctx: Ctx, slide) -> list[Page]:
     origin = (contact.origin if contact else None) or slide.origin
     texts = contact_lines(contact)
     width = min(D.CLOSING_CONTACT_W, clear_width(D.COVER_TEXT_X, D.COVER_TITLE_Y, D.COVER_BOTTOM))
-    pieces = [_title(slide.title, D.COVER_TITLE, origin, 0.0),
-              *_text([slide.subtitle] if slide.subtitle else [], D.COVER_SUB,
+    pieces = [_title(ctx, slide.title, D.COVER_TITLE, origin, 0.0),
+              *_text(ctx, [slide.subtitle] if slide.subtitle else [], D.COVER_SUB,
                      (D.COVER_TEXT_W, D.COVER_SUB_H), D.COVER_GAP, what="the closing subtitle",
                      name="Subtitle", origin=origin),
               _rule(2 * D.COVER_GAP),
-              *_text(texts, D.CLOSING_CONTACT, (width, D.CLOSING_CONTACT_H),
+              *_text(ctx, texts, D.CLOSING_CONTACT, (width, D.CLOSING_CONTACT_H),
                      D.COVER_GAP, what="the contact block", name="Contact", origin=origin,
-                     colour="paper", bold_first=True)]
+                     colour="paper", bold_first=True,
+                     remedies=("give fewer contact lines", "shorten the address"))]
     top = D.COVER_TITLE_Y if len(texts) <= 3 else D.COVER_TOP + D.COVER_GAP
     page = _page(slide, pieces, top, D.COVER_BOTTOM)[0]
     qr = _qr(contact)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from briefgen.model import Bullets, Compare, Paragraph
 from briefgen.render.pptx import shapes
-from briefgen.render.pptx.chrome import Ctx, blank, block_of, pages
+from briefgen.render.pptx.chrome import Ctx, blank, block_of, fit_or_explain, pages
 from briefgen.render.pptx.text import (
-    Para, Span, deck_measure, fit, fit_or_fail, overflow_error, paras,
+    Para, Span, deck_measure, fit, overflow_error, paras,
 )
 from briefgen.text.fit import split_to_fit
 from briefgen.theme import deck as D
@@ -46,7 +46,9 @@ def fit_list(items: list[Item], w: float, h: float, sizes: D.Range = D.BODY):
 
 
 def plan_list(items: list[Item], w: float, h: float, *, origin, what: str,
-              sizes: D.Range = D.BODY, min_pages: int = 1) -> list[tuple[list[Item], float]]:
+              sizes: D.Range = D.BODY, min_pages: int = 1, ctx: Ctx | None = None,
+              remedies: tuple[str, ...] = ("shorten this item", "split it into two items"),
+              ) -> list[tuple[list[Item], float]]:
     """Return the list cut into (items, size) pages: one page if it fits, else the fewest pages.
 
     Pages share one size, the largest at which every page fits. A paragraph too long for a
@@ -58,7 +60,10 @@ def plan_list(items: list[Item], w: float, h: float, *, origin, what: str,
     for item in items:
         alone = fit_list([item], w, h, D.Range(sizes.min, sizes.min))
         if not alone.fits:
-            raise overflow_error(what, alone.overflow, sizes.min, origin)
+            if ctx is None:
+                raise overflow_error(what, alone.overflow, sizes.min, origin)
+            raise ctx.fit_error(what, item[0], alone.overflow, sizes.min, _text_w([item], w),
+                                D.BODY_LINE, origin, remedies)
     chunks = split_to_fit([t for t, _ in items], _text_w(items, w), h, max_size=sizes.max,
                           min_size=sizes.min, measure_for=deck_measure(False),
                           line_spacing=D.BODY_LINE, para_space=D.PARA_SPACE,
@@ -92,8 +97,9 @@ def heading_of(block, title: str) -> str:
 
 def draw_heading(ctx: Ctx, slide, text: str, x: float, y: float, w: float, origin) -> float:
     """Draw a block heading at (x, y) and return the height it took, gap included."""
-    fitted = fit_or_fail([text], w, D.HEADING.max * D.TITLE_LINE * 2, D.HEADING, origin=origin,
-                         what="the list heading", bold=True, line=D.TITLE_LINE)
+    fitted = fit_or_explain(ctx, [text], w, D.HEADING.max * D.TITLE_LINE * 2, D.HEADING,
+                            origin=origin, what="the list heading", bold=True, line=D.TITLE_LINE,
+                            remedies=("shorten the heading (two lines at most)",))
     ctx.writer.box(slide, x, y, w, fitted.height,
                    paras([text], fitted.size, ctx.pal.primary, bold=True, line=D.TITLE_LINE),
                    name="Heading")
@@ -113,9 +119,10 @@ def _columns_slide(ctx: Ctx, slide, groups) -> list:
     n = len(groups)
     span = D.COLUMNS // n
     w = D.grid_x(0, span)[1]
-    head = min(fit_or_fail([g.heading], w, D.HEADING.max * D.TITLE_LINE * 2, D.HEADING,
-                           origin=origin, what="a list heading", bold=True,
-                           line=D.TITLE_LINE).size for g in groups)
+    head = min(fit_or_explain(ctx, [g.heading], w, D.HEADING.max * D.TITLE_LINE * 2, D.HEADING,
+                              origin=origin, what="a list heading", bold=True, line=D.TITLE_LINE,
+                              remedies=("shorten the heading (two lines at most)",)).size
+               for g in groups)
     head_h = max(fit([g.heading], w, D.HEADING.max * D.TITLE_LINE * 2, D.Range(head, head),
                      bold=True, line=D.TITLE_LINE).height for g in groups)
     body_h = D.BODY_H - head_h - D.HEADING_GAP
@@ -167,8 +174,8 @@ def bullets_slide(ctx: Ctx, slide) -> list:
                    and b.origin), slide.origin)
     head_h = (D.HEADING.max * D.TITLE_LINE + D.HEADING_GAP) if heading else 0.0
     planned = plan_list(items, D.CONTENT_W, D.BODY_H - head_h, origin=origin,
-                        what="the bullet list", sizes=parity_sizes(ctx, "bullets_size"),
-                        min_pages=ctx.min_pages)
+                        what="an item of the bullet list", sizes=parity_sizes(ctx, "bullets_size"),
+                        min_pages=ctx.min_pages, ctx=ctx)
     ctx.choice["bullets_size"] = planned[0][1]
 
     def drawer(group, size):
@@ -194,7 +201,7 @@ def _split_column(ctx: Ctx, items: list[Item], w: float, h: float, heading: str,
                                 D.BODY.min, w, D.BODY_LINE, origin,
                                 ("shorten this item", "split it into two items"))
     planned = plan_list(items, w, h, origin=origin, what="a comparison column",
-                        min_pages=pages_at_least)
+                        min_pages=pages_at_least, ctx=ctx)
     return [g for g, _ in planned]
 
 
@@ -213,8 +220,9 @@ def compare_slide(ctx: Ctx, slide) -> list:
     if all(f.fits for f in one):
         head = min(f.size for f in one)
     else:
-        head = min(fit_or_fail([c.heading], inner_w, most, D.COMPARE_HEAD, origin=origin,
-                               what="a comparison heading", bold=True, line=D.TITLE_LINE).size
+        head = min(fit_or_explain(ctx, [c.heading], inner_w, most, D.COMPARE_HEAD, origin=origin,
+                                  what="a comparison heading", bold=True, line=D.TITLE_LINE,
+                                  remedies=("shorten the heading (two lines at most)",)).size
                    for c in cols)
     head_h = max(fit([c.heading], inner_w, most, D.Range(head, head), bold=True,
                      line=D.TITLE_LINE).height for c in cols)

@@ -85,7 +85,8 @@ def _spread(counts: list[int], pages: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(pages)]
 
 
-def plan_table(table: Table, origin, min_pages: int = 1, body_h: float = D.BODY_H) -> list[Plan]:
+def plan_table(table: Table, origin, min_pages: int = 1, body_h: float = D.BODY_H,
+               ctx: Ctx | None = None) -> list[Plan]:
     """Return the slides' plans: the largest size that needs the fewest slides (at least
     ``min_pages``; fewer rows a slide always fit), else FitError. An empty cell prints "—"."""
     rows = tuple(tuple(c if c.strip() else DASH for c in r) + (DASH,) * (len(table.columns) - len(r))
@@ -103,10 +104,20 @@ def plan_table(table: Table, origin, min_pages: int = 1, body_h: float = D.BODY_
         size -= 0.5
     if best is None:
         heights, excess = _heights(table, rows, widths, D.TABLE_BODY.min)
+        if ctx is None:
+            raise overflow_error("a table cell" if excess > 0 else "a table row",
+                                 excess if excess > 0 else heights[0] + max(heights[1:]) - body_h,
+                                 D.TABLE_BODY.min, origin)
         if excess > 0:
-            raise overflow_error("a table cell", excess, D.TABLE_BODY.min, origin)
-        over = heights[0] + max(heights[1:]) - body_h
-        raise overflow_error("a table row", over, D.TABLE_BODY.min, origin)
+            cell = max((c for r in rows for c in r), key=lambda c: max(
+                (text_width(w, D.TABLE_BODY.min) for w in c.split()), default=0.0))
+            raise ctx.fit_error("a table cell", cell, excess, D.TABLE_BODY.min, 0.0, 1.0, origin,
+                                ("shorten the word or number that cannot break",
+                                 "give the table fewer columns"), across=True)
+        tallest = max(range(len(rows)), key=lambda i: heights[1 + i])
+        raise ctx.fit_error("a table row", rows[tallest][0], heights[0] + heights[1 + tallest] - body_h,
+                            D.TABLE_BODY.min, widths[0], D.TABLE_LINE, origin,
+                            ("shorten this row's label", "split the table over two slides"))
     size, heights, counts = best
     counts = _spread(counts, min_pages)
     plans, start = [], 0
@@ -178,5 +189,5 @@ def table_slide(ctx: Ctx, slide) -> list:
     dashed = any(not c.strip() for r in block.rows for c in r) or \
         any(len(r) < len(block.columns) for r in block.rows)
     body_h = D.BODY_H - (D.CAPTION.max * D.CAPTION_LINE + D.TABLE_NOTE_GAP if dashed else 0.0)
-    plans = plan_table(block, block.origin or slide.origin, ctx.min_pages, body_h)
+    plans = plan_table(block, block.origin or slide.origin, ctx.min_pages, body_h, ctx)
     return pages(ctx, slide.title, [_drawer(block, p, dashed) for p in plans])

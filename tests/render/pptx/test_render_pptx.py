@@ -224,8 +224,11 @@ def test_one_unsplittable_paragraph_fails_naming_origin_and_overflow():
     with pytest.raises(FitError) as err:
         render_deck(with_slides(model, slide))
     message = str(err.value)
-    assert message.startswith(f"{SPEC}:321:5: ")
-    assert re.search(r"overflows its box by \d+ pt at the 14 pt floor", message)
+    assert message.startswith(f"{SPEC}:321:5: [zh] an item of the bullet list "
+                              "(“园区园区园区园区园区园区园区园区园区园区园区…”) is about ")
+    lines = int(re.search(r"characters \((\d+) lines\) too long", message).group(1))
+    assert 30 <= lines <= 45            # 3000 characters at 14 pt, ~60 a line in 840 pt
+    assert message.endswith("too long at the 14 pt floor: shorten this item; split it into two items")
 
 
 def test_a_forty_digit_number_fits_a_bullet_and_a_timeline_but_fails_on_a_kpi_card():
