@@ -73,7 +73,8 @@ def plan_pages(briefing: Briefing, theme) -> list[dict]:
 
 def merge_plans(plans: list[list[dict]]) -> list[dict]:
     """Return, per slide, the plan every language can keep: the most pages, the smallest sizes,
-    and a KPI grid every language fits (the one whose smallest figure is largest)."""
+    and a KPI grid every language fits (the one whose figures, capped at ``PARITY_RATIO`` times
+    the smallest, are largest in sum)."""
     merged = []
     for per_slide in zip(*plans):
         out = {"pages": max(p.get("pages", 1) for p in per_slide)}
@@ -81,14 +82,19 @@ def merge_plans(plans: list[list[dict]]) -> list[dict]:
         if grids:
             common = set.intersection(*(set(g) for g in grids))
             if common:
-                best = max(common, key=lambda r: min(g[r] for g in grids))
+                def drawn(r):               # the sizes every language would draw in grid r
+                    least = min(g[r] for g in grids)
+                    return sum(min(g[r], least * D.PARITY_RATIO) for g in grids)
+                best = max(sorted(common), key=drawn)
                 out["kpi_rows"] = best
                 out["kpi_number"] = min(g[best] for g in grids)
+                out["kpi_card_h"] = max(p["kpi_heights"][best] for p in per_slide
+                                        if "kpi_heights" in p)
         for key in ("kpi_label", "timeline_text", "compare_size", "bullets_size"):
             sizes = [p[key] for p in per_slide if key in p]
             if sizes:
                 out[key] = min(sizes)
-        for key in ("kpi_card_h", "kpi_comment_h"):
+        for key in ("kpi_comment_h",):
             heights = [p[key] for p in per_slide if key in p]
             if heights:
                 out[key] = max(heights)

@@ -38,7 +38,7 @@ TRACK_NAME = "100%"                  # the series standing for the whole behind 
 WORKBOOK_DATE = "2000-01-01T00:00:00Z"   # embedded workbooks carry this, not the build time
 NOTE_SIZE = D.CAPTION.min            # footnote and source line under a chart
 NOTE_PITCH = D.CAPTION.min * D.CAPTION_LINE
-TIME_GAP = 25                        # gap between bars on a time axis, % of a bar (one year)
+TIME_GAP = 10                        # gap between bars on a time axis, % of a bar (one year)
 
 
 class _Deck:

@@ -173,6 +173,7 @@ def layout_cards(figs: tuple[Figure, ...], origin, body_h: float = D.BODY_H, hin
         options, least = layout_options(figs, body_h, cap, stacked=True)
     if ctx is not None:
         ctx.choice["kpi_grids"] = {rows: lay.number for rows, lay in options.items()}
+        ctx.choice["kpi_heights"] = {rows: lay.card_h for rows, lay in options.items()}
     if not options:
         if ctx is None:
             raise overflow_error("the KPI cards", least.amount, D.KPI_NUMBER.min, origin)
@@ -183,8 +184,6 @@ def layout_cards(figs: tuple[Figure, ...], origin, body_h: float = D.BODY_H, hin
         raise ctx.fit_error(what, least.text, least.amount, D.KPI_LABEL.min, least.width,
                             D.KPI_LABEL_LINE, origin, _REMEDIES[least.part])
     best = options.get(hint.get("kpi_rows")) or max(options.values(), key=lambda lay: lay.number)
-    if ctx is not None:
-        ctx.choice["kpi_card_h"] = best.card_h
     tallest = hint.get("kpi_card_h", 0.0)       # every language's cards as tall as the tallest
     rows = len(best.rows)
     if tallest > best.card_h and rows * tallest + (rows - 1) * D.KPI_ROW_GAP <= body_h:
