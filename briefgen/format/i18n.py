@@ -47,6 +47,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart_alt": ("图表：{title}", "Chart: {title}"),
     "image_alt": ("图片：{title}", "Image: {title}"),
     "not_available": ("暂无数据", "n/a"),
+    "not_stated": ("— 来源未注明", "— not stated in the source"),
     # tables and charts
     "col_indicator": ("指标", "Indicator"),
     "col_value": ("数值", "Value"),

@@ -11,7 +11,7 @@ import io
 import os
 import tempfile
 
-from briefgen.errors import FitError, Problems, RenderError
+from briefgen.errors import BriefgenError, FitError, Problems, RenderError
 from briefgen.model import Briefing
 from briefgen.render.pptx.chrome import Ctx, content_title, footer, repeats, source_line
 from briefgen.render.pptx.layouts import KINDS
@@ -25,50 +25,74 @@ NOTES_SIZE = D.Range(12, 12)
 _FIGURE_KINDS = ("kpis", "chart")           # slides whose every element is a sourced figure
 
 
-def _plan(ctx: Ctx, briefing: Briefing, min_pages) -> list[list]:
-    """Return each model slide's pages (an empty list for a slide left out), all fitted.
+class DeckPlan:
+    """A language's deck planned once: each model slide's fitted pages (or its FitError).
 
-    ``min_pages`` holds, per slide, either a page count or the merged plan of every language
-    (``merge_plans``); ``ctx.made`` records this language's choices per slide.
+    ``counts`` says how many slides each model slide takes and ``made`` what it chose (its
+    page count, KPI grids, type sizes); ``widen`` replans only the slides another language
+    needs more slides, another grid or smaller type for, and ``render_pptx`` draws from the plan.
     """
-    planned, errors = [], []
-    ctx.made = []
-    for i, model in enumerate(briefing.slides):
-        for warning in model.warnings:
-            ctx.warnings.append(warning)
-        hint = min_pages[i] if min_pages and i < len(min_pages) else 1
-        ctx.hint = hint if isinstance(hint, dict) else {"pages": hint}
-        ctx.min_pages = ctx.hint.get("pages", 1)
-        ctx.choice = {}
+
+    def __init__(self, briefing: Briefing, theme):
+        self.ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
+        self.slides: list[list] = []            # per model slide, its (model, page) pairs
+        self.made: list[dict] = []              # per model slide, what its layout chose
+        self.errors: dict[int, FitError] = {}   # model slide index -> why it does not fit
+        self._warnings: list[list[str]] = []    # per model slide, its planning warnings
+        for i in range(len(briefing.slides)):
+            self.slides.append([])
+            self.made.append({})
+            self._warnings.append([])
+            self._plan(i, {"pages": 1})
+        self.ctx.warnings = []
+        repeats(self.ctx, briefing)
+        self._deck_warnings = self.ctx.warnings
+        self.ctx.warnings = []
+
+    def _plan(self, i: int, hint: dict) -> None:
+        ctx, model = self.ctx, self.ctx.briefing.slides[i]
+        ctx.warnings, ctx.hint, ctx.choice = list(model.warnings), hint, {}
+        ctx.min_pages = hint.get("pages", 1)
         draw_kind = KINDS.get(model.kind)
+        self.errors.pop(i, None)
         if draw_kind is None:
             ctx.warn(model.origin, f"slide kind: expected one of {', '.join(KINDS)} "
                                    f"but received {model.kind!r}; the slide is left out")
-            planned.append([])
-            ctx.made.append({"pages": 0})
-            continue
-        try:
-            planned.append([(model, page) for page in draw_kind(ctx, model)])
-        except FitError as err:
-            errors.append(err)
-            planned.append([])
-        ctx.made.append({"pages": len(planned[-1]), **ctx.choice})
-    if errors:
-        raise errors[0] if len(errors) == 1 else Problems(errors)
-    repeats(ctx, briefing)
-    return planned
+            self.slides[i] = []
+        else:
+            try:
+                self.slides[i] = [(model, page) for page in draw_kind(ctx, model)]
+            except FitError as err:
+                self.slides[i] = []
+                self.errors[i] = err
+        self.made[i] = {} if i in self.errors else {"pages": len(self.slides[i]), **ctx.choice}
+        self._warnings[i] = ctx.warnings
+        ctx.warnings, ctx.min_pages, ctx.hint, ctx.choice = [], 1, {}, {}
 
+    @property
+    def counts(self) -> list[int | None]:
+        """How many slides each model slide takes (None where it does not fit)."""
+        return [None if i in self.errors else len(p) for i, p in enumerate(self.slides)]
 
-def plan_pages(briefing: Briefing, theme) -> list[dict]:
-    """Return each model slide's plan in this language: its page count and layout choices.
+    def widen(self, hints: list) -> None:
+        """Replan every slide another language constrains: ``hints`` holds per slide the most
+        slides any language needs (an int) or the merged plan of every language (``merge_plans``)."""
+        for i, (count, hint) in enumerate(zip(self.counts, hints)):
+            hint = hint if isinstance(hint, dict) else {"pages": hint}
+            layout = set(hint) - {"pages"}
+            if count is not None and (hint.get("pages", 1) > max(count, 1) or layout):
+                self._plan(i, hint)
 
-    A build plans every language of a spec and renders each with ``merge_plans`` of them,
-    so the Chinese and English decks have the same slides, grids and sizes (within
-    ``theme.deck.PARITY_RATIO``).
-    """
-    ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
-    _plan(ctx, briefing, None)
-    return ctx.made
+    def problem(self) -> BriefgenError | None:
+        """Return the FitError (or Problems, for several) of the slides that do not fit, else None."""
+        errors = [self.errors[i] for i in sorted(self.errors)]
+        if not errors:
+            return None
+        return errors[0] if len(errors) == 1 else Problems(errors)
+
+    def warnings(self) -> list[str]:
+        """Return the planning warnings, in slide order, then those about the deck as a whole."""
+        return [w for ws in self._warnings for w in ws] + self._deck_warnings
 
 
 def merge_plans(plans: list[list[dict]]) -> list[dict]:
@@ -77,7 +101,8 @@ def merge_plans(plans: list[list[dict]]) -> list[dict]:
     the smallest, are largest in sum)."""
     merged = []
     for per_slide in zip(*plans):
-        out = {"pages": max(p.get("pages", 1) for p in per_slide)}
+        per_slide = [p for p in per_slide if p]           # a slide that does not fit says nothing
+        out = {"pages": max((p.get("pages", 1) for p in per_slide), default=1)}
         grids = [p["kpi_grids"] for p in per_slide if "kpi_grids" in p]
         if grids:
             common = set.intersection(*(set(g) for g in grids))
@@ -90,7 +115,7 @@ def merge_plans(plans: list[list[dict]]) -> list[dict]:
                 out["kpi_number"] = min(g[best] for g in grids)
                 out["kpi_card_h"] = max(p["kpi_heights"][best] for p in per_slide
                                         if "kpi_heights" in p)
-        for key in ("kpi_label", "timeline_text", "compare_size", "bullets_size"):
+        for key in ("timeline_text", "compare_size", "bullets_size"):
             sizes = [p[key] for p in per_slide if key in p]
             if sizes:
                 out[key] = min(sizes)
@@ -102,15 +127,36 @@ def merge_plans(plans: list[list[dict]]) -> list[dict]:
     return merged
 
 
-def render_pptx(briefing: Briefing, theme, out, *, min_pages=None) -> list[str]:
+def plan_pages(briefing: Briefing, theme) -> list[int]:
+    """Return how many slides each model slide needs (bullets, tables and timelines continue).
+
+    A build plans every language of a spec and renders each with the largest count per
+    slide, so the Chinese and English decks have the same slides. Raises FitError.
+    """
+    plan = DeckPlan(briefing, theme)
+    if plan.problem():
+        raise plan.problem()
+    return [c or 0 for c in plan.counts]
+
+
+def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPlan | None = None) -> list[str]:
     """Write the deck for ``briefing`` to ``out`` (a path or binary file); return the warnings.
 
-    ``min_pages`` (from plan_pages of every language) makes a slide continue over at least
-    that many slides. Raises FitError (or Problems, when several slides fail) naming the
-    spec location of content that overflows even at its floor size and cannot continue.
+    ``plan`` is the deck already planned (see DeckPlan), else it is planned here;
+    ``min_pages`` (the most slides any language needs per model slide) makes a slide
+    continue over at least that many slides. Raises FitError (or Problems, when several
+    slides fail) naming the spec location of content that overflows even at its floor
+    size and cannot continue.
     """
-    ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
-    planned = [page for pages in _plan(ctx, briefing, min_pages) for page in pages]
+    if plan is None:
+        plan = DeckPlan(briefing, theme)
+    if min_pages:
+        plan.widen(list(min_pages))
+    if plan.problem():
+        raise plan.problem()
+    ctx = plan.ctx
+    ctx.warnings = plan.warnings()
+    planned = [page for pages in plan.slides for page in pages]
     prs = new_presentation()
     layout = title_layout(prs)
     notes = 0

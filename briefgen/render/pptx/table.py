@@ -14,7 +14,7 @@ from briefgen.theme import deck as D
 
 _NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"   # "No Style, No Grid": we draw it all
 DASH = "—"                     # what an empty cell prints
-DASH_NOTE = {"zh": "— 来源未注明", "en": "— not stated in the source"}
+
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def _drawer(table: Table, plan: Plan, dashed: bool):
         if dashed and any(DASH in r for r in plan.rows):
             ctx.writer.box(slide, D.MARGIN_X, D.BODY_Y + sum(plan.heights) + D.TABLE_NOTE_GAP,
                            D.CONTENT_W, D.CAPTION.max * D.CAPTION_LINE,
-                           paras([DASH_NOTE[ctx.lang]], D.CAPTION.max, pal.muted,
+                           paras([ctx.text("not_stated")], D.CAPTION.max, pal.muted,
                                  line=D.CAPTION_LINE), name="Table note")
         rows = (tuple(table.columns),) + plan.rows
         frame = slide.shapes.add_table(len(rows), len(table.columns), emu(D.MARGIN_X),

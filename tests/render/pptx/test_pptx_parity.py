@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from briefgen.build import deck_pages, prepare
-from briefgen.render.pptx import render_pptx
+from briefgen.build import prepare
+from briefgen.render.pptx import DeckPlan, merge_plans, render_pptx
 from briefgen.theme import deck as D
 from paths import ROOT
 
@@ -27,11 +27,13 @@ def decks(request):
         _, every, theme = prepare(Path("specs") / f"{request.param}.yaml", None, ROOT / "assets" / "data")
     finally:
         os.chdir(cwd)
-    plan = deck_pages(every, theme)
+    plans = {b.lang: DeckPlan(b, theme) for b in every}
+    merged = merge_plans([p.made for p in plans.values()])
     out = {}
     for b in every:
+        plans[b.lang].widen(merged)
         buf = io.BytesIO()
-        render_pptx(b, theme, buf, min_pages=plan)
+        render_pptx(b, theme, buf, plan=plans[b.lang])
         out[b.lang] = Presentation(io.BytesIO(buf.getvalue()))
     return request.param, out
 
