@@ -29,6 +29,7 @@ from pptx.util import Emu, Pt
 from briefgen.fonts.measure import deck_metrics
 from briefgen.model import Chart
 from briefgen.render.charts.style import ChartPlan, ChartStyle, Mark, chart_plan, chart_style, format_value
+from briefgen.render.pptx.timeaxis import on_time_axis
 from briefgen.text.fit import break_lines
 from briefgen.theme import Theme
 from briefgen.theme import deck as D
@@ -38,7 +39,6 @@ TRACK_NAME = "100%"                  # the series standing for the whole behind 
 WORKBOOK_DATE = "2000-01-01T00:00:00Z"   # embedded workbooks carry this, not the build time
 NOTE_SIZE = D.CAPTION.min            # footnote and source line under a chart
 NOTE_PITCH = D.CAPTION.min * D.CAPTION_LINE
-TIME_GAP = 10                        # gap between bars on a time axis, % of a bar (one year)
 
 
 class _Deck:
@@ -300,28 +300,6 @@ def pin_workbook(chart_) -> None:
             entry.external_attr = info.external_attr
             dst.writestr(entry, data)
     workbook.update_from_xlsx_blob(out.getvalue())
-
-
-def on_time_axis(plan: ChartPlan, chart: Chart) -> ChartPlan:
-    """Return ``plan`` with a category for every year between its first and last, so that bars
-    of years stand as far apart as the years do (1993, 2007, 2024: gaps of 14 and 17).
-
-    Only the years that carry a value are labelled; the others are empty slots.
-    """
-    if not chart.years or plan.form not in ("column", "line") or len(chart.years) < 2:
-        return plan
-    years = chart.years
-    if sorted(years) != list(years) or len(set(years)) != len(years):
-        return plan
-    index = {year: i for i, year in enumerate(years)}
-    span = range(years[0], years[-1] + 1)
-    cats = tuple(plan.categories[index[y]] if y in index else "" for y in span)
-    series = []
-    for ps in plan.series:
-        blank = Mark(None, "", _most_common(ps.marks))
-        series.append(replace(ps, marks=tuple(ps.marks[index[y]] if y in index else blank
-                                               for y in span)))
-    return replace(plan, categories=cats, series=tuple(series), gap_width=TIME_GAP)
 
 
 def add_chart(slide, chart: Chart, x, y, cx, cy, theme: Theme, lang: str, *,
