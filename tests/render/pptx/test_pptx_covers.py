@@ -152,3 +152,41 @@ def test_contact_text_keeps_clear_of_the_decorative_discs(lang):
         assert ((nx - cx) ** 2 + (ny - cy) ** 2) ** 0.5 >= r + D.COVER_CLEARANCE - 0.5
     qr = shape_named(prs.slides[0], "QR card")[0]
     assert qr.left / 12700 >= right
+
+
+CONTACT_SPEC = """\
+title: {zh: 江阴, en: Jiangyin}
+entity: city
+lang: [zh, en]
+contact:
+  lines: [{zh: 江阴市人民政府, en: Jiangyin Municipal People's Government}]
+  address: {zh: 江苏省江阴市示例路1号, en: "1 Example Road, Jiangyin"}
+  phone: "+86 510 0000 0000"
+  email: invest@example.org
+  web: https://example.org/jiangyin
+deck:
+  - type: closing
+    title: {zh: 欢迎来到江阴, en: Welcome to Jiangyin}
+onepager:
+  - type: kpis
+    facts: [city.economy.gdp_5000, city.economy.county_lead_years, city.business.enterprises]
+  - type: contact
+"""
+
+
+def test_a_spec_with_contact_details_builds_a_closing_slide_with_them_and_their_qr_code(tmp_path):
+    from briefgen.build import build
+    from briefgen.render.qr import qr_matrix
+    from paths import ROOT
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    spec = tmp_path / "contact.yaml"
+    spec.write_text(CONTACT_SPEC, encoding="utf-8")
+    build(spec, tmp_path / "out", ["pptx"])
+    for name, address in (("contact.pptx", "地址：江苏省江阴市示例路1号"),
+                          ("contact.en.pptx", "Address: 1 Example Road, Jiangyin")):
+        page = open_deck((tmp_path / "out" / name).read_bytes()).slides[0]
+        text = shape_named(page, "Contact")[0].text_frame.text.replace("\n", "")
+        assert address in text and "invest@example.org" in text and "+86 510 0000 0000" in text
+        png = shape_named(page, "QR code")[0].image.blob
+        want = qr_matrix("https://example.org/jiangyin")
+        assert _modules(png, len(want)) == want
