@@ -23,7 +23,7 @@ from briefgen.fonts.metrics import FontSource, stamp
 
 FORMAT = "glyphs 1"          # bump whenever a converted record would change
 MAX_ERR = 1.0                # cubic-to-quadratic tolerance, in font units (0.1% of an em)
-MAX_GLYPHS = 8000            # records kept per face and weight (about 2 MB of CJK)
+MAX_GLYPHS = 8000            # records kept per face and weight (about 1 MB of CJK)
 KEEP = 8                     # glyph entries kept (one per face and weight)
 _RECORD = struct.Struct("<IhIhhhhI")  # gid, contours, points, xMin, yMin, xMax, yMax, length
 

@@ -32,7 +32,7 @@ from briefgen.fonts.metrics import LINE_BREAKS, FontSource, Metrics, font_source
 from briefgen.theme import Typefaces
 
 CONVERTER_VERSION = "2"     # bump whenever the assembled bytes would change
-KEEP = 16                   # subsets kept
+KEEP = 32                   # subsets kept (a build of both specs in both languages makes 8)
 SAFE_CHARS = frozenset(map(chr, range(0x20, 0x7F))) | frozenset(
     "，。、；：？！（）《》「」『』“”‘’…—–·％　\u00a0")
 
