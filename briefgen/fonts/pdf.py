@@ -25,9 +25,9 @@ from typing import Iterable
 
 from briefgen import cache
 from briefgen.errors import FontError
-from briefgen.fonts.convert import assemble
-from briefgen.fonts.face import FaceData, face_data
 from briefgen.fonts import glyphs
+from briefgen.fonts.convert import assemble
+from briefgen.fonts.face import FaceData, face_data, forget
 from briefgen.fonts.metrics import LINE_BREAKS, FontSource, Metrics, font_source
 from briefgen.theme import Typefaces
 
@@ -185,8 +185,6 @@ def _register(font: PdfFont, data: bytes) -> None:
 
 def clear_memo() -> None:
     """Forget the fonts, faces and glyphs this process made or read (the disk cache stays)."""
-    from briefgen.fonts import face
-
     _MEMO.clear()
-    glyphs._PACKS.clear()
-    face.forget()
+    glyphs.forget()
+    forget()

@@ -230,6 +230,9 @@ def test_first_use_says_it_is_preparing_fonts(empty_cache, monkeypatch):
         monkeypatch.setattr(font_face, "_said", set())
         pdf_font(400, "江阴")
         assert said == [font_face.FIRST_RUN]             # warm: nothing to say
+        pdf_font(400, "江阴港")
+        pdf_font(700, "江阴港口")
+        assert said == [font_face.FIRST_RUN, font_glyphs.NEW_GLYPHS]     # once a process
     finally:
         font_face.set_progress(None)
 
