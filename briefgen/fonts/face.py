@@ -143,8 +143,10 @@ def face_data(source: FontSource) -> FaceData:
 
 def _key(source: FontSource) -> str:
     """Return the cache key of ``source``: its file's identity, face and weight."""
+    from fontTools import version           # light (no table code): what read the face counts
+
     size, mtime = stamp(source.path)
-    ident = repr((FORMAT, source.path, size, mtime, source.face_name, source.weight))
+    ident = repr((FORMAT, version, source.path, size, mtime, source.face_name, source.weight))
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 

@@ -65,9 +65,11 @@ def outlines(source: FontSource, face: FaceData, gids: set[int]) -> dict[int, Ou
 
 def _key(source: FontSource, face: FaceData) -> str:
     """Return the cache key of the glyphs of ``source`` (its file, face and weight)."""
+    from fontTools import version           # what converted the glyphs counts
+
     size, mtime = stamp(source.path)
-    ident = repr((FORMAT, MAX_ERR, source.path, size, mtime, source.face_name, source.weight,
-                  face.fingerprint))
+    ident = repr((FORMAT, version, MAX_ERR, source.path, size, mtime, source.face_name,
+                  source.weight, face.fingerprint))
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
