@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from briefgen import cache
 from briefgen.errors import FontError
-from briefgen.fonts.face import FaceData, announce
+from briefgen.fonts.face import FaceData
 from briefgen.fonts.metrics import FontSource, stamp
 from briefgen.fonts.source import glyph_set, location, open_source
 
@@ -25,7 +25,6 @@ FORMAT = "glyphs 1"          # bump whenever a converted record would change
 MAX_ERR = 1.0                # cubic-to-quadratic tolerance, in font units (0.1% of an em)
 MAX_GLYPHS = 8000            # records kept per face and weight (about 1 MB of CJK)
 KEEP = 8                     # glyph entries kept (one per face and weight)
-NEW_GLYPHS = "preparing the new characters' glyphs for the PDF…"
 _RECORD = struct.Struct("<IhIhhhhI")  # gid, contours, points, xMin, yMin, xMax, yMax, length
 
 _PACKS: dict[str, dict[int, "Outline"]] = {}
@@ -51,7 +50,6 @@ def outlines(source: FontSource, face: FaceData, gids: set[int]) -> dict[int, Ou
         cache.touch(path)
     missing = sorted(gids.difference(pack))
     if missing:
-        announce(NEW_GLYPHS)
         if len(pack) + len(missing) > MAX_GLYPHS:
             pack = {gid: pack[gid] for gid in gids if gid in pack}
         else:
