@@ -297,7 +297,9 @@ def _break(text: str, max_width: float, measure: Measure, memo: dict,
         units = _units(hard, phrases)
         got = _fill(units, max_width, measure, memo)
         if has_runt(got):               # as many lines if it can be, else one more
-            tries = [_fill(units, max_width * k, measure, memo) for k in _NARROWER]
+            widest = max((measure(a) for u in units for _, a in u.atoms), default=0.0)
+            tries = [_fill(units, max_width * k, measure, memo) for k in _NARROWER
+                     if max_width * k >= widest]        # never so narrow a word must split
             better = [t for t in tries if len(t) <= len(got) + 1 and not has_runt(t)]
             got = min(better, key=len) if better else got
         lines.extend(got)
