@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from briefgen.text.typography import polish_model
 from briefgen.format import numbers
 from briefgen.format.labels import labels
 from briefgen.errors import Problems
@@ -41,7 +42,7 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
     name = ENTITY_NAMES[spec["entity"]][lang]
     title = res.text(spec["title"], "title")
     audience = res.text(spec.get("audience"), "audience")
-    return Briefing(
+    return polish_model(Briefing(        # curly quotes: one typographic pass on the model
         lang=lang, title=title, subtitle=res.text(spec.get("subtitle"), "subtitle"),
         entity=spec["entity"], entity_name=name,
         issuer=res.text(spec.get("issuer"), "issuer", name),
@@ -49,7 +50,7 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
         as_of=numbers.format_date(spec.get("as_of") or _latest(dataset, notes), lang),
         theme=spec.get("theme") or spec["entity"], slides=slides, onepager=onepager,
         notes=notes, spec_path=spec_path, origin=spec.origin, labels=labels(lang),
-    )
+    ))
 
 
 def _latest(dataset: Any, notes: tuple[SourceNote, ...]) -> str:
