@@ -47,7 +47,7 @@ def polish(text: str) -> str:
 
 # fields of the model that are not text a reader sees, or must stay verbatim
 _KEEP = frozenset({"lang", "entity", "theme", "kind", "role", "path", "spec_path", "number_format",
-                   "fact_id", "fact_ids", "source_id", "id", "quote", "origin"})
+                   "fact_id", "fact_ids", "source_id", "id", "quote", "origin", "meta"})
 
 
 def polish_model(value):
