@@ -93,7 +93,7 @@ def _content(prs) -> dict:
             if shape.has_chart:
                 plot = shape.chart.plots[0]
                 charts.append([tuple(None if v is None else round(v, 6) for v in s.values)
-                               for s in plot.series])
+                               for s in plot.series])   # None: an empty year of a time axis
     return {"slides": len(prs.slides), "titles": titles, "notes": notes, "charts": charts}
 
 
