@@ -231,3 +231,21 @@ def test_the_written_lines_fit_the_height_their_box_was_given(spec, lang):
             if height > shape.height / 12700 + 0.5:
                 found.append(f"slide {number} {shape.name}: {height:.1f} pt in {shape.height / 12700:.1f}")
     assert boxes > 50 and found == []
+
+
+def test_polish_model_sets_reader_text_and_keeps_ids_formats_and_quotes():
+    from model_samples import briefing
+
+    from briefgen.text.typography import polish_model
+
+    model = briefing("en")
+    polished = polish_model(model)
+    assert any("'" in n.text for n in model.notes)              # something to set
+    assert not any("'" in n.text for n in polished.notes)
+    for before, after in zip(model.notes, polished.notes):
+        assert after.quote == before.quote and after.fact_ids == before.fact_ids
+        assert after.text == polish(before.text)
+    charts = [b for s in polished.slides for b in s.blocks if hasattr(b, "number_format")]
+    assert charts and all(c.number_format == o.number_format for c, o in
+                          zip(charts, [b for s in model.slides for b in s.blocks
+                                       if hasattr(b, "number_format")]))
