@@ -31,7 +31,14 @@ class Built:
 
 
 def output_path(out_dir: Path, stem: str, lang: str, primary: str, fmt: str) -> Path:
-    """Return where a build writes: <stem>.<fmt> in the primary language, <stem>.<lang>.<fmt> else."""
+    """Return where a build writes: <stem>.<fmt> in the primary language, <stem>.<lang>.<fmt> else.
+
+    A stem that already ends in a language (``delegation.en``) is taken as the name plus a
+    language: every file then names its language (``delegation.en.pptx``, ``delegation.zh.pptx``),
+    so a file's last dotted part before the extension is always its language when it has one."""
+    base, dot, tail = stem.rpartition(".")
+    if dot and base and tail in ("zh", "en"):
+        return out_dir / f"{base}.{lang}.{fmt}"
     return out_dir / (f"{stem}.{fmt}" if lang == primary else f"{stem}.{lang}.{fmt}")
 
 
@@ -117,10 +124,10 @@ def prepare(spec_path: Path, langs: Sequence[str] | None = None, data_dir: Path 
     from briefgen.resolve import resolve, spec_langs
     from briefgen.spec import load_spec
 
-    data_dir = Path(data_dir) if data_dir else find_data_dir(spec_path.resolve().parent)
+    data_dir = Path(data_dir) if data_dir else find_data_dir(spec_path.resolve().parent, Path.cwd())
     dataset = load_dataset(data_dir)
     spec = load_spec(spec_path, dataset)
-    root = data_dir.resolve().parent.parent
+    root = Path(os.path.abspath(data_dir)).parent.parent     # links in the path are kept
     chosen = list(dict.fromkeys([*(langs or ()), *spec_langs(spec)])) if langs else spec_langs(spec)
     briefings, problems = [], []
     for lang in chosen:

@@ -68,8 +68,10 @@ def build(specs: tuple[Path, ...], out_dir: Path, fmt: str, lang: str | None, da
     """Build the deck (.pptx) and one-pager (.pdf) of each SPEC.
 
     Files are named after the spec: OUT/<stem>.pptx and OUT/<stem>.pdf in the spec's first
-    language, OUT/<stem>.<lang>.pptx and .pdf in any other. Nothing is written unless every
-    file of that spec rendered, so a failed build leaves the previous output in place.
+    language, OUT/<stem>.<lang>.pptx and .pdf in any other; a spec whose name ends in a
+    language (visit.en.yaml) names every file's language (visit.en.pptx, visit.zh.pptx).
+    Nothing is written unless every file of that spec rendered, so a failed build leaves the
+    previous output in place.
 
     \b
     Example:

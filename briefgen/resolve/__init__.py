@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.format import numbers
-from briefgen.errors import Problems
+from briefgen.errors import Problems, SpecError
 from briefgen.model import Briefing, OnePager, Section, SourceNote
 from briefgen.resolve.blocks import BlockBuilder
 from briefgen.resolve.context import Resolution
@@ -34,9 +34,13 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
                                            enumerate(spec["onepager"])) if s is not None)
     onepager = OnePager(onepager_sections, res.notes(), spec.at("onepager"))
     slides = tuple(s for i, sl in enumerate(spec["deck"]) for s in build.slide(sl, f"deck[{i}]"))
+    notes = res.notes()
+    as_of = spec.get("as_of") or _latest(dataset, notes)
+    if not as_of:
+        res.problems.append(SpecError("as_of: no source in the dataset has a date to default to; "
+                                      "write as_of: YYYY-MM", spec.origin))
     if res.problems:
         raise Problems(sorted(res.problems, key=lambda p: (p.origin.line, p.origin.col)))
-    notes = res.notes()
     name = ENTITY_NAMES[spec["entity"]][lang]
     title = res.text(spec["title"], "title")
     audience = res.text(spec.get("audience"), "audience")
@@ -45,16 +49,18 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
         entity=spec["entity"], entity_name=name,
         issuer=res.text(spec.get("issuer"), "issuer", name),
         audience=audience, subject=" · ".join(x for x in (name, audience) if x),
-        as_of=numbers.format_date(spec.get("as_of") or _latest(dataset, notes), lang),
+        as_of=numbers.format_date(as_of, lang),
         theme=spec.get("theme") or spec["entity"], slides=slides, onepager=onepager,
         notes=notes, spec_path=spec_path, origin=spec.origin,
     )
 
 
 def _latest(dataset: Any, notes: tuple[SourceNote, ...]) -> str:
-    """Return the date of the newest source cited (the data's as-of date)."""
-    dates = [dataset.sources[n.source_id].date for n in notes]
-    return max(dates, key=lambda d: (d + "-99-99")[:10]) if dates else ""
+    """Return the date of the newest source cited (the data's as-of date), or when the briefing
+    cites none, of the newest source in the dataset."""
+    dates = [dataset.sources[n.source_id].date for n in notes] or \
+        [s.date for s in dataset.sources.values() if s.date]
+    return max(dates, key=lambda d: (d + "-99-99")[:10], default="")
 
 
 def _section(build: BlockBuilder, sec: Rec, i: int) -> Section | None:
@@ -77,5 +83,7 @@ def _section(build: BlockBuilder, sec: Rec, i: int) -> Section | None:
         block = build.contact(sec.get("contact"), f"{where}.contact", sec.origin)
     if block is None:
         return None
+    for ident in sec.get("cite") or ():       # sources of text written in the spec
+        res.note(ident) if ident in res.ds.facts else res.list_note(res.ds.lists[ident])
     return Section(kind, block, bool(sec.get("optional")), sec.origin)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from briefgen.spec.fields import (
-    Bool, Context, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField,
+    LANGS, Bool, Context, Date, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField,
+    digit_problem, shown,
 )
 from briefgen.yamlload import Map, Scalar, Seq
 
 CHART_TYPES = ("column", "bar", "line", "share", "milestones", "target")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-DIGIT = re.compile(r"[0-9０-９]")
+DIGIT = re.compile(r"\d")          # any script's digits: 0-9, ０-９, ٠-٩ …
 
 
 class BodyText(TextField):
@@ -39,6 +40,18 @@ class BodyText(TextField):
         return text
 
 
+class Category(Str):
+    """A chart category as written (e.g. "2024"), with the digits 0-9 only."""
+
+    def check(self, node, where, ctx):
+        value = super().check(node, where, ctx)
+        problem = value is not None and digit_problem(value)
+        if problem:
+            return ctx.error(node.origin, where, f"expected {self.expected} but received "
+                                                 f"{shown(node)}: {problem}")
+        return value
+
+
 TEXT = TextField()
 BODY = BodyText()
 TALK = ListOf(BodyText(), 1, 12, single=True)
@@ -49,20 +62,31 @@ CHART = Either(
         "series": (Ref("series"), False),
         "facts": (ListOf(Ref("fact"), 2, 12), False),
         "type": (Enum(*CHART_TYPES), False),
-        "highlight": (Str(40), False),
+        "highlight": (Category(40, what="a category such as 2024"), False),
         "title": (TEXT, False),
     }, "a chart: a series id, or a mapping with series or facts")),
 )
 
-ITEM = Either(
-    (Scalar, BODY),
-    (Map, Record({
-        "fact": (Ref("fact"), False),
-        "text": (BODY, False),
-        "list": (Ref("list"), False),
-        "sub": (Bool(), False),
-    }, "a list item: text, or a mapping with one of fact, text or list")),
-)
+class Item(Either):
+    """A list item: running text (a string or {zh: …, en: …}), or {fact | text | list, sub}."""
+
+    def __init__(self, record: Record):
+        super().__init__((Scalar, BODY), (Map, record))
+        self.record = record
+
+    def check(self, node, where, ctx):
+        keys = {str(k.value) for k, _ in node} if isinstance(node, Map) else set()
+        if keys & set(LANGS) and not keys & set(self.record.fields):
+            return BODY.check(node, where, ctx)
+        return super().check(node, where, ctx)
+
+
+ITEM = Item(Record({
+    "fact": (Ref("fact"), False),
+    "text": (BODY, False),
+    "list": (Ref("list"), False),
+    "sub": (Bool(), False),
+}, "a list item: text, or a mapping with one of fact, text or list"))
 ITEMS = ListOf(ITEM, 1, 40)
 
 COLUMN = Record({
@@ -72,11 +96,12 @@ COLUMN = Record({
 }, "a column: title, and list or items")
 
 CONTACT = ListOf(TEXT, 1, 6, single=True)
+CITE = ListOf(Ref("fact", "list"), 1, 12)
 
 
 def _slide(fields: dict[str, tuple[Field, bool]], title_required: bool = True) -> Record:
     base = {"title": (TEXT, title_required), "notes": (TALK, False),
-            "cite": (ListOf(Ref("fact", "list"), 1, 12), False)}
+            "cite": (CITE, False)}
     return Record({**base, **fields}, "a slide")
 
 
@@ -98,7 +123,7 @@ SLIDES = Tagged("type", {
 
 
 def _section(fields: dict[str, tuple[Field, bool]]) -> Record:
-    return Record({**fields, "optional": (Bool(), False)}, "a one-pager section")
+    return Record({**fields, "optional": (Bool(), False), "cite": (CITE, False)}, "a one-pager section")
 
 
 SECTIONS = Tagged("type", {
@@ -121,7 +146,7 @@ BRIEFING = Record({
     "lang": (LANG, False),
     "theme": (Enum("city", "park"), False),
     "issuer": (TEXT, False),
-    "as_of": (Str(10, r"\d{4}(-\d{2}(-\d{2})?)?", "a date such as 2025-01"), False),
+    "as_of": (Date(), False),
     "contact": (CONTACT, False),
     "deck": (ListOf(SLIDES, 1, 60), True),
     "onepager": (ListOf(SECTIONS, 1, 12), True),

@@ -1,0 +1,110 @@
+"""Pictures a spec names: found only inside the allowed folders, within limits, fully decoded.
+
+A picture may come from the project's ``assets/`` folder, the spec's own folder or the theme's
+folder, never from outside them (a ``..`` or a symbolic link that leads out is refused). It
+must be a PNG or JPEG of at most MAX_BYTES bytes and MAX_PIXELS pixels, and decode completely
+(Pillow's ``verify()``, then a fresh ``load()``), so a deck never embeds bytes nobody decoded.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import warnings
+from pathlib import Path
+from typing import Sequence
+
+MAX_BYTES = 20_000_000          # 20 MB
+MAX_PIXELS = 40_000_000         # 40 megapixels
+FORMATS = ("PNG", "JPEG")
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"), (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"\x00\x00\x01\x00", "ICO"),
+)
+
+
+def find_image(rel: str, spec_dir: Path, root: Path, theme_dir: Path | None = None) -> tuple[Path | None, str]:
+    """Return (the checked picture's path, "") or (None, what is wrong, in plain words).
+
+    ``rel`` is looked up beside the spec, then in the project folder ``root``, then in the
+    theme's folder; wherever it is found, it must lie inside one of the allowed folders."""
+    folders = [("assets/", root / "assets"), ("the spec's folder", spec_dir)]
+    if theme_dir is not None:
+        folders.append(("the theme's folder", theme_dir))
+    allowed = [(name, Path(f).resolve()) for name, f in folders]
+    names = ", ".join(name for name, _ in folders)
+    if Path(rel).is_absolute():
+        return None, f"expected a path relative to the spec's folder or the project (in {names}) but received {rel!r}"
+    for base in dict.fromkeys((spec_dir, root, *(() if theme_dir is None else (theme_dir,)))):
+        candidate = Path(base) / rel
+        if not candidate.exists() and not candidate.is_symlink():
+            continue
+        full = candidate.resolve()
+        if not any(full == f or f in full.parents for _, f in allowed):
+            how = " (through a symbolic link)" if _through_link(candidate, len(Path(rel).parts)) else ""
+            return None, (f"{rel!r} leads outside the folders a picture may come from{how}: "
+                          f"{names}; copy the picture into one of them")
+        if not full.is_file():
+            return None, f"{rel!r} is a folder, expected a PNG or JPEG picture"
+        stat = full.stat()
+        problem = picture_problem(str(full), stat.st_mtime_ns, stat.st_size)
+        return (None, f"{rel!r} {problem}") if problem else (full, "")
+    return None, f"no picture at {rel!r} (looked beside the spec and in the project folder); check the name"
+
+
+def _through_link(candidate: Path, depth: int) -> bool:
+    """Return whether ``candidate`` or one of its last ``depth`` - 1 parents is a symbolic link."""
+    return any(p.is_symlink() for p in (candidate, *candidate.parents)[:depth])
+
+
+@functools.lru_cache(maxsize=64)
+def picture_problem(path: str, mtime_ns: int, size: int) -> str:
+    """Return what is wrong with the picture file at ``path`` ("" when it is a sound PNG or JPEG).
+
+    ``mtime_ns`` and ``size`` key the cache, so a changed file is checked again."""
+    if size == 0:
+        return "is an empty file, expected a PNG or JPEG picture"
+    if size > MAX_BYTES:
+        return (f"is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // 1_000_000} MB: save it smaller "
+                "(2000 pixels across is plenty for a slide)")
+    with open(path, "rb") as f:
+        data = f.read(MAX_BYTES + 1)
+    kind = next((k for magic, k in _MAGIC if data.startswith(magic)), None)
+    if kind is None and (data[:12].startswith(b"RIFF") and data[8:12] == b"WEBP"):
+        kind = "WEBP"
+    if kind is None:
+        head = data[:1024].lstrip().lower()
+        if b"<svg" in head or (head.startswith(b"<?xml") and b"svg" in data[:4096].lower()) \
+                or path.lower().endswith((".svg", ".svgz")):
+            return "is an SVG drawing, which a deck cannot embed; export it as PNG"
+        return "is not a picture (its content is not PNG or JPEG); export it as PNG or JPEG"
+    if kind not in FORMATS:
+        return f"is a {kind} picture; save it as PNG or JPEG"
+    return _decode_problem(data, kind)
+
+
+def _decode_problem(data: bytes, kind: str) -> str:
+    """Return what stops ``data`` decoding completely as a ``kind`` picture ("" if nothing)."""
+    from PIL import Image, JpegImagePlugin, PngImagePlugin
+
+    damaged = f"is a damaged or incomplete {kind} file (it does not decode); export it again"
+    opener = PngImagePlugin.PngImageFile if kind == "PNG" else JpegImagePlugin.JpegImageFile
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")          # Pillow's own warnings: the checks below decide
+        try:
+            with opener(io.BytesIO(data)) as im:     # reads the header only: no pixel limit yet
+                width, height = im.size
+        except Exception:  # noqa: BLE001 - Pillow raises many kinds for hostile headers
+            return damaged
+        if width * height > MAX_PIXELS:
+            return (f"is {width:,}×{height:,} pixels ({width * height / 1e6:,.0f} megapixels); the limit "
+                    f"is {MAX_PIXELS // 1_000_000} megapixels: scale it down")
+        try:
+            with Image.open(io.BytesIO(data), formats=[kind]) as im:
+                im.verify()
+            with Image.open(io.BytesIO(data), formats=[kind]) as im:
+                im.load()
+        except Exception:  # noqa: BLE001 - truncated and corrupt data raise many kinds
+            return damaged
+    return ""
