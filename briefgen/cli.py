@@ -141,4 +141,15 @@ def _register() -> None:
     main.add_command(facts)
 
 
+def _register_authoring() -> None:
+    """Add the authoring commands: new, schema and watch."""
+    from briefgen.cli_new import new
+    from briefgen.cli_schema import schema
+    from briefgen.watch import watch
+    for command in (watch, new, schema):
+        command.callback = guarded(command.callback)
+        main.add_command(command)
+
+
 _register()
+_register_authoring()

@@ -249,8 +249,10 @@ class ListOf(Field):
 class Record(Field):
     """A mapping with known keys: {name: (field, required)}; unknown keys are problems."""
 
-    def __init__(self, fields: dict[str, tuple[Field, bool]], name: str = "a mapping"):
+    def __init__(self, fields: dict[str, tuple[Field, bool]], name: str = "a mapping",
+                 docs: dict[str, str] | None = None, doc: str = ""):
         self.fields, self.expected = fields, name
+        self.docs, self.doc = docs or {}, doc       # key -> description, and its own (the schema's)
 
     def check(self, node, where, ctx, skip: tuple[str, ...] = ()):
         if not isinstance(node, Map):
@@ -280,8 +282,8 @@ class Record(Field):
 class Tagged(Field):
     """A mapping whose ``key`` (e.g. type) picks which Record checks the rest."""
 
-    def __init__(self, key: str, variants: dict[str, Record]):
-        self.key, self.variants = key, variants
+    def __init__(self, key: str, variants: dict[str, Record], docs: dict[str, str] | None = None):
+        self.key, self.variants, self.docs = key, variants, docs or {}
         self.expected = f"a mapping with a '{key}' key"
 
     def check(self, node, where, ctx):

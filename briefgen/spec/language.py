@@ -8,6 +8,7 @@ from briefgen.spec.fields import (
     LANGS, Bool, Context, Date, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField,
     digit_problem, shown,
 )
+from briefgen.spec import docs
 from briefgen.yamlload import Map, Scalar, Seq
 
 CHART_TYPES = ("column", "bar", "line", "share", "milestones", "target")
@@ -64,11 +65,12 @@ CHART = Either(
         "type": (Enum(*CHART_TYPES), False),
         "highlight": (Category(40, what="a category such as 2024"), False),
         "title": (TEXT, False),
-    }, "a chart: a series id, or a mapping with series or facts")),
+    }, "a chart: a series id, or a mapping with series or facts", docs=docs.CHART)),
 )
 
 class Item(Either):
-    """A list item: running text (a string or {zh: …, en: …}), or {fact | text | list, sub}."""
+    """A list item: running text (a string or {zh: …, en: …}, which may add sub: true), or
+    a mapping with one of fact, text or list (and sub)."""
 
     def __init__(self, record: Record):
         super().__init__((Scalar, BODY), (Map, record))
@@ -76,8 +78,12 @@ class Item(Either):
 
     def check(self, node, where, ctx):
         keys = {str(k.value) for k, _ in node} if isinstance(node, Map) else set()
-        if keys & set(LANGS) and not keys & set(self.record.fields):
-            return BODY.check(node, where, ctx)
+        if keys & set(LANGS) and not keys & (set(self.record.fields) - {"sub"}):
+            if "sub" not in keys:
+                return BODY.check(node, where, ctx)
+            text = Map(tuple((k, v) for k, v in node if k.value in LANGS), node.origin)
+            sub = next((k, v) for k, v in node if k.value == "sub")
+            node = Map(((Scalar("text", node.origin, "text"), text), sub), node.origin)
         return super().check(node, where, ctx)
 
 
@@ -86,7 +92,7 @@ ITEM = Item(Record({
     "text": (BODY, False),
     "list": (Ref("list"), False),
     "sub": (Bool(), False),
-}, "a list item: text, or a mapping with one of fact, text or list"))
+}, "a list item: text, or a mapping with one of fact, text or list", doc=docs.COMMON["items"]))
 ITEMS = ListOf(ITEM, 1, 40)
 
 COLUMN = Record({
@@ -102,7 +108,7 @@ CITE = ListOf(Ref("fact", "list"), 1, 12)
 def _slide(fields: dict[str, tuple[Field, bool]], title_required: bool = True) -> Record:
     base = {"title": (TEXT, title_required), "notes": (TALK, False),
             "cite": (CITE, False)}
-    return Record({**base, **fields}, "a slide")
+    return Record({**base, **fields}, "a slide", docs=docs.COMMON)
 
 
 SLIDES = Tagged("type", {
@@ -119,11 +125,12 @@ SLIDES = Tagged("type", {
     "image": _slide({"image": (Str(300), True), "alt": (TEXT, True), "caption": (TEXT, False)}),
     "quote": _slide({"text": (BODY, True), "attribution": (TEXT, False)}),
     "closing": _slide({"subtitle": (TEXT, False), "contact": (CONTACT, False)}, title_required=False),
-})
+}, docs={t: f"{docs.SLIDES[t]}; keys: {docs.SLIDE_KEYS[t]}" for t in docs.SLIDES})
 
 
 def _section(fields: dict[str, tuple[Field, bool]]) -> Record:
-    return Record({**fields, "optional": (Bool(), False), "cite": (CITE, False)}, "a one-pager section")
+    return Record({**fields, "optional": (Bool(), False), "cite": (CITE, False)}, "a one-pager section",
+                  docs=docs.COMMON)
 
 
 SECTIONS = Tagged("type", {
@@ -134,7 +141,7 @@ SECTIONS = Tagged("type", {
     "list": _section({"title": (TEXT, False), "list": (Ref("list"), False), "items": (ITEMS, False)}),
     "narrative": _section({"title": (TEXT, False), "text": (BODY, True)}),
     "contact": _section({"contact": (CONTACT, False)}),
-})
+}, docs={t: f"keys: {k}" for t, k in docs.SECTIONS.items()})
 
 LANG = Either((Scalar, Enum("zh", "en")), (Seq, ListOf(Enum("zh", "en"), 1, 2)))
 
@@ -150,7 +157,7 @@ BRIEFING = Record({
     "contact": (CONTACT, False),
     "deck": (ListOf(SLIDES, 1, 60), True),
     "onepager": (ListOf(SECTIONS, 1, 12), True),
-}, "a briefing spec (a mapping)")
+}, "a briefing spec (a mapping)", docs=docs.BRIEFING)
 
 
 def check_exclusive(rec: dict, keys: tuple[str, ...], where: str, ctx: Context, origin) -> None:

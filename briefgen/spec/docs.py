@@ -1,0 +1,69 @@
+"""What each key and type of the spec language means: the README's spec reference, for the schema.
+
+tests/spec/test_schema.py checks that these are the README's tables, word for word.
+"""
+
+BRIEFING = {
+    'title': "text: the briefing's title (title slide, handout header, document title)",
+    'subtitle': 'text',
+    'entity': '`city` or `park`',
+    'audience': 'text, e.g. 投资者 / Investors (document subject)',
+    'lang': '`zh`, `en` or a list such as `[zh, en]`; default `zh`',
+    'theme': "`city` or `park`; default: the entity's",
+    'issuer': "text: the issuing body (document author, footer); default: the entity's name",
+    'as_of': '`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date in the digits 0-9; default: the date of the newest source cited (of the newest source in the dataset when nothing is cited)',
+    'contact': 'a text or a list of texts (up to 6 lines) for closing slides and the handout',
+    'deck': 'a list of slides (below)',
+    'onepager': 'a list of handout sections (below)',
+}
+
+SLIDES = {
+    'title': 'full-bleed cover',
+    'section': 'a section divider',
+    'kpis': 'big figures, each with label, qualifier and period',
+    'bullets': 'facts and bullets; continues on a "(continued)" slide if long',
+    'chart': 'a native chart, with commentary beside it when given',
+    'timeline': 'dated events drawn on a line',
+    'table': 'indicator · value · period',
+    'compare': 'two columns side by side',
+    'image': 'a picture with alt text',
+    'quote': 'a callout',
+    'closing': 'closing and contact',
+}
+
+SLIDE_KEYS = {
+    'title': "`title`, `subtitle` (both optional: default the briefing's)",
+    'section': '`subtitle`',
+    'kpis': '`facts`: 2–6 fact ids',
+    'bullets': '`items`: a list of items',
+    'chart': '`chart`, `commentary` (running text); `title` optional',
+    'timeline': '`timeline`: a timeline id, `events`: optional list of its event ids; `title` optional',
+    'table': '`facts`: fact ids, `columns`: three header texts (optional)',
+    'compare': '`left`, `right`: each `{title, list}` or `{title, items}`',
+    'image': "`image`: a picture's path (see below), `alt`: text (required), `caption`",
+    'quote': '`text` (running text), `attribution`',
+    'closing': "`subtitle`, `contact` (default: the briefing's); `title` optional",
+}
+
+CHART = {
+    'series': 'a series id from `assets/data/series.yaml`, or',
+    'facts': '2–12 fact ids with one unit (each becomes a category)',
+    'type': "`column`, `bar`, `line`, `share`, `milestones` or `target`; default: the series' kind",
+    'highlight': 'the category to set in the accent colour (default: the last, for milestones and targets)',
+    'title': "text; default the series' label",
+}
+
+SECTIONS = {
+    'kpis': '`facts`: 3–6 fact ids (the KPI strip)',
+    'chart': '`chart` (as above); one or two per page read best',
+    'timeline': '`timeline`, `events` (optional subset)',
+    'list': '`list` (a dataset list) or `items`, `title` (optional)',
+    'narrative': '`text` (running text), `title` (optional)',
+    'contact': "`contact` (default: the briefing's)",
+}
+COMMON = {
+    'notes': 'a text or a list of texts: the talking points in the speaker notes',
+    'cite': 'fact or list ids whose sources back text you wrote yourself, such as a quoted slogan',
+    'optional': 'if the page is full, optional sections are dropped (a warning names each) before the build fails',
+    'items': 'running text (a string or `{zh: …, en: …}`), or one of: `{fact: id}` (a line "label：figure（period）"), `{text: …}`, `{list: id}` (every item of a dataset list); add `sub: true` to indent an item',
+}
