@@ -54,6 +54,8 @@ onepager:                         # the one-page handout
     text:
       zh: 园区目标到{park.plan.sales_2026.period}工商开票规模{park.plan.sales_2026}。
       en: The park aims at {park.plan.sales_2026} of sales by {park.plan.sales_2026.period}.
+  - type: chart                   # a series id, or {series: id, type: …, highlight: …}
+    chart: {series: city.series.gdp_milestones, title: {zh: 所在城市江阴GDP, en: "Host city Jiangyin's GDP"}}
   - type: timeline
     timeline: park.timeline.history
     optional: true                # may be dropped if the page is full

@@ -46,7 +46,8 @@ def find_image(rel: str, spec_dir: Path, root: Path, theme_dir: Path | None = No
             return None, (f"{rel!r} leads outside the folders a picture may come from{how}: "
                           f"{names}; copy the picture into one of them")
         if not full.is_file():
-            return None, f"{rel!r} is a folder, expected a PNG or JPEG picture"
+            what = "a folder" if full.is_dir() else "not a regular file"
+            return None, f"{rel!r} is {what}, expected a PNG or JPEG picture"
         stat = full.stat()
         problem = picture_problem(str(full), stat.st_mtime_ns, stat.st_size)
         return (None, f"{rel!r} {problem}") if problem else (full, "")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from briefgen.spec.fields import (
-    LANGS, Bool, Context, Date, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField,
-    digit_problem, shown,
+    LANGS, Bool, Context, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField, shown,
 )
+from briefgen.spec.dates import Date, digit_problem
 from briefgen.spec import docs
 from briefgen.yamlload import Map, Scalar, Seq
 
@@ -33,6 +33,17 @@ class BodyText(TextField):
                 ref = ref.removesuffix(".period") if ctx.lookup(ref) is None else ref
                 Ref("fact").check(Scalar(ref, node.origin, ref), where, ctx)
             bare = PLACEHOLDER.sub("", value)
+            in_text = f"in the {lang} text" if lang != "*" else "in the text"
+            stray = next((c for c in bare if c in "{}"), None)
+            if stray:
+                at = PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), value).index(stray)
+                snippet = value[at: at + 30] + ("…" if len(value) > at + 30 else "")
+                ctx.error(node.origin, where,
+                          f"an unclosed '{{' {in_text} ('{snippet}'); write a placeholder as {{fact.id}}"
+                          if stray == "{" else
+                          f"a '}}' without its '{{' {in_text} ('{value[max(0, at - 29): at + 1]}'); "
+                          "write a placeholder as {fact.id}")
+                continue
             if DIGIT.search(bare):
                 digits = DIGIT.search(bare).group(0)
                 ctx.error(node.origin, where,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
+from briefgen.spec.dates import Date
 from briefgen.spec.fields import (
-    Bool, Date, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField, LANGS,
+    LANGS, Bool, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField,
 )
 from briefgen.spec.language import BRIEFING
 

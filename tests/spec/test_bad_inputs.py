@@ -95,3 +95,16 @@ def test_a_yaml_syntax_error_is_located_with_its_fix(project):
         assert first.endswith("; quote a value that contains ': ', e.g. en: \"Jiangyin: a county-level city\"")
         result_lines = result_lines or first
     assert not (project / "out").exists()
+
+
+@pytest.mark.parametrize("item, message", [
+    ("\"园区成立于{park.history.founded。\"", "an unclosed '{' in the zh text ('{park.history.founded。'); "
+                                      "write a placeholder as {fact.id}"),
+    ("{zh: \"成立于{park.history.founded}，{park.history.years\", en: x}",
+     "an unclosed '{' in the zh text ('{park.history.years'); write a placeholder as {fact.id}"),
+    ("\"founded park.history.founded}\"", "a '}' without its '{' in the text ('founded park.history.founded}'); "
+                                         "write a placeholder as {fact.id}"),
+])
+def test_unclosed_placeholders_are_refused(project, item, message):
+    refused(write(project / "specs" / "s.yaml", spec(item=item)),
+            [f"specs/s.yaml:9:13: deck[1].items[0]: {message}"], project)

@@ -194,3 +194,10 @@ def test_limits_are_what_the_readme_says(limit):
     value = {"MAX_BYTES": "20 MB", "MAX_PIXELS": "40 megapixels"}[limit]
     assert getattr(images, limit) == {"MAX_BYTES": 20_000_000, "MAX_PIXELS": 40_000_000}[limit]
     assert value in readme
+
+
+def test_a_fifo_is_not_read(project):
+    import os
+    os.mkfifo(project / "assets" / "pics" / "pipe.png")
+    refused(spec_with(project, "assets/pics/pipe.png"), [
+        WHERE + "'assets/pics/pipe.png' is not a regular file, expected a PNG or JPEG picture"], project)
