@@ -39,7 +39,13 @@ def schema(out: Path | None, data_dir: Path | None) -> None:
     from briefgen.spec.schema import spec_schema
 
     dataset = load_dataset(Path(data_dir) if data_dir else find_data_dir(Path.cwd()))
-    text = json.dumps(spec_schema(context_for(dataset).ids), ensure_ascii=False, indent=1) + "\n"
+    tables = (dataset.facts, dataset.lists, dataset.series, dataset.timelines)
+
+    def label(ident: str) -> str:
+        record = next(t[ident] for t in tables if ident in t)
+        return " / ".join(x for x in (record.label.zh, record.label.en) if x)
+
+    text = json.dumps(spec_schema(context_for(dataset).ids, label), ensure_ascii=False, indent=1) + "\n"
     if out is None:
         click.echo(text, nl=False)
         return

@@ -22,11 +22,15 @@ ID_KINDS = ("fact", "list", "series", "timeline")
 Ids = Callable[[tuple[str, ...]], Iterable[str]]
 
 
-def spec_schema(ids: Ids) -> dict:
-    """Return the JSON Schema of a briefing spec, with ``ids(kinds)`` giving the dataset's ids."""
+def spec_schema(ids: Ids, label: Callable[[str], str] = lambda ident: "") -> dict:
+    """Return the JSON Schema of a briefing spec, with ``ids(kinds)`` giving the dataset's ids and
+    ``label(id)`` what each one is (shown beside it when an editor offers completions)."""
     schema = convert(BRIEFING, ids)
-    defs = {f"{kind}_id": {"type": "string", "enum": sorted(ids((kind,))), "description": f"a {kind} id"}
-            for kind in ID_KINDS}
+    defs = {}
+    for kind in ID_KINDS:
+        names = sorted(ids((kind,)))
+        defs[f"{kind}_id"] = {"type": "string", "enum": names, "description": f"a {kind} id",
+                              "enumDescriptions": [label(n) for n in names]}
     return {"$schema": DRAFT, "title": "briefgen briefing spec",
             "description": "A YAML briefing spec: briefgen builds a deck and a one-page handout from it.",
             **schema, "$defs": defs}

@@ -109,6 +109,9 @@ def test_cli_writes_the_schema(project):
     assert (result.exit_code, result.stdout) == (0, "wrote specs/briefgen.schema.json\n")
     written = json.loads((project / "specs" / "briefgen.schema.json").read_text(encoding="utf-8"))
     assert written["properties"]["entity"]["enum"] == ["city", "park"]
+    facts = written["$defs"]["fact_id"]
+    label = dict(zip(facts["enum"], facts["enumDescriptions"]))["city.port.cargo"]
+    assert label == "江阴港货物吞吐量 / Port cargo throughput"
     printed = run("schema")
     assert json.loads(printed.stdout) == written
 
