@@ -200,11 +200,12 @@ class ListOf(Field):
 
 
 class Record(Field):
-    """A mapping with known keys: {name: (field, required)}; unknown keys are problems."""
+    """A mapping with known keys: {name: (field, required)}; unknown keys are problems, and so
+    is having other than exactly one of the ``one_of`` keys when it names some."""
 
     def __init__(self, fields: dict[str, tuple[Field, bool]], name: str = "a mapping",
-                 docs: dict[str, str] | None = None, doc: str = ""):
-        self.fields, self.expected = fields, name
+                 docs: dict[str, str] | None = None, doc: str = "", one_of: tuple[str, ...] = ()):
+        self.fields, self.expected, self.one_of = fields, name, one_of
         self.docs, self.doc = docs or {}, doc       # key -> description, and its own (the schema's)
 
     def check(self, node, where, ctx, skip: tuple[str, ...] = ()):
@@ -229,6 +230,11 @@ class Record(Field):
             if required and name not in rec and name not in skip:
                 ok = False
                 ctx.error(node.origin, where, f"missing required key '{name}'")
+        present = [k for k in self.one_of if k in rec]
+        if self.one_of and len(present) != 1:
+            ok = False
+            ctx.error(node.origin, where, f"expected exactly one of {', '.join(self.one_of)} but "
+                                          f"received {', '.join(present) if present else 'none'}")
         return rec if ok else None
 
 

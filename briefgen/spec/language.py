@@ -76,7 +76,8 @@ CHART = Either(
         "type": (Enum(*CHART_TYPES), False),
         "highlight": (Category(40, what="a category such as 2024"), False),
         "title": (TEXT, False),
-    }, "a chart: a series id, or a mapping with series or facts", docs=docs.CHART)),
+    }, "a chart: a series id, or a mapping with series or facts", docs=docs.CHART,
+        one_of=("series", "facts"))),
 )
 
 class Item(Either):
@@ -103,14 +104,15 @@ ITEM = Item(Record({
     "text": (BODY, False),
     "list": (Ref("list"), False),
     "sub": (Bool(), False),
-}, "a list item: text, or a mapping with one of fact, text or list", doc=docs.COMMON["items"]))
+}, "a list item: text, or a mapping with one of fact, text or list", doc=docs.COMMON["items"],
+    one_of=("fact", "text", "list")))
 ITEMS = ListOf(ITEM, 1, 40)
 
 COLUMN = Record({
     "title": (TEXT, True),
     "list": (Ref("list"), False),
     "items": (ITEMS, False),
-}, "a column: title, and list or items")
+}, "a column: title, and list or items", one_of=("list", "items"))
 
 CONTACT = ListOf(TEXT, 1, 6, single=True)
 CITE = ListOf(Ref("fact", "list"), 1, 12)
@@ -139,9 +141,9 @@ SLIDES = Tagged("type", {
 }, docs={t: f"{docs.SLIDES[t]}; keys: {docs.SLIDE_KEYS[t]}" for t in docs.SLIDES})
 
 
-def _section(fields: dict[str, tuple[Field, bool]]) -> Record:
+def _section(fields: dict[str, tuple[Field, bool]], one_of: tuple[str, ...] = ()) -> Record:
     return Record({**fields, "optional": (Bool(), False), "cite": (CITE, False)}, "a one-pager section",
-                  docs=docs.COMMON)
+                  docs=docs.COMMON, one_of=one_of)
 
 
 SECTIONS = Tagged("type", {
@@ -149,7 +151,8 @@ SECTIONS = Tagged("type", {
     "chart": _section({"chart": (CHART, True)}),
     "timeline": _section({"timeline": (Ref("timeline"), True),
                           "events": (ListOf(Ref("fact"), 2, 40), False)}),
-    "list": _section({"title": (TEXT, False), "list": (Ref("list"), False), "items": (ITEMS, False)}),
+    "list": _section({"title": (TEXT, False), "list": (Ref("list"), False), "items": (ITEMS, False)},
+                     one_of=("list", "items")),
     "narrative": _section({"title": (TEXT, False), "text": (BODY, True)}),
     "contact": _section({"contact": (CONTACT, False)}),
 }, docs={t: f"keys: {k}" for t, k in docs.SECTIONS.items()})
@@ -169,11 +172,3 @@ BRIEFING = Record({
     "deck": (ListOf(SLIDES, 1, 60), True),
     "onepager": (ListOf(SECTIONS, 1, 12), True),
 }, "a briefing spec (a mapping)", docs=docs.BRIEFING)
-
-
-def check_exclusive(rec: dict, keys: tuple[str, ...], where: str, ctx: Context, origin) -> None:
-    """File a problem unless exactly one of ``keys`` is present in ``rec``."""
-    present = [k for k in keys if k in rec]
-    if len(present) != 1:
-        got = ", ".join(present) if present else "none"
-        ctx.error(origin, where, f"expected exactly one of {', '.join(keys)} but received {got}")

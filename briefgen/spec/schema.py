@@ -91,6 +91,8 @@ def _record(field: Record, ids: Ids, extra: dict | None = None) -> dict:
     out = {"type": "object", "properties": {**(extra or {}), **props}, "additionalProperties": False}
     if required:
         out["required"] = required
+    if field.one_of:
+        out["oneOf"] = [{"required": [k]} for k in field.one_of]
     return described(out, field.doc)
 
 

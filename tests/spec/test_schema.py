@@ -49,6 +49,27 @@ def test_a_bad_spec_fails_it_where_the_validator_would(schema):
     ]
 
 
+def test_the_readme_example_and_the_starters_satisfy_it(schema):
+    from briefgen.cli_new import starter
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme[readme.index("## Writing a spec"):].split("```yaml\n", 1)[1].split("```", 1)[0]
+    for text in (example, starter("x", "specs/x.yaml", "park"), starter("x", "specs/x.yaml", "city")):
+        assert errors(schema, yamlload.plain(yamlload.parse(text))) == []
+
+
+def test_exactly_one_source_per_item_as_the_validator_says(schema):
+    data = yamlload.plain(yamlload.read(ROOT / "specs" / "park.yaml"))
+    bullets = next(s for s in data["deck"] if s["type"] == "bullets")
+    bullets["items"][0] = {"fact": "park.history.founded", "list": "park.list.zones"}
+    data["onepager"].append({"type": "list", "title": "x"})
+    data["deck"].append({"type": "chart", "chart": {"type": "bar"}})
+    assert errors(schema, data) == [
+        (["deck", data["deck"].index(bullets), "items", 0], "anyOf"),   # neither text nor one source
+        (["deck", len(data["deck"]) - 1, "chart"], "anyOf"),             # neither series nor facts
+        (["onepager", len(data["onepager"]) - 1], "oneOf"),              # neither list nor items
+    ]
+
+
 def test_ids_are_the_datasets(schema):
     facts = schema["$defs"]["fact_id"]["enum"]
     assert "park.history.founded" in facts and "city.series.gdp_milestones" not in facts
