@@ -79,7 +79,7 @@ def test_a_spec_outside_specs_finds_the_project_from_the_working_folder(project,
     elsewhere.mkdir()
     (elsewhere / "small.yaml").write_text(SMALLEST, encoding="utf-8")
     result = run("validate", str(elsewhere / "small.yaml"))
-    assert (result.exit_code, result.stdout) == (0, f"ok: {elsewhere / 'small.yaml'} (1 slides; zh)\n")
+    assert (result.exit_code, result.stdout) == (0, f"ok: {elsewhere / 'small.yaml'} (1 spec slides → 1 deck slides; zh)\n")
 
 
 def test_outside_any_project_the_message_names_data(tmp_path, monkeypatch):
