@@ -128,6 +128,8 @@ def new(name: str, entity: str) -> None:
       briefgen new delegation
       briefgen new --entity city specs/city-visit.yaml
     """
+    if not Path(name).name or Path(name).name.startswith("."):
+        raise BriefgenError(f"expected a NAME such as delegation but received {name!r}")
     path = target(name)
     if path.exists():
         raise BriefgenError("already exists; choose another NAME or delete the file first", Origin(str(path)))

@@ -59,3 +59,8 @@ def test_new_outside_specs_writes_beside(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("new", "visit")
     assert result.stdout == "wrote visit.yaml\nnext: briefgen validate visit.yaml\n"
+
+
+def test_new_needs_a_name(project):
+    result = run("new", "")
+    assert (result.exit_code, result.stderr) == (1, "expected a NAME such as delegation but received ''\n")
