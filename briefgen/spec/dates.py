@@ -30,6 +30,7 @@ class Date(Field):
 
     expected = "a date YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01)"
     SHAPE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+    YEARS = (1900, 2100)
 
     def check(self, node, where, ctx):
         if not isinstance(node, Scalar) or isinstance(node.value, bool) \
@@ -44,6 +45,9 @@ class Date(Field):
         if not m:
             return self.fail(node, where, ctx)
         year, month, day = (int(g) if g else None for g in m.groups())
+        if not self.YEARS[0] <= year <= self.YEARS[1]:
+            return ctx.error(node.origin, where, f"{text} is not a plausible date: expected a year "
+                                                 f"from {self.YEARS[0]} to {self.YEARS[1]}")
         if month is not None and not 1 <= month <= 12:
             return ctx.error(node.origin, where, f"{text} is not a real date: there is no month "
                                                  f"{month}; write YYYY-MM with a month from 01 to 12")

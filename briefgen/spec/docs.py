@@ -11,7 +11,7 @@ BRIEFING = {
     'lang': '`zh`, `en` or a list such as `[zh, en]`; default `zh`',
     'theme': "`city` or `park`; default: the entity's",
     'issuer': "text: the issuing body (document author, footer); default: the entity's name",
-    'as_of': '`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date in the digits 0-9; default: the date of the newest source cited (of the newest source in the dataset when nothing is cited)',
+    'as_of': '`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date (years 1900–2100) in the digits 0-9; default: the date of the newest source cited (of the newest source in the dataset when nothing is cited)',
     'contact': 'a text or a list of texts (up to 6 lines) for closing slides and the handout',
     'deck': 'a list of slides (below)',
     'onepager': 'a list of handout sections (below)',

@@ -47,6 +47,8 @@ def test_control_characters_are_located(project, text, lines):
                    "write YYYY-MM with a month from 01 to 12"),
     ("2024-00", "as_of: 2024-00 is not a real date: there is no month 0; "
                 "write YYYY-MM with a month from 01 to 12"),
+    ("0000", "as_of: 0000 is not a plausible date: expected a year from 1900 to 2100"),
+    ("2101-01", "as_of: 2101-01 is not a plausible date: expected a year from 1900 to 2100"),
     ("24-01", "as_of: expected a date YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01) but received '24-01'"),
     ("٢٠٢٤-٠١", "as_of: expected a date YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01) but received "
                "'٢٠٢٤-٠١': '٢' (U+0662, arabic-indic digit two) is not one of the digits 0-9; "
