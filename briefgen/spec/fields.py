@@ -218,7 +218,8 @@ class Record(Field):
             if name in skip:
                 continue
             if name not in self.fields:
-                ctx.error(key.origin, where, f"unknown key '{name}'{suggest(name, self.fields)}; "
+                said = name if len(name) <= 40 else name[:37] + "..."
+                ctx.error(key.origin, where, f"unknown key '{said}'{suggest(name, self.fields)}; "
                                              f"expected one of {', '.join(self.fields)}")
                 ok = False
                 continue

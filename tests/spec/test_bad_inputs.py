@@ -110,3 +110,10 @@ def test_a_yaml_syntax_error_is_located_with_its_fix(project):
 def test_unclosed_placeholders_are_refused(project, item, message):
     refused(write(project / "specs" / "s.yaml", spec(item=item)),
             [f"specs/s.yaml:9:13: deck[1].items[0]: {message}"], project)
+
+
+def test_a_long_unknown_key_is_shortened(project):
+    text = spec().replace("entity: park\n", "entity: park\n" + "k" * 5000 + ": 1\n")
+    refused(write(project / "specs" / "s.yaml", text),
+            ["specs/s.yaml:3:1: unknown key '" + "k" * 37 + "...'; expected one of title, subtitle, "
+             "entity, audience, lang, theme, issuer, as_of, contact, deck, onepager"], project)
