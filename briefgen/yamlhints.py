@@ -51,6 +51,8 @@ def syntax_hint(text: str, line: int, context: tuple[int, int] | None = None) ->
                 return f"close the '{opened}' opened on line {ctx_line + 1} with '{close}' on that line"
             return (f"quote a value that contains ': ' or a comma inside {opened}…{close}: "
                     'write en: "Jiangyin, a city"')
+    if len(here.split(": ", 1)[0]) > 1024 and ": " in here:
+        return "a key may be at most 1024 characters long: shorten it"
     for ln in (here, *nearby[:-1]):
         stripped = ln.lstrip()
         if stripped.startswith("-") and len(stripped) > 1 and stripped[1] not in " -":

@@ -30,6 +30,7 @@ CASES = {
     "unclosed quote": ('title: "abc\nentity: park\n', 3, 1, 'close the quote (") opened on line 1'),
     "bad escape": ('a: "x\\qy"\n', 1, 6, "check the backslash escapes in this quoted text "
                    "(write \\\\ for a backslash), or put it in single quotes"),
+    "key too long": ("a: 1\n" + "k" * 2000 + ": 1\n", 2, 2001, "a key may be at most 1024 characters long: shorten it"),
     "dash without space": ("deck:\n  -type: x\n  - type: y\n", 3, 3,
                            "put a space after the '-' that starts a list item"),
 }
