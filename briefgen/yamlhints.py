@@ -67,7 +67,13 @@ def syntax_hint(text: str, line: int, context: tuple[int, int] | None = None) ->
             return (f"a value that starts with '{value[0]}' {said}; put the whole value in quotes: "
                     f"{here[:key.end()].strip().lstrip('- ')} {quoted(value)}")
         if ": " in value or value.rstrip().endswith(":"):
-            return "quote a value that contains ': ', e.g. en: \"Jiangyin: a county-level city\""
+            written = here[:key.end()].strip()
+            name = written.lstrip("- ").rstrip(":")
+            if written.startswith("-") and not re.fullmatch(r"[a-z_]+", name):   # text, not a key
+                item = here.lstrip()[1:].strip()
+                return f"quote a value that contains ': ': write - {quoted(item.split(' #')[0].rstrip(), 60)}"
+            return (f"quote a value that contains ': ': write {written} "
+                    f"{quoted(value.split(' #')[0].rstrip(), 60)}")
     return INDENT_HINT
 
 

@@ -94,7 +94,7 @@ def test_a_yaml_syntax_error_is_located_with_its_fix(project):
         assert result.exit_code == 1
         first = result.stderr.splitlines()[0]
         assert first.startswith("specs/s.yaml:9:17: YAML syntax error: ")
-        assert first.endswith("; quote a value that contains ': ', e.g. en: \"Jiangyin: a county-level city\"")
+        assert first.endswith("; quote a value that contains ': ': write en: \"Points: the park\"")
         result_lines = result_lines or first
     assert not (project / "out").exists()
 

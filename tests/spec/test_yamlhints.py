@@ -8,11 +8,14 @@ from briefgen import yamlload
 from briefgen.errors import SpecError
 from briefgen.yamlhints import INDENT_HINT, syntax_hint
 
-QUOTE_COLON = "quote a value that contains ': ', e.g. en: \"Jiangyin: a county-level city\""
+QUOTE_COLON = "quote a value that contains ': ': write en: \"Jiangyin: China's leading county\""
 
 CASES = {
     "colon in a value": ("title:\n  en: Jiangyin: China's leading county\n", 2, 15, QUOTE_COLON),
-    "colon in an item": ("items:\n  - Jiangyin: the county: top\n", 2, 25, QUOTE_COLON),
+    "colon in an item": ("items:\n  - Jiangyin: the county: top\n", 2, 25,
+                         "quote a value that contains ': ': write - \"Jiangyin: the county: top\""),
+    "colon in an item's text": ("items:\n  - text: Jiangyin: the county\n", 2, 19,
+                                "quote a value that contains ': ': write - text: \"Jiangyin: the county\""),
     "key indented too little": ("deck:\n  - type: kpis\n   title: x\n", 3, 4, INDENT_HINT),
     "key indented too far": ("deck:\n  - type: kpis\n      title: x\n", 3, 12, INDENT_HINT),
     "key under a value": ("title: abc\n  entity: park\n", 2, 9, INDENT_HINT),
@@ -47,5 +50,5 @@ def test_syntax_error_gets_location_and_hint(name):
 
 
 def test_hint_for_a_line_past_the_end_uses_the_last_line():
-    assert syntax_hint("a: b\nc: d: e\n", 99) == QUOTE_COLON
+    assert syntax_hint("a: b\nc: d: e\n", 99) == "quote a value that contains ': ': write c: \"d: e\""
     assert syntax_hint("", 0) == INDENT_HINT
