@@ -150,8 +150,10 @@ class TextField(Field):
         values = []
         for key, sub in node:
             if key.value not in LANGS:
+                comma = ("; text that contains a comma inside {…} must be quoted, e.g. "
+                         'en: "Jiangyin, a city"') if isinstance(sub, Scalar) and sub.value is None else ""
                 ctx.error(key.origin, where, f"expected a language key ({', '.join(LANGS)}) but "
-                                             f"received {shown(key)}{suggest(key.text, LANGS)}")
+                                             f"received {shown(key)}{suggest(key.text, LANGS)}{comma}")
                 continue
             value = self.str.check(sub, f"{where}.{key.value}", ctx)
             if value is not None:

@@ -117,3 +117,10 @@ def test_a_long_unknown_key_is_shortened(project):
     refused(write(project / "specs" / "s.yaml", text),
             ["specs/s.yaml:3:1: unknown key '" + "k" * 37 + "...'; expected one of title, subtitle, "
              "entity, audience, lang, theme, issuer, as_of, contact, deck, onepager"], project)
+
+
+def test_an_unquoted_comma_in_a_flow_mapping_says_to_quote(project):
+    text = spec().replace("title: {zh: 要点, en: Points}", "title: {zh: 要点, en: Points, the park}")
+    refused(write(project / "specs" / "s.yaml", text),
+            ["specs/s.yaml:8:33: deck[1].title: expected a language key (zh, en) but received 'the park'; "
+             'text that contains a comma inside {…} must be quoted, e.g. en: "Jiangyin, a city"'], project)
