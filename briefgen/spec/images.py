@@ -3,13 +3,19 @@
 A picture may come from the project's ``assets/`` folder, the spec's own folder or the theme's
 folder, never from outside them (a ``..`` or a symbolic link that leads out is refused). It
 must be a PNG or JPEG of at most MAX_BYTES bytes and MAX_PIXELS pixels, and decode completely
-(Pillow's ``verify()``, then a fresh ``load()``), so a deck never embeds bytes nobody decoded.
+(Pillow's ``verify()``, then a fresh ``load()``). The build embeds a private copy of exactly the
+bytes that were decoded, so a picture changed or replaced after the check never reaches a deck.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
+import hashlib
 import io
+import os
+import shutil
+import tempfile
 import warnings
 from pathlib import Path
 from typing import Sequence
@@ -49,8 +55,13 @@ def find_image(rel: str, spec_dir: Path, root: Path, theme_dir: Path | None = No
             what = "a folder" if full.is_dir() else "not a regular file"
             return None, f"{rel!r} is {what}, expected a PNG or JPEG picture"
         stat = full.stat()
-        problem = picture_problem(str(full), stat.st_mtime_ns, stat.st_size)
-        return (None, f"{rel!r} {problem}") if problem else (full, "")
+        if stat.st_size > MAX_BYTES:
+            return None, (f"{rel!r} is {stat.st_size / 1e6:.1f} MB; the limit is {MAX_BYTES // 1_000_000} "
+                          "MB: save it smaller (2000 pixels across is plenty for a slide)")
+        problem, copy = _checked(str(full), stat.st_mtime_ns, stat.st_size)
+        if copy is not None and not os.path.isfile(copy):     # the private copy was cleaned away
+            problem, copy = _checked.__wrapped__(str(full), stat.st_mtime_ns, stat.st_size)
+        return (Path(copy), "") if copy else (None, f"{rel!r} {problem}")
     return None, f"no picture at {rel!r} (looked beside the spec and in the project folder); check the name"
 
 
@@ -60,24 +71,58 @@ def _through_link(candidate: Path, depth: int) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def picture_problem(path: str, mtime_ns: int, size: int) -> str:
-    """Return what is wrong with the picture file at ``path`` ("" when it is a sound PNG or JPEG).
+def _checked(path: str, mtime_ns: int, size: int) -> tuple[str, str | None]:
+    """Return (what is wrong with the picture at ``path``, "") or ("", the private copy of the
+    bytes that decoded). ``mtime_ns`` and ``size`` key the cache, so a changed file is checked again."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as e:
+        return f"cannot be read: {e.strerror}", None
+    problem = picture_problem(data, path)
+    if problem:
+        return problem, None
+    try:
+        return "", _private_copy(data)
+    except OSError as e:
+        return f"could not be copied for the build: {e.strerror}", None
 
-    ``mtime_ns`` and ``size`` key the cache, so a changed file is checked again."""
+
+_copies: str | None = None
+
+
+def _private_copy(data: bytes) -> str:
+    """Return the path of a copy of ``data`` in a folder only this process writes (0700, removed
+    at exit), named by its SHA-256: what a deck embeds is then exactly what was decoded."""
+    global _copies
+    if _copies is None or not os.path.isdir(_copies):
+        _copies = tempfile.mkdtemp(prefix="briefgen-pictures-")
+        atexit.register(shutil.rmtree, _copies, True)
+    ext = ".png" if data.startswith(b"\x89PNG") else ".jpg"
+    path = os.path.join(_copies, hashlib.sha256(data).hexdigest() + ext)
+    if not os.path.isfile(path):
+        fd, tmp = tempfile.mkstemp(dir=_copies)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    return path
+
+
+def picture_problem(data: bytes, name: str = "") -> str:
+    """Return what is wrong with a picture file's bytes ("" when they are a sound PNG or JPEG)."""
+    size = len(data)
     if size == 0:
         return "is an empty file, expected a PNG or JPEG picture"
     if size > MAX_BYTES:
-        return (f"is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // 1_000_000} MB: save it smaller "
-                "(2000 pixels across is plenty for a slide)")
-    with open(path, "rb") as f:
-        data = f.read(MAX_BYTES + 1)
+        return (f"is more than {MAX_BYTES // 1_000_000} MB; the limit is {MAX_BYTES // 1_000_000} MB: "
+                "save it smaller (2000 pixels across is plenty for a slide)")
     kind = next((k for magic, k in _MAGIC if data.startswith(magic)), None)
     if kind is None and (data[:12].startswith(b"RIFF") and data[8:12] == b"WEBP"):
         kind = "WEBP"
     if kind is None:
         head = data[:1024].lstrip().lower()
         if b"<svg" in head or (head.startswith(b"<?xml") and b"svg" in data[:4096].lower()) \
-                or path.lower().endswith((".svg", ".svgz")):
+                or name.lower().endswith((".svg", ".svgz")):
             return "is an SVG drawing, which a deck cannot embed; export it as PNG"
         return "is not a picture (its content is not PNG or JPEG); export it as PNG or JPEG"
     if kind not in FORMATS:

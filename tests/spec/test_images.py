@@ -182,7 +182,7 @@ def test_the_theme_folder_is_allowed_when_given(tmp_path):
     theme.mkdir()
     (theme / "logo.png").write_bytes(png())
     path, problem = images.find_image("logo.png", tmp_path / "specs", tmp_path, theme)
-    assert (path, problem) == ((theme / "logo.png").resolve(), "")
+    assert problem == "" and path.read_bytes() == png()
     path, problem = images.find_image("logo.png", tmp_path / "specs", tmp_path)
     assert path is None and problem.startswith("no picture at 'logo.png'")
 
@@ -201,3 +201,18 @@ def test_a_fifo_is_not_read(project):
     os.mkfifo(project / "assets" / "pics" / "pipe.png")
     refused(spec_with(project, "assets/pics/pipe.png"), [
         WHERE + "'assets/pics/pipe.png' is not a regular file, expected a PNG or JPEG picture"], project)
+
+
+def test_what_is_embedded_is_the_copy_that_was_decoded(tmp_path):
+    """A picture replaced after its check (an editor saving it mid-build) never reaches the deck."""
+    (tmp_path / "assets").mkdir()
+    original = tmp_path / "assets" / "a.png"
+    original.write_bytes(png(50, 20))
+    copy, problem = images.find_image("assets/a.png", tmp_path / "specs", tmp_path)
+    assert problem == "" and copy != original and copy.read_bytes() == png(50, 20)
+    assert oct(copy.parent.stat().st_mode & 0o777) == "0o700"
+    original.write_bytes(b"half a picture")
+    assert copy.read_bytes() == png(50, 20)
+    again, problem = images.find_image("assets/a.png", tmp_path / "specs", tmp_path)
+    assert (again, problem) == (None, "'assets/a.png' is not a picture (its content is not PNG or JPEG); "
+                                      "export it as PNG or JPEG")
