@@ -1,5 +1,5 @@
 """Print the README's CLI reference (every command's --help, verbatim), or with --write put it in
-the README between "## CLI reference"'s preamble and "## How it works" (tests/test_cli.py checks it)."""
+the README between "## CLI reference"'s preamble and "## How it works" (tests/test_cli.py and tests/test_cli_facts.py check it)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from briefgen.cli import main
 
 COMMANDS = (["build"], ["validate"], ["watch"], ["new"], ["schema"],
-            ["facts", "check"], ["facts", "list"], ["facts", "show"])
+            ["facts", "check"], ["facts", "list"], ["facts", "search"], ["facts", "show"])
 README = Path(__file__).resolve().parents[1] / "README.md"
 START, END = "\n### `briefgen ", "\n## How it works"
 

@@ -11,7 +11,11 @@ BRIEFING = {
     'lang': '`zh`, `en` or a list such as `[zh, en]`; default `zh`',
     'theme': "`city` or `park`; default: the entity's",
     'issuer': "text: the issuing body (document author, footer); default: the entity's name",
-    'as_of': '`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date (years 1900–2100) in the digits 0-9; default: the date of the newest source cited (of the newest source in the dataset when nothing is cited)',
+    'as_of': (
+        '`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date (years 1900–2100) in the digits '
+        '0-9; default: the date of the newest source cited (of the newest source in the '
+        'dataset when nothing is cited)'
+    ),
     'contact': 'a text or a list of texts (up to 6 lines) for closing slides and the handout',
     'deck': 'a list of slides (below)',
     'onepager': 'a list of handout sections (below)',
@@ -37,7 +41,10 @@ SLIDE_KEYS = {
     'kpis': '`facts`: 2–6 fact ids',
     'bullets': '`items`: a list of items',
     'chart': '`chart`, `commentary` (running text); `title` optional',
-    'timeline': '`timeline`: a timeline id, `events`: optional list of its event ids; `title` optional',
+    'timeline': (
+        '`timeline`: a timeline id, `events`: optional list of its event ids; `title` '
+        'optional'
+    ),
     'table': '`facts`: fact ids, `columns`: three header texts (optional)',
     'compare': '`left`, `right`: each `{title, list}` or `{title, items}`',
     'image': "`image`: a picture's path (see below), `alt`: text (required), `caption`",
@@ -49,7 +56,10 @@ CHART = {
     'series': 'a series id from `assets/data/series.yaml`, or',
     'facts': '2–12 fact ids with one unit (each becomes a category)',
     'type': "`column`, `bar`, `line`, `share`, `milestones` or `target`; default: the series' kind",
-    'highlight': 'the category to set in the accent colour (default: the last, for milestones and targets)',
+    'highlight': (
+        'the category to set in the accent colour (default: the last, for milestones and '
+        'targets)'
+    ),
     'title': "text; default the series' label",
 }
 
@@ -64,6 +74,15 @@ SECTIONS = {
 COMMON = {
     'notes': 'a text or a list of texts: the talking points in the speaker notes',
     'cite': 'fact or list ids whose sources back text you wrote yourself, such as a quoted slogan',
-    'optional': 'if the page is full, optional sections are dropped (a warning names each) before the build fails',
-    'items': 'running text (a string or `{zh: …, en: …}`), or one of: `{fact: id}` (a line "label：figure（period）"), `{text: …}`, `{list: id}` (every item of a dataset list); add `sub: true` to indent an item',
+    'optional': (
+        'if the page is full, optional sections are dropped (a warning names each) before'
+        ' the build fails'
+    ),
+    'items': (
+        'running text (a string or `{zh: …, en: …}`, which may add `sub: true`), or one '
+        'of: `{fact: id}` (a line "label：figure（period）", e.g. `江阴港货物吞吐量：约3.8亿吨（2024年）`; '
+        'a label that already says 增长 takes the number straight after it: '
+        '`规上工业产值增长5.0%（2024年）`), `{text: …}`, `{list: id}` (every item of a dataset '
+        'list); add `sub: true` to indent an item'
+    ),
 }

@@ -66,7 +66,8 @@ def test_any_scripts_digits_in_running_text_are_typed_figures(project, digits):
     text = spec(item=f"园区{digits}年")
     refused(write(project / "specs" / "s.yaml", text),
             [f"specs/s.yaml:9:13: deck[1].items[0]: a figure typed as text ('{digits[0]}…' in the zh text); "
-             "figures must come from the dataset: write {fact.id} in its place"], project)
+             "figures must come from the dataset: write {fact.id} in its place, or {=S1线} for a name "
+             "with digits"], project)
 
 
 def test_a_highlighted_category_needs_ascii_digits(project):
@@ -100,12 +101,15 @@ def test_a_yaml_syntax_error_is_located_with_its_fix(project):
 
 
 @pytest.mark.parametrize("item, message", [
-    ("\"园区成立于{park.history.founded。\"", "an unclosed '{' in the zh text ('{park.history.founded。'); "
-                                      "write a placeholder as {fact.id}"),
+    ("\"园区成立于{park.history.founded。\"", "an unclosed placeholder '{park.history.founded。' in the zh "
+                                          "text; close it with '}' (e.g. {park.history.founded})"),
     ("{zh: \"成立于{park.history.founded}，{park.history.years\", en: x}",
-     "an unclosed '{' in the zh text ('{park.history.years'); write a placeholder as {fact.id}"),
-    ("\"founded park.history.founded}\"", "a '}' without its '{' in the text ('founded park.history.founded}'); "
+     "an unclosed placeholder '{park.history.years' in the zh text; close it with '}' "
+     "(e.g. {park.history.founded})"),
+    ("\"founded park.history.founded}\"", "a '}' without its '{' ('founded park.history.founded}'); "
                                          "write a placeholder as {fact.id}"),
+    ("\"园区{park.history.founded}}成立\"", "a '}' without its '{' in the zh text "
+                                         "('园区{park.history.founded}}'); write a placeholder as {fact.id}"),
 ])
 def test_unclosed_placeholders_are_refused(project, item, message):
     refused(write(project / "specs" / "s.yaml", spec(item=item)),
