@@ -4,32 +4,52 @@ tests/spec/test_schema.py checks that these are the README's tables, word for wo
 """
 
 BRIEFING = {
-    'title': "text: the briefing's title (title slide, handout header, document title)",
+    'title': (
+        "text: the briefing's title (title slide, handout header, document title)"
+    ),
     'subtitle': 'text',
     'entity': '`city` or `park`',
     'audience': 'text, e.g. 投资者 / Investors (document subject)',
     'lang': '`zh`, `en` or a list such as `[zh, en]`; default `zh`',
     'theme': "`city` or `park`; default: the entity's",
-    'issuer': "text: the issuing body (document author, footer); default: the entity's name",
+    'issuer': (
+        "text: the issuing body (document author, footer); default: the entity's name"
+    ),
     'as_of': (
         '`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date (years 1900–2100) in the digits '
         '0-9; default: the date of the newest source cited (of the newest source in the '
         'dataset when nothing is cited)'
     ),
-    'contact': 'a text or a list of texts (up to 6 lines) for closing slides and the handout',
+    'contact': (
+        'contact lines (a text or a list of up to 6 texts), or a mapping of details: '
+        '`lines`, `address` (text), `phone`, `email`, `web` (an `http(s)://` address); '
+        'printed on the closing slide and the handout, the web address also as a QR code.'
+        ' Give only details a source or your organisation confirms'
+    ),
     'deck': 'a list of slides (below)',
     'onepager': 'a list of handout sections (below)',
 }
 
 SLIDES = {
     'title': 'full-bleed cover',
-    'section': 'a section divider',
+    'section': (
+        'a section divider, numbered 01, 02 … only when the deck has two or more'
+    ),
     'kpis': 'big figures, each with label, qualifier and period',
     'bullets': 'facts and bullets; continues on a "(continued)" slide if long',
-    'chart': 'a native chart, with commentary beside it when given',
-    'timeline': 'dated events drawn on a line',
+    'chart': (
+        'a native chart, with commentary beside it when given; see the chart policy below'
+    ),
+    'timeline': (
+        'dated events alternating above and below one axis, up to 10 a slide (more '
+        'continue in the same layout); events of one year read as a group, the year '
+        'printed once'
+    ),
     'table': 'indicator · value · period',
-    'compare': 'two columns side by side',
+    'compare': (
+        'two columns side by side, as tall as the longer list; columns too long continue '
+        'on a "(continued)" slide'
+    ),
     'image': 'a picture with alt text',
     'quote': 'a callout',
     'closing': 'closing and contact',
@@ -40,14 +60,20 @@ SLIDE_KEYS = {
     'section': '`subtitle`',
     'kpis': '`facts`: 2–6 fact ids',
     'bullets': '`items`: a list of items',
-    'chart': '`chart`, `commentary` (running text); `title` optional',
+    'chart': (
+        '`chart`, `commentary` (running text); `title` optional (default: a headline '
+        'stating what the data shows)'
+    ),
     'timeline': (
-        '`timeline`: a timeline id, `events`: optional list of its event ids; `title` '
-        'optional'
+        '`timeline`: a timeline id, `events`: optional list of its event ids, '
+        '`highlight`: optional event id (the one dot in the accent colour; none by '
+        'default); `title` optional'
     ),
     'table': '`facts`: fact ids, `columns`: three header texts (optional)',
     'compare': '`left`, `right`: each `{title, list}` or `{title, items}`',
-    'image': "`image`: a picture's path (see below), `alt`: text (required), `caption`",
+    'image': (
+        "`image`: a picture's path (see below), `alt`: text (required), `caption`"
+    ),
     'quote': '`text` (running text), `attribution`',
     'closing': "`subtitle`, `contact` (default: the briefing's); `title` optional",
 }
@@ -55,12 +81,19 @@ SLIDE_KEYS = {
 CHART = {
     'series': 'a series id from `assets/data/series.yaml`, or',
     'facts': '2–12 fact ids with one unit (each becomes a category)',
-    'type': "`column`, `bar`, `line`, `share`, `milestones` or `target`; default: the series' kind",
+    'type': (
+        "`column`, `bar`, `line`, `share`, `milestones` or `target`; default: the series'"
+        ' kind'
+    ),
     'highlight': (
         'the category to set in the accent colour (default: the last, for milestones and '
         'targets)'
     ),
     'title': "text; default the series' label",
+    'force': (
+        '`true` keeps the chart where the chart policy would draw KPI cards (a warning '
+        'then says why the bars mislead)'
+    ),
 }
 
 SECTIONS = {
@@ -71,6 +104,7 @@ SECTIONS = {
     'narrative': '`text` (running text), `title` (optional)',
     'contact': "`contact` (default: the briefing's)",
 }
+
 COMMON = {
     'notes': 'a text or a list of texts: the talking points in the speaker notes',
     'cite': 'fact or list ids whose sources back text you wrote yourself, such as a quoted slogan',

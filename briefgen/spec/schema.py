@@ -15,7 +15,7 @@ from briefgen.spec.dates import Date
 from briefgen.spec.fields import (
     LANGS, Bool, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField,
 )
-from briefgen.spec.language import BRIEFING
+from briefgen.spec.language import BRIEFING, CONTACT_DETAILS, CONTACT_LINES, ContactField
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID_KINDS = ("fact", "list", "series", "timeline")
@@ -115,8 +115,12 @@ def _bool(field: Bool, ids: Ids) -> dict:
     return {"type": "boolean"}
 
 
+def _contact(field: ContactField, ids: Ids) -> dict:
+    return {"anyOf": [convert(CONTACT_LINES, ids), convert(CONTACT_DETAILS, ids)]}
+
+
 CONVERTERS: dict[type, Callable[[Any, Ids], dict]] = {
     Record: _record, Tagged: _tagged, ListOf: _list, Either: _either, TextField: _text,
-    Ref: _ref, Enum: _enum, Bool: _bool, Date: _date, Str: _str,
+    Ref: _ref, Enum: _enum, Bool: _bool, Date: _date, Str: _str, ContactField: _contact,
 }
 
