@@ -57,7 +57,14 @@ class Prepared:
 
 
 def output_path(out_dir: Path, stem: str, lang: str, primary: str, fmt: str) -> Path:
-    """Return where a build writes: <stem>.<fmt> in the primary language, <stem>.<lang>.<fmt> else."""
+    """Return where a build writes: <stem>.<fmt> in the primary language, <stem>.<lang>.<fmt> else.
+
+    A stem that already ends in a language (``delegation.en``) is taken as the name plus a
+    language: every file then names its language (``delegation.en.pptx``, ``delegation.zh.pptx``),
+    so a file's last dotted part before the extension is always its language when it has one."""
+    base, dot, tail = stem.rpartition(".")
+    if dot and base and tail in ("zh", "en"):
+        return out_dir / f"{base}.{lang}.{fmt}"
     return out_dir / (f"{stem}.{fmt}" if lang == primary else f"{stem}.{lang}.{fmt}")
 
 
@@ -106,10 +113,10 @@ class Session:
         from briefgen.spec import load_spec
 
         spec_path = Path(spec_path)
-        data_dir = self.data_dir or find_data_dir(spec_path.resolve().parent)
+        data_dir = self.data_dir or find_data_dir(spec_path.resolve().parent, Path.cwd())
         dataset = self.dataset(data_dir)
         spec = load_spec(spec_path, dataset)
-        root = Path(data_dir).resolve().parent.parent
+        root = Path(os.path.abspath(data_dir)).parent.parent     # links in the path are kept
         every = spec_langs(spec)
         wanted = list(dict.fromkeys(langs)) if langs else every
         briefings, others, problems = [], [], []

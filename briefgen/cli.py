@@ -97,8 +97,10 @@ def build(specs: tuple[Path, ...], out_dir: Path, fmt: str, lang: str | None, da
     """Build the deck (.pptx) and one-pager (.pdf) of each SPEC.
 
     Files are named after the spec: OUT/<stem>.pptx and OUT/<stem>.pdf in the spec's first
-    language, OUT/<stem>.<lang>.pptx and .pdf in any other. A spec's files are written all
-    together or not at all, so a failed build leaves its previous output in place.
+    language, OUT/<stem>.<lang>.pptx and .pdf in any other; a spec whose name ends in a
+    language (visit.en.yaml) names every file's language (visit.en.pptx, visit.zh.pptx).
+    A spec's files are written all together or not at all, so a failed build leaves its
+    previous output in place.
 
     \b
     Example:
@@ -193,4 +195,15 @@ def _register() -> None:
     main.add_command(facts)
 
 
+def _register_authoring() -> None:
+    """Add the authoring commands: new, schema and watch."""
+    from briefgen.cli_new import new
+    from briefgen.cli_schema import schema
+    from briefgen.watch import watch
+    for command in (watch, new, schema):
+        command.callback = guarded(command.callback)
+        main.add_command(command)
+
+
 _register()
+_register_authoring()
