@@ -304,3 +304,56 @@ def test_two_clones_in_different_folders_build_byte_identical_files(park_twice, 
     assert run.stderr.startswith(str(clone / "briefgen"))
     for name in NAMES:
         assert (clone / "out" / name).read_bytes() == (good / name).read_bytes(), name
+
+
+def test_a_session_re_renders_only_the_files_an_edit_changes(tmp_path, monkeypatch):
+    from briefgen import build as build_module
+    from briefgen.build import Session
+
+    text = (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8")
+    spec = _project(tmp_path, "park.yaml", text)
+    session = Session()
+    session.build(spec, tmp_path / "out")
+    rendered = []
+    real = build_module._renderer
+
+    def renderer(fmt):
+        def render(b, theme, out, **options):
+            rendered.append((b.lang, fmt))
+            return real(fmt)(b, theme, out, **options)
+        return render
+
+    monkeypatch.setattr(build_module, "_renderer", renderer)
+    spec.write_text(text.replace("Stress the location", "Stress the position", 1), encoding="utf-8")
+    session.build(spec, tmp_path / "out")
+    assert rendered == [("en", "pptx"), ("en", "pdf")]
+    assert "Stress the position" in _notes_text(tmp_path / "out" / "park.en.pptx")
+    session.build(spec, tmp_path / "out")
+    assert rendered == [("en", "pptx"), ("en", "pdf")]          # nothing changed: nothing drawn
+
+
+def _notes_text(path: Path) -> str:
+    from pptx import Presentation
+
+    return "\n".join(s.notes_slide.notes_text_frame.text for s in Presentation(path).slides
+                     if s.has_notes_slide)
+
+
+def test_a_file_that_already_holds_the_bytes_is_not_rewritten(tmp_path):
+    out = tmp_path / "out"
+    output.write_all(out, [(out / "a.pdf", b"same"), (out / "b.pdf", b"old")])
+    before = (out / "a.pdf").stat().st_ino
+    output.write_all(out, [(out / "a.pdf", b"same"), (out / "b.pdf", b"new")])
+    assert (out / "a.pdf").stat().st_ino == before and (out / "b.pdf").read_bytes() == b"new"
+
+
+def test_an_edited_picture_changes_what_a_session_compares(tmp_path):
+    from briefgen.build import _pictures
+    from briefgen.model import Image, Slide
+
+    picture = tmp_path / "a.png"
+    picture.write_bytes(b"one")
+    slides = (Slide("image", "t", (Image(str(picture), "alt"),)),)
+    before = _pictures(slides)
+    picture.write_bytes(b"three")
+    assert before != _pictures(slides) and len(before) == 1
