@@ -132,36 +132,96 @@ def _session_members(sid: int) -> list[int]:
     return out
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+KILLER = """
+import json, os, random, signal, sys, time
+sys.path.insert(0, TESTS)
+from pathlib import Path
+from briefgen import output
+from briefgen.cli import main
+from test_build import _session_members
+
+def run_build():
+    os.setsid()
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    try:
+        main(["build", SPEC, "-o", OUT])
+    finally:
+        os._exit(0)
+
+def trial(delay):
+    pid = os.fork()
+    if pid == 0:
+        run_build()
+    time.sleep(delay)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return pid
+
+from briefgen.build import build
+build(SPEC, OUT + ".warm")                    # imports, fonts and fits ready before forking
+start = time.perf_counter()
+if os.fork() == 0:
+    run_build()
+os.wait()
+whole = time.perf_counter() - start
+print("one build", whole, file=sys.stderr)
+rng, results = random.Random(9), []
+for _ in range(20):
+    for p in Path(OUT).iterdir():
+        p.unlink()
+    for name in NAMES:
+        (Path(OUT) / name).write_bytes(b"old " + name.encode())
+    pid = trial(rng.uniform(0.0, whole * 1.1))
+    left = _session_members(pid)
+    journal = any(p.name.endswith(output.JOURNAL) for p in Path(OUT).iterdir())
+    output.recover(Path(OUT))
+    results.append({"left": left, "journal": journal,
+                    "files": {p.name: p.read_bytes().hex() for p in Path(OUT).iterdir()}})
+print(json.dumps(results))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or not hasattr(os, "fork"),
+                    reason="needs Linux /proc and fork")
 def test_kill_9_at_20_random_points_leaves_old_or_new_files_and_no_process(park_twice, tmp_path):
-    """kill -9 of `briefgen build` at a random moment: after the next write into the folder
-    (recover), the files are all old or all new, no temporary is left, no process lives on."""
+    """kill -9 of a build (the CLI in a process of its own, forked warm so that 20 runs stay
+    short) at a random moment: after the next write into the folder (recover), the files are
+    all old or all new, no temporary is left, and no process lives on."""
+    import json
+
     (good, _), _ = park_twice
-    new = [(good / n, (good / n).read_bytes()) for n in NAMES if n.endswith(".pptx")]
+    new = {n: (good / n).read_bytes() for n in NAMES}
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "briefgen", "build", str(ROOT / "specs" / "park.yaml"), "-o", str(out),
-           "--format", "pptx"]        # the quickest build with several files: 20 runs stay short
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    whole = time.perf_counter() - start
-    rng, seen = random.Random(9), []
-    for _ in range(20):
-        shutil.rmtree(out)
-        old = {p.name: f"old {p.name}".encode() for p, _ in new}
-        out.mkdir()
-        for n, data in old.items():
-            (out / n).write_bytes(data)
-        proc = subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.0, whole * 1.1))
-        proc.kill()
-        proc.wait()
-        assert _session_members(proc.pid) == []
-        output.recover(out)
-        now = {p.name: p.read_bytes() for p in out.iterdir()}
-        assert now in (old, {p.name: d for p, d in new}), f"mixed or stray files: {sorted(now)}"
-        seen.append(now == old)
-    assert any(seen), "no trial killed the build before it wrote"
+    out.mkdir()
+    code = (f"TESTS, SPEC, OUT, NAMES = {str(ROOT / 'tests')!r}, {str(ROOT / 'specs' / 'park.yaml')!r}, "
+            f"{str(out)!r}, {NAMES!r}" + KILLER)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    results = json.loads(run.stdout)
+    old = {n: b"old " + n.encode() for n in NAMES}
+    states = []
+    for r in results:
+        assert r["left"] == []
+        files = {n: bytes.fromhex(h) for n, h in r["files"].items()}
+        assert files in (old, new), f"mixed or stray files: {sorted(files)}"
+        states.append("old" if files == old else "new")
+    assert len(states) == 20 and "old" in states
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_kill_9_of_a_fresh_briefgen_build_leaves_no_process(tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "briefgen", "build", str(ROOT / "specs" / "park.yaml"),
+                             "-o", str(out)], start_new_session=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    time.sleep(random.uniform(0.3, 1.0))
+    proc.kill()
+    proc.wait()
+    assert _session_members(proc.pid) == []
+    output.recover(out)
+    assert not out.exists() or sorted(p.name for p in out.iterdir()) in ([], sorted(NAMES))
 
 
 NAMES = ("park.pptx", "park.pdf", "park.en.pptx", "park.en.pdf")
