@@ -208,27 +208,20 @@ def _renderer(fmt: str) -> Callable[..., list[str]]:
     return render_pdf
 
 
-def _pictures(obj: Any, out: list | None = None) -> tuple:
-    """Return (path, size, mtime) of every picture a model draws, so an edited picture re-renders."""
-    from dataclasses import fields, is_dataclass
-
+def _pictures(b: Briefing) -> tuple:
+    """Return (path, size, mtime) of every picture a briefing draws, so an edited picture re-renders."""
     from briefgen.model import Image
 
-    out = [] if out is None else out
-    if isinstance(obj, Image):
-        try:
-            st = os.stat(obj.path)
-            out.append((obj.path, st.st_size, st.st_mtime_ns))
-        except OSError:
-            out.append((obj.path, None, None))
-    elif isinstance(obj, tuple):
-        for item in obj:
-            _pictures(item, out)
-    elif is_dataclass(obj):
-        for f in fields(obj):
-            value = getattr(obj, f.name)
-            if isinstance(value, tuple) or is_dataclass(value):
-                _pictures(value, out)
+    blocks = [blk for slide in b.slides for blk in slide.blocks]
+    blocks += [section.block for section in b.onepager.sections]
+    out = []
+    for blk in blocks:
+        if isinstance(blk, Image):
+            try:
+                st = os.stat(blk.path)
+                out.append((blk.path, st.st_size, st.st_mtime_ns))
+            except OSError:
+                out.append((blk.path, None, None))
     return tuple(out)
 
 

@@ -53,9 +53,11 @@ def write_all(folder: Path, files: Sequence[tuple[Path, bytes]]) -> None:
             _write_synced(folder / f"{TEMP}{token}{JOURNAL}", record.encode())
             os.replace(folder / f"{TEMP}{token}{JOURNAL}", journal)
             _sync_folder(folder)
-        except OSError as e:
+        except BaseException as e:          # a full disk, or Ctrl-C: no temporary stays
             for t in [*temps, folder / f"{TEMP}{token}{JOURNAL}"]:
                 _unlink(t)
+            if not isinstance(e, OSError):
+                raise
             raise OutputError(f"cannot write into the output folder {_shown(folder)}: {e.strerror}; "
                               "no file in it was changed") from None
         _commit(folder, journal, [(t, folder / Path(p).name) for t, (p, _) in zip(temps, files)])

@@ -408,12 +408,15 @@ def test_a_file_that_already_holds_the_bytes_is_not_rewritten(tmp_path):
 
 
 def test_an_edited_picture_changes_what_a_session_compares(tmp_path):
+    from dataclasses import replace
+
     from briefgen.build import _pictures
     from briefgen.model import Image, Slide
+    from model_samples import briefing
 
     picture = tmp_path / "a.png"
     picture.write_bytes(b"one")
-    slides = (Slide("image", "t", (Image(str(picture), "alt"),)),)
-    before = _pictures(slides)
+    b = replace(briefing("en"), slides=(Slide("image", "t", (Image(str(picture), "alt"),)),))
+    before = _pictures(b)
     picture.write_bytes(b"three")
-    assert before != _pictures(slides) and len(before) == 1
+    assert before != _pictures(b) and len(before) == 1
