@@ -154,6 +154,7 @@ def validate(specs: tuple[Path, ...], data_dir: Path | None, as_json: bool) -> N
     \b
     Example:
       briefgen validate specs/park.yaml specs/city.yaml
+      briefgen validate specs/park.yaml --json
     """
     from briefgen.build import Session
 
