@@ -238,12 +238,16 @@ class Labels:
     source_line: str = ""           # "来源：{text}" / "Source: {text}"
     original_quote: str = ""        # "原文：“{quote}”"
     continued: str = ""             # suffix of a continuation slide's title, "（续）"
+    continued_part: str = ""        # the same with its place, "（续 {n}/{total}）"
     milestones: str = ""            # a timeline's default heading, "大事记" / "Milestones"
     contact: str = ""               # a contact block's default heading
     talking_points: str = ""        # heading of the speaker notes' talking points
 
     def get(self, key: str, **fields: str) -> str:
         """Return the label ``key`` with its ``{name}`` fields filled from ``fields``."""
+        if key.startswith("_") or key not in self.__dataclass_fields__:
+            raise KeyError(f"label {key!r}: a renderer asked for a word the model does not carry; "
+                           "add it to model.Labels (the resolver fills it from format/i18n.py)")
         text = getattr(self, key)
         return text.format(**fields) if fields else text
 
