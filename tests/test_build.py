@@ -418,3 +418,28 @@ def test_an_edited_picture_changes_what_a_session_compares(tmp_path):
     before = _pictures(b)
     picture.write_bytes(b"three")
     assert before != _pictures(b) and len(before) == 1
+
+
+ENGLISH_QUOTE_TOO_LONG = """title: {zh: 园区, en: The park}
+entity: park
+lang: [zh, en]
+deck:
+  - type: title
+  - type: quote
+    title: {zh: 寄语, en: A word}
+    text:
+      zh: 产业共进。
+      en: %s
+onepager:
+  - type: kpis
+    facts: [park.history.founded, park.history.years, park.plan.sales_2026]
+""" % ("Industry grows together across the river and the park builds its future. " * 25)
+
+
+def test_a_deck_in_one_language_does_not_fail_for_another_language_s_slide(tmp_path):
+    spec = _project(tmp_path, "quote.yaml", ENGLISH_QUOTE_TOO_LONG)
+    built = build(spec, tmp_path / "out", ("pptx",), ["zh"])
+    assert [p.name for p in built.outputs] == ["quote.pptx"]
+    with pytest.raises(FitError) as e:
+        validate(spec)
+    assert str(e.value).startswith(f"{spec}:") and "English" in str(e.value)
