@@ -51,8 +51,9 @@ def need(fact, lang: str, as_of: str, period_shown: bool) -> list[str]:
 
 
 def squash(text: str) -> str:
-    """Return text without spaces or line breaks, and with the deck's curly apostrophes straight."""
-    return re.sub(r"\s+", "", text).replace("\u2019", "'")
+    """Return ``text`` as it is set (the typographic pass: curly quotes), without white space."""
+    from briefgen.text.typography import polish
+    return re.sub(r"\s+", "", polish(text))
 
 
 @pytest.fixture(scope="module")
