@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import io
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -162,10 +162,15 @@ class Session:
     def _render_one(self, spec_path: Path, b: Briefing, fmt: str, theme: Theme,
                     plan: Any) -> tuple[bytes, list[str]]:
         """Return one file's bytes and warnings, reusing the last render of it when nothing it
-        depends on changed (its model, theme, slide counts and pictures): in a watch loop, an
-        edit to one language re-renders only that language's files."""
+        depends on changed (its part of the model, theme, slide counts and pictures): in a
+        watch loop, an edit to one language's deck re-renders only that language's deck.
+
+        The deck renderer never reads the one-pager and the PDF renderer never reads the
+        slides (tests/render/test_render_boundary.py holds them to it), so each file's key
+        leaves the other part out."""
         slot = (str(spec_path.resolve()), b.lang, fmt)
-        key = (b, theme, fmt, tuple(plan.counts) if plan else (), _pictures(b))
+        part = replace(b, onepager=None) if fmt == "pptx" else replace(b, slides=())
+        key = (part, theme, fmt, tuple(plan.counts) if plan else (), _pictures(b))
         held = self._files.get(slot)
         if held is not None and held[0] == key:
             return held[1], list(held[2])

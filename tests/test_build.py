@@ -382,12 +382,16 @@ def test_a_session_re_renders_only_the_files_an_edit_changes(tmp_path, monkeypat
         return render
 
     monkeypatch.setattr(build_module, "_renderer", renderer)
-    spec.write_text(text.replace("Stress the location", "Stress the position", 1), encoding="utf-8")
+    text = text.replace("Stress the location", "Stress the position", 1)
+    spec.write_text(text, encoding="utf-8")
     session.build(spec, tmp_path / "out")
-    assert rendered == [("en", "pptx"), ("en", "pdf")]
+    assert rendered == [("en", "pptx")]                 # a deck note: the handout is unchanged
     assert "Stress the position" in _notes_text(tmp_path / "out" / "park.en.pptx")
     session.build(spec, tmp_path / "out")
-    assert rendered == [("en", "pptx"), ("en", "pdf")]          # nothing changed: nothing drawn
+    assert rendered == [("en", "pptx")]                 # nothing changed: nothing drawn
+    spec.write_text(text.replace("园区立足船舶制造、特色冶金", "园区依托船舶制造、特色冶金"), encoding="utf-8")
+    session.build(spec, tmp_path / "out")
+    assert rendered[1:] == [("zh", "pdf")]             # a handout narrative: the deck is unchanged
 
 
 def _notes_text(path: Path) -> str:

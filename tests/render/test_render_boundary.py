@@ -55,3 +55,13 @@ def test_every_word_a_renderer_asks_for_is_in_the_model():
         assert all(getattr(labels(lang), f.name) for f in fields(Labels)), lang
     with pytest.raises(KeyError, match="add it to model.Labels"):
         labels("en").get("glossary")
+
+
+@pytest.mark.parametrize("folder, other", [("pptx", "onepager"), ("pdf", "slides")])
+def test_each_renderer_reads_only_its_part_of_the_briefing(folder, other):
+    """A warm build reuses a deck when only the one-pager changed, and the reverse."""
+    import re
+
+    readers = [str(p.relative_to(ROOT)) for p in (RENDER / folder).rglob("*.py")
+               if re.search(rf"\.{other}\b", p.read_text(encoding="utf-8"))]
+    assert readers == []
