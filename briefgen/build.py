@@ -162,7 +162,7 @@ class Session:
     def _render_one(self, spec_path: Path, b: Briefing, fmt: str, theme: Theme,
                     plan: Any) -> tuple[bytes, list[str]]:
         """Return one file's bytes and warnings, reusing the last render of it when nothing it
-        depends on changed (its part of the model, theme, slide counts and pictures): in a
+        depends on changed (its part of the model, theme, deck plan and pictures): in a
         watch loop, an edit to one language's deck re-renders only that language's deck.
 
         The deck renderer never reads the one-pager and the PDF renderer never reads the
@@ -170,7 +170,8 @@ class Session:
         leaves the other part out."""
         slot = (str(spec_path.resolve()), b.lang, fmt)
         part = replace(b, onepager=None) if fmt == "pptx" else replace(b, slides=())
-        key = (part, theme, fmt, tuple(plan.counts) if plan else (), _pictures(b))
+        layout = (plan.counts, plan.made, plan.hints) if plan else ()    # what every language chose
+        key = (part, theme, fmt, layout, _pictures(b))
         held = self._files.get(slot)
         if held is not None and held[0] == key:
             return held[1], list(held[2])
@@ -195,14 +196,14 @@ class Session:
 
 
 def _plan_decks(prep: Prepared) -> dict[str, Any]:
-    """Return each requested language's deck plan, widened to the most slides any language needs."""
-    from briefgen.render.pptx import DeckPlan
+    """Return each requested language's deck plan, widened to the most slides any language needs
+    and held to the grids and sizes every language can keep (``merge_plans``)."""
+    from briefgen.render.pptx import DeckPlan, merge_plans
 
     plans = {b.lang: DeckPlan(b, prep.theme) for b in [*prep.briefings, *prep.others]}
-    counts = [plan.counts for plan in plans.values()]
-    most = [max((c for c in column if c is not None), default=1) for column in zip(*counts)]
+    merged = merge_plans([plan.made for plan in plans.values()])   # same slides, grids, sizes
     for b in prep.briefings:
-        plans[b.lang].widen(most)
+        plans[b.lang].widen(merged)
     return plans
 
 

@@ -39,7 +39,7 @@ def test_no_renderer_imports_translation_yaml_or_the_spec(path):
 
 
 def test_every_word_a_renderer_asks_for_is_in_the_model():
-    """ctx.text("key") and labels.get("key") name model.Labels fields, which the resolver fills."""
+    """ctx.text("key") and briefing.labels.get("key") name model.Labels fields, which the resolver fills."""
     import re
     from dataclasses import fields
 
@@ -47,7 +47,7 @@ def test_every_word_a_renderer_asks_for_is_in_the_model():
     from briefgen.model import Labels
 
     asked = {m for path in RENDER.rglob("*.py")
-             for m in re.findall(r"""(?:\.text|labels\.get)\(\s*["']([a-z_]+)["']""",
+             for m in re.findall(r"""(?:\b(?:ctx|c)\.text|\.labels\.get)\(\s*["']([a-z_]+)["']""",
                                  path.read_text(encoding="utf-8"))}
     assert {"as_of", "sources", "continued"} <= asked
     assert asked <= {f.name for f in fields(Labels)}
