@@ -260,6 +260,9 @@ class Labels:
 
     def get(self, key: str, **fields: str) -> str:
         """Return the label ``key`` with its ``{name}`` fields filled from ``fields``."""
+        if key.startswith("_") or key not in self.__dataclass_fields__:
+            raise KeyError(f"label {key!r}: a renderer asked for a word the model does not carry; "
+                           "add it to model.Labels (the resolver fills it from format/i18n.py)")
         text = getattr(self, key)
         return text.format(**fields) if fields else text
 
