@@ -138,7 +138,7 @@ BRIEFING = Record({
     "entity": (Enum("city", "park"), True),
     "audience": (TEXT, False),
     "lang": (LANG, False),
-    "theme": (Enum("city", "park"), False),
+    "theme": (Str(200, r"[^\n]+", "city, park or a theme file (.yaml) beside the spec"), False),
     "issuer": (TEXT, False),
     "as_of": (Str(10, r"\d{4}(-\d{2}(-\d{2})?)?", "a date such as 2025-01"), False),
     "contact": (CONTACT, False),
