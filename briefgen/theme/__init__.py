@@ -49,6 +49,21 @@ class Typefaces:
 
 
 @dataclass(frozen=True)
+class LogoPlace:
+    """Where a theme's logo sits, in points: on a paper-coloured plate so it reads on any band."""
+
+    deck_h: float = 40.0            # cover and closing slide: height, widest, from the top right
+    deck_max_w: float = 150.0
+    deck_top: float = 40.0
+    deck_right: float = 48.0
+    deck_pad: float = 6.0           # plate around the logo
+    page_h: float = 26.0            # handout header: height, widest (right-aligned under the date)
+    page_max_w: float = 90.0
+    page_pad: float = 3.0
+    page_gap: float = 6.0           # below the header's first line
+
+
+@dataclass(frozen=True)
 class Theme:
     name: str
     palette: Palette
@@ -57,6 +72,7 @@ class Theme:
     logo: str = ""                  # absolute path of the checked logo picture, or ""
     folder: str = ""                # the folder of the theme's file (pictures may come from it)
     template: str = ""              # absolute path of a PowerPoint template (.pptx/.potx), or ""
+    logo_place: LogoPlace = field(default_factory=LogoPlace)
 
 
 BUILTIN = ("city", "park")         # briefgen/theme/builtin/<name>.yaml
