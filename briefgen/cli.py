@@ -193,3 +193,4 @@ def _register() -> None:
 
 
 _register()
+main.add_command(__import__("briefgen.cli_template", fromlist=["template"]).template)

@@ -127,8 +127,10 @@ def score(layout: Layout, kind: str) -> float | None:
         return 10 + 5 * bool(layout.of("ctrTitle")) + 3 * bool(layout.of("subTitle")) - len(bodies)
     if not titles:
         return None
-    if kind == "section":
-        return 5 + 3 * bool(layout.of("body")) * (len(bodies) == 1) - 2 * len(layout.of("subTitle"))
+    if kind == "section":             # a section header's title sits low, under a short text
+        bottom = max(p.box[1] + p.box[3] for p in layout.placeholders)
+        low = titles[0].box[1] > 0.25 * bottom
+        return 5 + 3 * (len(bodies) == 1) + 4 * low - 2 * len(layout.of("subTitle"))
     if not bodies:
         return None
     if kind == "compare":
@@ -170,3 +172,28 @@ def title_only_layout(prs):
         titles = sum(k in TITLE_TYPES for k in kinds)
         return (titles == 0, len(kinds) - min(titles, 1))
     return min(prs.slide_masters[0].slide_layouts, key=cost)
+
+
+def theme_colours(prs) -> dict[str, str]:
+    """Return the first master's theme colours: {role: RRGGBB} (system colours by their last value)."""
+    from lxml import etree
+
+    part = prs.slide_masters[0].part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+    root = etree.fromstring(part.blob)
+    scheme = root.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}clrScheme")
+    out = {}
+    for slot in scheme if scheme is not None else ():
+        if len(slot):
+            out[etree.QName(slot).localname] = (slot[0].get("val") if slot[0].get("lastClr") is None
+                                                else slot[0].get("lastClr")).upper()
+    return out
+
+
+def problems(path: str | Path, prs=None) -> list[TemplateError]:
+    """Return one located problem per slide type the template has no usable layout for."""
+    prs = prs if prs is not None else open_template(path)
+    master = str(prs.slide_masters[0].part.partname).lstrip("/")
+    chosen = mapping(layouts(prs))
+    return [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}",
+                          Origin(f"{path}")) for kind, layout in chosen.items() if layout is None]
