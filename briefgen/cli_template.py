@@ -47,6 +47,7 @@ def inspect_cmd(file: Path, out: Path | None) -> None:
     never by their names. The mapping file also lists the template's theme colours, to copy
     into your theme file's colours.
 
+    \b
     Example:
       briefgen template inspect brand/ours.pptx
     """
@@ -88,6 +89,7 @@ def inspect_cmd(file: Path, out: Path | None) -> None:
 def check_cmd(file: Path) -> None:
     """Check that the template is a presentation with a usable layout for every slide type.
 
+    \b
     Example:
       briefgen template check brand/ours.pptx
     """

@@ -5,7 +5,7 @@ from click.testing import CliRunner
 from briefgen.cli import main
 
 COMMANDS = (["build"], ["validate"], ["facts", "check"], ["facts", "list"], ["facts", "search"],
-            ["facts", "show"])
+            ["facts", "show"], ["template", "inspect"], ["template", "check"])
 
 
 def reference() -> str:
