@@ -73,6 +73,9 @@ class Theme:
     folder: str = ""                # the folder of the theme's file (pictures may come from it)
     template: str = ""              # absolute path of a PowerPoint template (.pptx/.potx), or ""
     logo_place: LogoPlace = field(default_factory=LogoPlace)
+    # the organisation's contact details, used where a spec gives none: "address" ({"zh", "en"}),
+    # "phone", "email", "web"; fill in only what the organisation confirms
+    contact: dict = field(default_factory=dict)
 
 
 BUILTIN = ("city", "park")         # briefgen/theme/builtin/<name>.yaml

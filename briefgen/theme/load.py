@@ -145,7 +145,7 @@ def _theme(rec: dict, folder: Path) -> Theme:
                    logo=str(folder / rec["logo"]) if "logo" in rec else (base.logo if base else ""),
                    template=str(folder / rec["template"]) if "template" in rec else
                    (base.template if base else ""),
-                   folder=str(folder))
+                   contact=contact or (base.contact if base else {}), folder=str(folder))
 
 
 def spec_theme(spec, spec_path: str | Path) -> Theme:
