@@ -89,13 +89,19 @@ def drop_slides(prs) -> None:
 
 
 def scale_slides(prs, width: int, height: int) -> None:
-    """Scale every slide drawn in briefgen's 16:9 space to ``width`` × ``height`` EMU, centred."""
+    """Scale every slide drawn in briefgen's 16:9 space to ``width`` × ``height`` EMU, centred.
+
+    Chart parts have no boxes of their own (their frame on the slide is scaled); their type
+    sizes and line widths are scaled with the slide's."""
     s = min(width / (D.SLIDE_W * EMU), height / (D.SLIDE_H * EMU))
     dx, dy = (width - D.SLIDE_W * EMU * s) / 2, (height - D.SLIDE_H * EMU * s) / 2
     if abs(s - 1) < 1e-9 and dx == dy == 0:
         return
     for slide in prs.slides:
         _scale_tree(slide._element, s, dx, dy)
+        for shape in slide.shapes:
+            if getattr(shape, "has_chart", False):      # the chart's own type sizes
+                _scale_tree(shape.chart.part._element, s, 0, 0)
 
 
 def _scale_tree(root, s: float, dx: float, dy: float) -> None:
