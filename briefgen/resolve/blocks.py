@@ -15,7 +15,8 @@ from briefgen.resolve import slide_policy
 from briefgen.resolve.charts import build_chart
 from briefgen.resolve.context import Resolution, bilingual
 from briefgen.spec import Rec, Text
-from briefgen.theme.load import spec_theme
+from briefgen.spec.images import find_image
+from briefgen.theme.load import picture_folder, spec_theme
 
 
 def block_notes(block: Block) -> tuple[int, ...]:
@@ -161,13 +162,11 @@ class BlockBuilder:
                       self.items(col.get("items"), col.get("list"), where))
 
     def image(self, slide: Rec, where: str) -> Image | None:
-        """Return an image under the project's assets/ folder."""
-        rel = slide["image"]
-        path = (self.root / rel).resolve()
-        assets = (self.root / "assets").resolve()
-        if assets not in path.parents or not path.is_file():
-            self.res.problems.append(SpecError(
-                f"{where}.image: expected a file under assets/ but received {rel!r}", slide.at("image")))
+        """Return a picture from assets/ or the spec's folder, checked and decoded (spec.images)."""
+        path, problem = find_image(slide["image"], Path(self.res.spec_path).resolve().parent, self.root,
+                                   picture_folder(spec_theme(self.spec, self.res.spec_path)))
+        if path is None:
+            self.res.problems.append(SpecError(f"{where}.image: {problem}", slide.at("image")))
             return None
         return Image(str(path), self.res.text(slide["alt"], f"{where}.alt"),
                      self.res.text(slide.get("caption"), f"{where}.caption"), slide.origin)

@@ -115,6 +115,10 @@ def _check_file(node, rel: str, folder: Path, suffixes: tuple[str, ...], what: s
         problem = "is not a file in the theme's folder; check the name"
     if not problem and not rel.lower().endswith(suffixes):
         problem = f"is not {what}"
+    if not problem and key == "logo":
+        from briefgen.spec.images import find_image
+
+        problem = find_image(rel, folder, folder, folder)[1].removeprefix(f"{rel!r} ")
     if problem:
         ctx.error(node.origin, key, f"{rel!r} {problem}")
 
@@ -152,3 +156,8 @@ def spec_theme(spec, spec_path: str | Path) -> Theme:
     """Return the theme a checked spec names (its entity's theme when it names none)."""
     name = spec.get("theme") or spec["entity"]
     return theme_for(name, str(Path(spec_path).parent), spec.at("theme") if "theme" in spec else None)
+
+
+def picture_folder(theme: Theme) -> Path | None:
+    """Return the folder of a theme file, where a spec's pictures may also come from (None: built-in)."""
+    return None if Path(theme.folder) == BUILTIN_DIR else Path(theme.folder)

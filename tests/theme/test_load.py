@@ -92,3 +92,12 @@ def test_a_logo_and_template_must_be_files_of_their_kind(tmp_path):
     assert str(err.value).splitlines() == [
         f"{path}:3:7: logo: 'logo.gif' is not a PNG or JPEG picture",
         f"{path}:4:11: template: 'nope.pptx' is not a file in the theme's folder; check the name"]
+
+
+def test_a_logo_that_does_not_decode_is_refused_where_it_is_named(tmp_path):
+    write(tmp_path, "logo.png", "not a picture")
+    path = write(tmp_path, "t.yaml", "name: t\nextends: city\nlogo: logo.png\n")
+    with pytest.raises(BriefgenError) as err:
+        load_theme(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:3:7: logo: 'logo.png' ") and "PNG" in message
