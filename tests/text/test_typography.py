@@ -186,8 +186,6 @@ def test_handout_text_keeps_numbers_with_units(spec, lang):
     assert found == []
 
 
-@pytest.mark.xfail(strict=True, reason="the handout does not yet set its text through "
-                                       "briefgen.text.typography.polish (or polish_model)")
 @pytest.mark.parametrize("spec", ["park", "city"])
 def test_english_handouts_have_no_straight_quotes(spec):
     found = [line for _, lines in handout_blocks(handout(spec, "en")) for line in lines

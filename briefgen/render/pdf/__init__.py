@@ -21,6 +21,7 @@ from briefgen.render.pdf.frame import frame_strings
 from briefgen.render.pdf.layout import fit_page
 from briefgen.render.pdf.ops import paint
 from briefgen.render.pdf.text import PdfFonts, Where, check_glyphs
+from briefgen.text.typography import polish_model
 from briefgen.theme import Theme
 from briefgen.theme.page import PAGE
 
@@ -38,6 +39,7 @@ def render_pdf(briefing: model.Briefing, theme: Theme, out: Union[str, BinaryIO]
     ``out`` is a path or a binary file object. Raises FontError when a face lacks a glyph
     the page needs, and FitError when the content cannot fit one A4 page.
     """
+    briefing = polish_model(briefing)          # curly quotes, 〈〉 in 《》: as the deck sets them
     strings = page_strings(briefing, theme)
     fonts = page_fonts(strings, theme, briefing.lang)
     check_glyphs(strings, fonts, require_glyphs)

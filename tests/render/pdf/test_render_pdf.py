@@ -19,6 +19,7 @@ from briefgen.render.pdf.blocks import ROLES
 from briefgen.render.pdf.sources import doc_refs, documents, entry_text
 from briefgen.theme import CITY, PARK
 from model_samples import briefing
+from briefgen.text.typography import polish
 
 LANGS = ("zh", "en")
 
@@ -46,8 +47,8 @@ def text_of(data: bytes) -> str:
 
 
 def squash(text: str) -> str:
-    """Return ``text`` without whitespace."""
-    return re.sub(r"\s+", "", text)
+    """Return ``text`` as the handout sets it (curly quotes), without whitespace."""
+    return re.sub(r"\s+", "", polish(text))
 
 
 def with_sections(b, *sections: Section, drop_roles=()):
