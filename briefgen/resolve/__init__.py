@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from briefgen.format import numbers
 from briefgen.format.labels import labels
 from briefgen.errors import Problems
-from briefgen.model import Briefing, Bullets, OnePager, Section, SourceNote
+from briefgen.model import Briefing, OnePager, Section, SourceNote
 from briefgen.resolve.blocks import BlockBuilder
 from briefgen.resolve.context import Resolution
 from briefgen.spec import Rec
@@ -102,12 +101,7 @@ def _section(build: BlockBuilder, sec: Rec, i: int) -> Section | None:
         block = build.contact(sec.get("contact"), f"{where}.contact", sec.origin)
     if block is None:
         return None
-    cited = tuple(res.note(ident).number if ident in res.ds.facts else      # sources of text
-                  res.list_note(res.ds.lists[ident]).number for ident in sec.get("cite") or ())
-    if cited and isinstance(block, Bullets) and block.items:   # marked after the last item
-        last = replace(block.items[-1], notes=tuple(dict.fromkeys(block.items[-1].notes + cited)))
-        block = replace(block, items=(*block.items[:-1], last))
-    elif cited:                                                # a chart or narrative: its own marks
-        block = replace(block, notes=tuple(dict.fromkeys(block.notes + cited)))
-    return Section(kind, block, bool(sec.get("optional")), sec.origin)
+    cites = tuple((res.note(ident) if ident in res.ds.facts else res.list_note(res.ds.lists[ident])).number
+                  for ident in sec.get("cite") or ())       # sources of text written in the spec
+    return Section(kind, block, bool(sec.get("optional")), sec.origin, notes=cites)
 

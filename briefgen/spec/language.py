@@ -178,21 +178,19 @@ SLIDES = Tagged("type", {
 }, docs={t: f"{docs.SLIDES[t]}; keys: {docs.SLIDE_KEYS[t]}" for t in docs.SLIDES})
 
 
-def _section(fields: dict[str, tuple[Field, bool]], one_of: tuple[str, ...] = (),
-             cite: bool = False) -> Record:
-    extra = {"cite": (CITE, False)} if cite else {}     # where a source mark can go: text, charts
-    return Record({**fields, "optional": (Bool(), False), **extra}, "a one-pager section",
+def _section(fields: dict[str, tuple[Field, bool]], one_of: tuple[str, ...] = ()) -> Record:
+    return Record({**fields, "optional": (Bool(), False), "cite": (CITE, False)}, "a one-pager section",
                   docs=docs.COMMON, one_of=one_of)
 
 
 SECTIONS = Tagged("type", {
     "kpis": _section({"facts": (ListOf(Ref("fact"), 3, 6), True)}),
-    "chart": _section({"chart": (CHART, True)}, cite=True),
+    "chart": _section({"chart": (CHART, True)}),
     "timeline": _section({"timeline": (Ref("timeline"), True),
                           "events": (ListOf(Ref("fact"), 2, 40), False)}),
     "list": _section({"title": (TEXT, False), "list": (Ref("list"), False), "items": (ITEMS, False)},
-                     one_of=("list", "items"), cite=True),
-    "narrative": _section({"title": (TEXT, False), "text": (BODY, True)}, cite=True),
+                     one_of=("list", "items")),
+    "narrative": _section({"title": (TEXT, False), "text": (BODY, True)}),
     "contact": _section({"contact": (CONTACT, False)}),
 }, docs={t: f"keys: {k}" for t, k in docs.SECTIONS.items()})
 
