@@ -195,7 +195,8 @@ class Slide:
 
     kind is one of SLIDE_KINDS. A "chart" slide may carry a Paragraph or Bullets block
     beside its Chart (chart with commentary). ``talking_points`` become the speaker notes,
-    followed by ``sources`` (the notes of every figure on the slide).
+    followed by ``glossary`` (the explanation of every Chinese term the slide prints, English
+    only) and ``sources`` (the notes of every figure on the slide).
     """
 
     kind: str
@@ -205,6 +206,7 @@ class Slide:
     talking_points: tuple[str, ...] = ()
     sources: tuple[SourceNote, ...] = ()
     origin: Origin | None = None
+    glossary: tuple[str, ...] = ()          # "Term (中文): explanation." in order of first use
 
 
 @dataclass(frozen=True)
@@ -244,3 +246,4 @@ class Briefing:
     spec_path: str = ""
     origin: Origin | None = None
     meta: tuple[tuple[str, str], ...] = field(default=())   # extra (key, value) pairs
+    glossary: tuple[str, ...] = ()           # explanations of the terms the one-pager prints

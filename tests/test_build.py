@@ -51,7 +51,21 @@ def test_english_notes_quote_the_source_beside_the_fact(park_twice):
     (out, _), _ = park_twice
     notes = Presentation(out / "park.en.pptx").slides[1].notes_slide.notes_text_frame.text
     assert "Original (Chinese): “2003年8月29日,江阴经济开发区靖江园区正式成立”" in notes
-    assert "Jiangsu Jiangyin–Jingjiang Industrial Park: profile" in notes
+    assert "Jiangsu Jiangyin–Jingjiang Industrial Park: Profile" in notes
+
+
+def test_english_notes_explain_the_chinese_terms_a_slide_prints(park_twice):
+    from pptx import Presentation
+
+    (out, _), _ = park_twice
+    en, zh = (Presentation(out / name) for name in ("park.en.pptx", "park.pptx"))
+    slide = next(s for s in en.slides if any(sh.has_text_frame and sh.text_frame.text == "Targets"
+                                             for sh in s.shapes))
+    notes = slide.notes_slide.notes_text_frame.text.split("\n")
+    terms = notes.index("Terms explained")
+    assert notes[terms + 1].startswith("Technology-based SME (科技型中小企业): A small or medium-sized")
+    assert notes.index("Sources") > terms
+    assert not any("术语" in s.notes_slide.notes_text_frame.text for s in zh.slides)
 
 
 def test_a_failed_build_leaves_the_previous_output_untouched(park_twice, tmp_path):

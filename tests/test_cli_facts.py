@@ -99,7 +99,7 @@ def test_list_json_has_every_field(in_repo):
     steel = next(r for r in records if r["id"] == "city.industry.share_auto_steel")
     assert steel == {
         "id": "city.industry.share_auto_steel", "entity": "city",
-        "label": {"zh": "全国高端汽车用钢江阴产出占比", "en": "Share of China's high-end automotive steel made in Jiangyin"},
+        "label": {"zh": "全国高端汽车用钢江阴产出占比", "en": "Share of China’s high-end automotive steel made in Jiangyin"},
         "value": 0.75, "value_max": None, "unit": "share", "qualifier": None, "period": "2025",
         "inferred": "如今 (nowadays) in an article of early 2025", "kind": "share", "source": "jy-gdp-5000",
         "quote": "每年全国四分之三的高端汽车用钢从江阴产出", "as_written": "四分之三", "note": None,
@@ -119,7 +119,7 @@ def test_show_prints_the_fact_and_its_source(in_repo):
         "value:      约3.8亿吨",
         "kind:       stock",
         "period:     2024",
-        "source:     jy-gdp-5000: 江阴GDP破5000亿元 / Jiangyin's GDP passes RMB 500 billion",
+        "source:     jy-gdp-5000: 江阴GDP破5000亿元 / Untitled article on Jiangyin’s GDP passing RMB 500 billion",
         "published:  2025, 不详 / unknown",
         "file:       000_385f7f832295e4de.txt",
         "quote:      2024年，江阴港完成货物吞吐量约3.8亿吨",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefgen.data.glossary import read_glossary
 from briefgen.data.read import Reader, cross_check, node_kind, read_file, shown_path
 from briefgen.data.records import (
     ENTITIES, FILES, KINDS, SERIES_KINDS, Dataset, Fact, FactList, Label, ListItem, Series,
@@ -61,6 +62,7 @@ def load_dataset(data_dir: Path) -> Dataset:
             obj = read_one(node, path.stem)
             if obj is not None:
                 reader.register(obj, table)
+    ds.glossary.update(read_glossary(data_dir, reader, problems))
     cross_check(ds, problems)
     if problems:
         raise Problems(sorted(problems, key=lambda p: (p.origin.path, p.origin.line, p.origin.col)

@@ -10,6 +10,7 @@ from briefgen.errors import Problems
 from briefgen.model import Briefing, OnePager, Section, SourceNote
 from briefgen.resolve.blocks import BlockBuilder
 from briefgen.resolve.context import Resolution
+from briefgen.resolve.glossary import explain, printed_strings
 from briefgen.spec import Rec
 
 ENTITY_NAMES = {
@@ -39,15 +40,18 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
     notes = res.notes()
     name = ENTITY_NAMES[spec["entity"]][lang]
     title = res.text(spec["title"], "title")
+    subtitle = res.text(spec.get("subtitle"), "subtitle")
     audience = res.text(spec.get("audience"), "audience")
     return Briefing(
-        lang=lang, title=title, subtitle=res.text(spec.get("subtitle"), "subtitle"),
+        lang=lang, title=title, subtitle=subtitle,
         entity=spec["entity"], entity_name=name,
         issuer=res.text(spec.get("issuer"), "issuer", name),
         audience=audience, subject=" · ".join(x for x in (name, audience) if x),
         as_of=numbers.format_date(spec.get("as_of") or _latest(dataset, notes), lang),
         theme=spec.get("theme") or spec["entity"], slides=slides, onepager=onepager,
         notes=notes, spec_path=spec_path, origin=spec.origin,
+        glossary=explain(getattr(dataset, "glossary", {}), lang,
+                         printed_strings((title, subtitle, [s.block for s in onepager_sections]))),
     )
 
 

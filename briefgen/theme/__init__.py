@@ -70,7 +70,7 @@ PARK = Theme(
         muted="66737D", paper="FFFFFF", tint="EEF5F7", rule="CFDDE2",
         series=("0B4F6C", "F28C28", "1B998B", "8FB8C9", "C65D1E"),
     ),
-    wordmark={"zh": "澄靖园区", "en": "JJIP"},
+    wordmark={"zh": "澄靖园区", "en": "JIANGYIN–JINGJIANG"},
 )
 
 THEMES = {t.name: t for t in (CITY, PARK)}

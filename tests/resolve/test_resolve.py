@@ -110,15 +110,16 @@ def chinese_strings(obj, path="briefing"):
 
 
 def test_english_has_no_chinese_but_deliberate_names(pair):
-    """Only data (units as the source writes them), verbatim quotes for the speaker notes, and
-    a source's Chinese title in brackets beside its translation may hold Chinese."""
+    """Only data (units as the source writes them), verbatim quotes for the speaker notes, a
+    source's Chinese title in brackets beside its translation, and a glossary term's Chinese in
+    brackets may hold Chinese."""
     _, by_lang = pair
     left = []
     for path, text in chinese_strings(by_lang["en"]):
         if path.endswith((".unit", ".quote")):
             continue
         if path.endswith(".text") and ".sources[" in path or path.startswith("briefing.notes") \
-                or ".onepager.notes" in path:
+                or ".onepager.notes" in path or ".glossary[" in path:
             text = re.sub(r" \([^()]*[\u3400-\u9fff][^()]*\)", "", text)
         if re.search(r"[\u3400-\u9fff]", text):
             left.append(f"{path}: {text}")
