@@ -229,16 +229,3 @@ def test_yaml_errors_become_located_dataset_errors(tmp_path, monkeypatch):
         "assets/data/timelines.yaml:1:1: expected a list of timeline entries (each starting '- id:') "
         "but received a mapping",
     ]
-
-
-def test_english_text_uses_typographic_quotes_and_apostrophes(ds):
-    """Every English label, item and chart category is set with “ ” and ’, never " or '."""
-    english = [("fact " + f.id, f.label.en) for f in ds.facts.values()]
-    english += [("list " + l.id, text) for l in ds.lists.values()
-                for text in (l.label.en, *(i.en for i in l.items))]
-    english += [("series " + s.id, text) for s in ds.series.values()
-                for text in (s.label.en, *(p.x.en for p in s.points if isinstance(p.x, Label)))]
-    english += [("source " + s.id, s.title.en) for s in ds.sources.values()]
-    english += [("glossary " + g.term, g.en) for g in ds.glossary.values()]
-    straight = [f"{where}: {text}" for where, text in english if "'" in text or '"' in text]
-    assert not straight, "\n".join(straight)

@@ -144,26 +144,3 @@ def test_unknown_slide_type_and_language_key(tmp_path):
         "s.yaml:19:11: deck[4].type: expected one of title, section, kpis, bullets, chart, timeline, table, "
         "compare, image, quote, closing but received 'clsoing'; did you mean 'closing'?",
     ]
-
-
-@pytest.mark.parametrize("name", ["park", "city"])
-def test_the_repository_specs_set_english_with_typographic_quotes(name):
-    import yaml
-
-    from paths import ROOT
-
-    def english(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "en" and isinstance(value, str):
-                    yield value
-                else:
-                    yield from english(value)
-        elif isinstance(node, list):
-            for item in node:
-                yield from english(item)
-
-    spec = yaml.safe_load((ROOT / "specs" / f"{name}.yaml").read_text(encoding="utf-8"))
-    texts = list(english(spec))
-    assert len(texts) > 20
-    assert [t for t in texts if "'" in t or '"' in t] == []
