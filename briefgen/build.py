@@ -1,33 +1,59 @@
-"""Build a spec's files: resolve every language, render in memory, then replace files atomically.
+"""Build a spec's files in one process: resolve, plan each deck once, render in memory, write all or nothing.
 
-Nothing is written until every requested language and format has rendered, so a failed
-build leaves the previous good output untouched.
+``Session`` keeps what a rebuild can reuse (the loaded dataset, reloaded when its files
+change; the imported renderers; the converted fonts and fitted text memoised by them), so
+a watch loop rebuilds a spec in a fraction of a cold run. ``validate`` is a build that
+renders every language and format in memory and writes nothing, so "ok" means the build
+succeeds. Problems found while laying out, fitting or checking glyphs name their language.
 """
 
 from __future__ import annotations
 
+import copy
 import io
-import multiprocessing
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from briefgen.errors import BriefgenError, Problems
 from briefgen.model import Briefing
+from briefgen.output import write_all
 from briefgen.theme import Theme, get_theme
 
 FORMATS = ("pptx", "pdf")
+LANG_NAMES = {"zh": "Chinese", "en": "English"}
 
 
 @dataclass
 class Built:
-    """What a build wrote (or, for a check, would write), and the renderers' warnings."""
+    """What a build wrote (or a check rendered), and the renderers' warnings."""
 
-    outputs: list[Path] = field(default_factory=list)
+    spec: Path
+    outputs: list[Path] = field(default_factory=list)       # files written (none for a check)
+    checked: list[tuple[str, str]] = field(default_factory=list)   # (lang, format) rendered
     warnings: list[str] = field(default_factory=list)
     briefings: list[Briefing] = field(default_factory=list)
+    spec_slides: int = 0                # slides the spec lists
+    deck_slides: int | None = None      # slides in the deck, continuations included (None: no deck)
+
+    def as_json(self) -> dict[str, Any]:
+        """Return this result as plain data for ``--json``."""
+        return {"spec": str(self.spec), "ok": True,
+                "checked": [{"lang": lang, "format": fmt} for lang, fmt in self.checked],
+                "wrote": [str(p) for p in self.outputs], "warnings": list(self.warnings),
+                "problems": [], "spec_slides": self.spec_slides, "deck_slides": self.deck_slides}
+
+
+@dataclass
+class Prepared:
+    """A spec resolved: its briefings in the requested languages, and in its other languages."""
+
+    spec: Any
+    briefings: list[Briefing]           # the requested languages, in order
+    others: list[Briefing]              # the spec's other languages that resolved (deck parity)
+    theme: Theme
+    primary: str                        # the spec's first language (unsuffixed file names)
 
 
 def output_path(out_dir: Path, stem: str, lang: str, primary: str, fmt: str) -> Path:
@@ -35,8 +61,132 @@ def output_path(out_dir: Path, stem: str, lang: str, primary: str, fmt: str) -> 
     return out_dir / (f"{stem}.{fmt}" if lang == primary else f"{stem}.{lang}.{fmt}")
 
 
-def _renderer(fmt: str) -> Callable[[Briefing, Theme, io.BytesIO], list[str]]:
-    """Return the render function for a format (imported only when that format is built)."""
+def in_language(error: BriefgenError, lang: str) -> list[BriefgenError]:
+    """Return the problems of ``error``, each saying which language it was found in."""
+    name = LANG_NAMES.get(lang, lang)
+    out = []
+    for p in error.problems if isinstance(error, Problems) else [error]:
+        if name not in p.message:
+            p = copy.copy(p)
+            p.message = f"{name}: {p.message}"
+            p.args = (p.message,)
+        out.append(p)
+    return out
+
+
+class Session:
+    """A builder that stays warm between builds (the watch loop's engine).
+
+    ``data_dir`` fixes the dataset folder; by default each spec's project supplies it.
+    """
+
+    def __init__(self, data_dir: Path | None = None):
+        self.data_dir = Path(data_dir) if data_dir else None
+        self._datasets: dict[Path, tuple[tuple, Any]] = {}
+
+    def dataset(self, data_dir: Path):
+        """Return the dataset in ``data_dir``, loaded again only when one of its files changed."""
+        from briefgen.data.dataset import load_dataset
+
+        key = Path(data_dir).resolve()
+        stamp = _stamp(key)
+        held = self._datasets.get(key)
+        if held is None or held[0] != stamp:
+            self._datasets[key] = (stamp, load_dataset(data_dir))
+        return self._datasets[key][1]
+
+    def prepare(self, spec_path: Path, langs: Sequence[str] | None = None) -> Prepared:
+        """Return the spec resolved in ``langs`` (default: all its languages), or raise Problems.
+
+        The spec's other languages are resolved too when they can be, so that every
+        language's deck has the same slides; their problems are not this build's.
+        """
+        from briefgen.data.dataset import find_data_dir
+        from briefgen.resolve import resolve, spec_langs
+        from briefgen.spec import load_spec
+
+        spec_path = Path(spec_path)
+        data_dir = self.data_dir or find_data_dir(spec_path.resolve().parent)
+        dataset = self.dataset(data_dir)
+        spec = load_spec(spec_path, dataset)
+        root = Path(data_dir).resolve().parent.parent
+        every = spec_langs(spec)
+        wanted = list(dict.fromkeys(langs)) if langs else every
+        briefings, others, problems = [], [], []
+        for lang in list(dict.fromkeys([*wanted, *every])):
+            try:
+                b = resolve(spec, dataset, lang, str(spec_path), root)
+            except Problems as e:
+                if lang in wanted:
+                    problems += [p for p in e.problems if str(p) not in {str(q) for q in problems}]
+                continue
+            (briefings if lang in wanted else others).append(b)
+        if problems:
+            raise Problems(problems)
+        return Prepared(spec, briefings, others, get_theme(spec.get("theme") or spec["entity"]),
+                        every[0])
+
+    def render(self, spec_path: Path, out_dir: Path = Path("output"), formats: Sequence[str] = FORMATS,
+               langs: Sequence[str] | None = None) -> tuple[Built, list[tuple[Path, bytes]]]:
+        """Return the result and every file's (path, bytes), rendered in memory, or raise Problems.
+
+        Every requested language and format is rendered even after one fails, so that all
+        problems are reported together, each labelled with its language.
+        """
+        spec_path, out_dir = Path(spec_path), Path(out_dir)
+        prep = self.prepare(spec_path, langs)
+        built = Built(spec_path, briefings=prep.briefings, spec_slides=len(prep.spec["deck"]))
+        problems: list[BriefgenError] = []
+        plans = _plan_decks(prep) if "pptx" in formats else {}
+        files: list[tuple[Path, bytes]] = []
+        for b in prep.briefings:
+            for fmt in sorted(formats, key=FORMATS.index):
+                render = _renderer(fmt)
+                options = {"plan": plans[b.lang]} if fmt == "pptx" else {}
+                buf = io.BytesIO()
+                try:
+                    built.warnings += render(b, prep.theme, buf, **options)
+                except BriefgenError as e:
+                    problems += in_language(e, b.lang)
+                    continue
+                built.checked.append((b.lang, fmt))
+                files.append((output_path(out_dir, spec_path.stem, b.lang, prep.primary, fmt),
+                              buf.getvalue()))
+        if problems:
+            raise problems[0] if len(problems) == 1 else Problems(problems)
+        if plans:
+            built.deck_slides = sum(c or 0 for c in plans[prep.briefings[0].lang].counts)
+        files.sort(key=lambda item: (item[0].name.count("."), item[0].suffix == ".pdf"))
+        return built, files
+
+    def build(self, spec_path: str | Path, out_dir: str | Path = "output",
+              formats: Sequence[str] = FORMATS, langs: Sequence[str] | None = None) -> Built:
+        """Build a spec's deck and one-pager in ``langs``; write every file, or none (see briefgen.output)."""
+        built, files = self.render(Path(spec_path), Path(out_dir), formats, langs)
+        write_all(Path(out_dir), files)
+        built.outputs = [path for path, _ in files]
+        return built
+
+    def validate(self, spec_path: str | Path, formats: Sequence[str] = FORMATS) -> Built:
+        """Check a spec exactly as a build in every one of its languages would, writing nothing."""
+        built, _ = self.render(Path(spec_path), Path("output"), formats, None)
+        return built
+
+
+def _plan_decks(prep: Prepared) -> dict[str, Any]:
+    """Return each requested language's deck plan, widened to the most slides any language needs."""
+    from briefgen.render.pptx import DeckPlan
+
+    plans = {b.lang: DeckPlan(b, prep.theme) for b in [*prep.briefings, *prep.others]}
+    counts = [plan.counts for plan in plans.values()]
+    most = [max((c for c in column if c is not None), default=1) for column in zip(*counts)]
+    for b in prep.briefings:
+        plans[b.lang].widen(most)
+    return plans
+
+
+def _renderer(fmt: str) -> Callable[..., list[str]]:
+    """Return the render function for a format (its library is imported only when it is built)."""
     if fmt == "pptx":
         from briefgen.render.pptx import render_pptx
         return render_pptx
@@ -44,144 +194,37 @@ def _renderer(fmt: str) -> Callable[[Briefing, Theme, io.BytesIO], list[str]]:
     return render_pdf
 
 
-def _render_away(job: tuple[Briefing, str, dict], theme: Theme) -> tuple[bytes, list[str]]:
-    """Return one file rendered in the worker, which alone uses the early chart helper."""
-    from briefgen.render.charts import helper as chart_helper
-
-    chart_helper.hand_over()
-    return _render(job, theme)
-
-
-def _render(job: tuple[Briefing, str, dict], theme: Theme) -> tuple[bytes, list[str]]:
-    """Return one rendered file's bytes and its warnings."""
-    briefing, fmt, options = job
-    buf = io.BytesIO()
-    warnings = _renderer(fmt)(briefing, theme, buf, **options)
-    return buf.getvalue(), warnings
-
-
-def deck_pages(briefings: Sequence[Briefing], theme: Theme) -> list[int]:
-    """Return, per slide of the spec, the most slides any language needs for it."""
-    from briefgen.render.pptx import plan_pages
-
-    counts = [plan_pages(b, theme) for b in briefings]
-    return [max(c) for c in zip(*counts)]
-
-
-def render_all(jobs: list[tuple[Briefing, str]], theme: Theme,
-               deck_options: Callable[[], dict]) -> list[tuple[bytes, list[str]]]:
-    """Return every (briefing, format) job rendered, on two cores when the machine has them.
-
-    A worker forked after resolution (so it starts with the model in memory) renders the
-    one-pagers while this process plans the decks (``deck_options``: the same slides in every
-    language) and renders them. The files are byte-identical to a serial build; set
-    BRIEFGEN_JOBS=1 to render everything in this process.
-    """
-    plans: dict = {}
-
-    def options(fmt: str) -> dict:
-        if fmt == "pptx" and not plans:
-            plans.update(deck_options())
-        return plans if fmt == "pptx" else {}
-
-    def run(job: tuple[Briefing, str]) -> tuple[bytes, list[str]]:
-        return _render((job[0], job[1], options(job[1])), theme)
-
-    cores = int(os.environ.get("BRIEFGEN_JOBS") or os.cpu_count() or 1)
-    if cores < 2 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [run(job) for job in jobs]
-    away = [j for j in jobs if j[1] == "pdf"]
-    here = [j for j in jobs if j[1] != "pdf"]
-    if not away or not here:                   # one format only: share its files
-        away, here = jobs[: len(jobs) // 2], jobs[len(jobs) // 2:]
-    from concurrent.futures import ProcessPoolExecutor
-
-    from briefgen.render.charts import helper as chart_helper
-
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = [pool.submit(_render_away, (b, fmt, options(fmt)), theme) for b, fmt in away]
-        chart_helper.give_up()
-        done = {id(j): run(j) for j in here}
-        done.update({id(j): f.result() for j, f in zip(away, futures)})
-    return [done[id(j)] for j in jobs]
+def _stamp(folder: Path) -> tuple:
+    """Return (name, size, mtime) of every file under ``folder``, to see when the dataset changed."""
+    out = []
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            try:
+                st = os.stat(os.path.join(root, name))
+            except OSError:
+                continue
+            out.append((os.path.join(root, name), st.st_size, st.st_mtime_ns))
+    return tuple(out)
 
 
 def prepare(spec_path: Path, langs: Sequence[str] | None = None, data_dir: Path | None = None):
-    """Return (spec, briefings, theme) for a spec, or raise Problems listing every problem.
-
-    Briefings are resolved in ``langs`` and in every language of the spec (a deck's slides are
-    planned across all of them), requested languages first.
-    """
-    from briefgen.data.dataset import find_data_dir
-    from briefgen.data.dataset import load_dataset
-    from briefgen.resolve import resolve, spec_langs
-    from briefgen.spec import load_spec
-
-    data_dir = Path(data_dir) if data_dir else find_data_dir(spec_path.resolve().parent)
-    dataset = load_dataset(data_dir)
-    spec = load_spec(spec_path, dataset)
-    root = data_dir.resolve().parent.parent
-    chosen = list(dict.fromkeys([*(langs or ()), *spec_langs(spec)])) if langs else spec_langs(spec)
-    briefings, problems = [], []
-    for lang in chosen:
-        try:
-            briefings.append(resolve(spec, dataset, lang, str(spec_path), root))
-        except Problems as e:
-            problems += [p for p in e.problems if str(p) not in {str(q) for q in problems}]
-    if problems:
-        raise Problems(problems)
-    return spec, briefings, get_theme(spec.get("theme") or spec["entity"])
+    """Return (spec, briefings, theme): the spec resolved in ``langs`` and then its other languages."""
+    prep = Session(data_dir).prepare(Path(spec_path), langs)
+    return prep.spec, [*prep.briefings, *prep.others], prep.theme
 
 
 def build(spec_path: str | Path, out_dir: str | Path = "output", formats: Sequence[str] = FORMATS,
           langs: Sequence[str] | None = None, data_dir: Path | None = None) -> Built:
-    """Build a spec's deck and one-pager in its languages; write only when all succeeded."""
-    spec_path, out_dir = Path(spec_path), Path(out_dir)
-    if "pdf" in formats:        # a cold build loads matplotlib while the spec resolves
-        from briefgen.render.charts import helper as chart_helper
-
-        chart_helper.start_early()
-        try:
-            return _build(spec_path, out_dir, formats, langs, data_dir)
-        finally:
-            chart_helper.stop()
-    return _build(spec_path, out_dir, formats, langs, data_dir)
+    """Build a spec once (see Session.build)."""
+    return Session(data_dir).build(spec_path, out_dir, formats, langs)
 
 
-def _build(spec_path: Path, out_dir: Path, formats: Sequence[str], langs: Sequence[str] | None,
-           data_dir: Path | None) -> Built:
-    """Return what building the spec wrote (see build)."""
-    from briefgen.resolve import spec_langs
-
-    spec, every, theme = prepare(spec_path, langs, data_dir)
-    primary = spec_langs(spec)[0]
-    briefings = [b for b in every if langs is None or b.lang in langs]
-    built = Built(briefings=briefings)
-    order = [(b, fmt) for fmt in sorted(formats, key=FORMATS.index, reverse=True) for b in briefings]
-    results = render_all(order, theme, lambda: {"min_pages": deck_pages(every, theme)})
-    rendered: list[tuple[Path, bytes]] = []
-    for (briefing, fmt), (data, warnings) in zip(order, results):
-        built.warnings += warnings
-        rendered.append((output_path(out_dir, spec_path.stem, briefing.lang, primary, fmt), data))
-    rendered.sort(key=lambda item: (item[0].name.count("."), item[0].suffix == ".pdf"))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise BriefgenError(f"cannot create the output folder: {e.strerror}", None) from None
-    for path, data in rendered:
-        write_atomic(path, data)
-        built.outputs.append(path)
-    return built
+def validate(spec_path: str | Path, data_dir: Path | None = None) -> Built:
+    """Check a spec once (see Session.validate)."""
+    return Session(data_dir).validate(spec_path)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise BriefgenError(f"cannot write {path}: {e.strerror}") from None
+    """Write one file through a temporary file and a rename (see briefgen.output.write_all)."""
+    write_all(Path(path).parent, [(Path(path), data)])

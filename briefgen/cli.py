@@ -50,6 +50,34 @@ def main() -> None:
 
 
 LANG_CHOICE = click.Choice(["zh", "en", "all"])
+DATA_OPTION = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+                           default=None, help="The dataset folder (default: assets/data of the "
+                                              "project holding the spec).")
+JSON_OPTION = click.option("--json", "as_json", is_flag=True,
+                           help="Print one JSON document on stdout instead: per spec, what was "
+                                "checked, what was written, the warnings and the problems.")
+
+
+def problem_json(p: BriefgenError) -> dict:
+    """Return a located problem as plain data."""
+    o = p.origin
+    return {"path": o.path if o else None, "line": o.line if o else None, "col": o.col if o else None,
+            "message": p.message, "text": str(p)}
+
+
+def failed_json(spec: Path, error: BriefgenError) -> dict:
+    """Return a failed spec's --json entry."""
+    problems = error.problems if isinstance(error, Problems) else [error]
+    return {"spec": str(spec), "ok": False, "checked": [], "wrote": [], "warnings": [],
+            "problems": [problem_json(p) for p in problems]}
+
+
+def emit_json(results: list[dict]) -> None:
+    """Print the --json document."""
+    import json
+
+    click.echo(json.dumps({"ok": all(r["ok"] for r in results), "specs": results},
+                          ensure_ascii=False, indent=2))
 
 
 @main.command()
@@ -59,73 +87,96 @@ LANG_CHOICE = click.Choice(["zh", "en", "all"])
 @click.option("--format", "fmt", type=click.Choice(["pptx", "pdf", "all"]), default="all",
               show_default=True, help="Which files to build.")
 @click.option("--lang", type=LANG_CHOICE, default=None,
-              help="zh or en: build in that language only; all: in both. "
+              help="zh or en: build (and check) that language only; all: both. "
                    "[default: the languages in the spec's lang:]")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The dataset folder (default: assets/data of the project holding the spec).")
+@DATA_OPTION
+@JSON_OPTION
 @guarded
-def build(specs: tuple[Path, ...], out_dir: Path, fmt: str, lang: str | None, data_dir: Path | None) -> None:
+def build(specs: tuple[Path, ...], out_dir: Path, fmt: str, lang: str | None, data_dir: Path | None,
+          as_json: bool) -> None:
     """Build the deck (.pptx) and one-pager (.pdf) of each SPEC.
 
     Files are named after the spec: OUT/<stem>.pptx and OUT/<stem>.pdf in the spec's first
-    language, OUT/<stem>.<lang>.pptx and .pdf in any other. Nothing is written unless every
-    file of that spec rendered, so a failed build leaves the previous output in place.
+    language, OUT/<stem>.<lang>.pptx and .pdf in any other. A spec's files are written all
+    together or not at all, so a failed build leaves its previous output in place.
 
     \b
     Example:
       briefgen build specs/park.yaml
       briefgen build specs/park.yaml --lang en --format pdf -o handouts/
     """
-    from briefgen.build import FORMATS, build as run_build
+    from briefgen.build import FORMATS, Session
 
     formats = FORMATS if fmt == "all" else (fmt,)
-    langs = None if lang in (None, "all") else [lang]
-    if lang == "all":
-        langs = ["zh", "en"]
-    failed = 0
+    langs = {None: None, "all": ["zh", "en"]}.get(lang, [lang])
+    session = Session(data_dir)
+    results, failed, touched = [], 0, 0
     for spec in specs:
         try:
-            built = run_build(spec, out_dir, formats, langs, data_dir)
+            built = session.build(spec, out_dir, formats, langs)
         except BriefgenError as e:
-            report(e)
             failed += 1
+            touched += bool(getattr(e, "replaced", False))
+            results.append(failed_json(spec, e))
+            if not as_json:
+                report(e)
             continue
-        for w in built.warnings:
-            click.echo(f"warning: {w}", err=True)
-        for path in built.outputs:
-            click.echo(f"wrote {path}")
+        results.append(built.as_json())
+        if not as_json:
+            for w in built.warnings:
+                click.echo(f"warning: {w}", err=True)
+            for path in built.outputs:
+                click.echo(f"wrote {path}")
+    if as_json:
+        emit_json(results)
+    elif failed:
+        kept = ("their previous output was left untouched" if not touched else
+                "the output of a spec that could not be written completely is finished by its next build")
+        click.echo(f"error: {failed} of {len(specs)} spec(s) failed; {kept}", err=True)
     if failed:
-        click.echo(f"error: {failed} of {len(specs)} spec(s) failed; their previous output was left "
-                   "untouched", err=True)
         sys.exit(1)
 
 
 @main.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The dataset folder (default: assets/data of the project holding the spec).")
+@DATA_OPTION
+@JSON_OPTION
 @guarded
-def validate(specs: tuple[Path, ...], data_dir: Path | None) -> None:
-    """Check each SPEC against the spec language and the dataset, in every language it builds in.
+def validate(specs: tuple[Path, ...], data_dir: Path | None, as_json: bool) -> None:
+    """Check each SPEC exactly as building it would, in every language it builds in.
 
-    Prints every problem as path:line:col: message, or "ok: SPEC" per valid spec.
+    Resolves, lays out, fits and checks the fonts' glyphs for the deck and the one-pager in
+    each language, without writing a file: "ok" means `briefgen build` will succeed. Prints
+    every problem as path:line:col: message (naming its language when it is found in one),
+    or per valid spec "ok: SPEC (N spec slides → M deck slides; LANGS)", where the deck
+    counts the slides that continue a long list, table or timeline.
 
     \b
     Example:
       briefgen validate specs/park.yaml specs/city.yaml
     """
-    from briefgen.build import prepare
+    from briefgen.build import Session
 
-    failed = 0
+    session = Session(data_dir)
+    results, failed = [], 0
     for spec in specs:
         try:
-            _, briefings, _ = prepare(spec, None, data_dir)
+            built = session.validate(spec)
         except BriefgenError as e:
-            report(e)
             failed += 1
+            results.append(failed_json(spec, e))
+            if not as_json:
+                report(e)
             continue
-        langs = ", ".join(b.lang for b in briefings)
-        click.echo(f"ok: {spec} ({len(briefings[0].slides)} slides; {langs})")
+        results.append(built.as_json())
+        if not as_json:
+            for w in built.warnings:
+                click.echo(f"warning: {w}", err=True)
+            langs = ", ".join(b.lang for b in built.briefings)
+            click.echo(f"ok: {spec} ({built.spec_slides} spec slides → {built.deck_slides} deck "
+                       f"slides; {langs})")
+    if as_json:
+        emit_json(results)
     if failed:
         sys.exit(1)
 

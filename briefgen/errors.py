@@ -67,3 +67,11 @@ class FontError(BriefgenError):
 
 class RenderError(BriefgenError):
     """A renderer could not write its file."""
+
+
+class OutputError(BriefgenError):
+    """The output files could not be written; ``replaced`` says whether any old file was replaced."""
+
+    def __init__(self, message: str, origin: Origin | None = None, *, replaced: bool = False):
+        super().__init__(message, origin)
+        self.replaced = replaced

@@ -227,6 +227,31 @@ class OnePager:
 
 
 @dataclass(frozen=True)
+class Labels:
+    """The interface words a renderer prints, in the briefing's language, put there by the resolver.
+
+    Each is final text or a template whose ``{name}`` fields the renderer fills with text it
+    already has (``get``), so renderers never translate.
+    """
+
+    as_of: str = ""                 # "数据截至{date}" / "Data as of {date}"
+    prepared_by: str = ""           # "编制：{issuer}" / "Prepared by: {issuer}"
+    sources: str = ""               # heading of the source notes
+    source_line: str = ""           # "来源：{text}" / "Source: {text}"
+    original_quote: str = ""        # "原文：“{quote}”"
+    continued: str = ""             # suffix of a continuation slide's title, "（续）"
+    milestones: str = ""            # a timeline's default heading, "大事记" / "Milestones"
+    contact: str = ""               # a contact block's default heading
+    talking_points: str = ""        # heading of the speaker notes' talking points
+    glossary: str = ""              # heading of the speaker notes' terms explained
+
+    def get(self, key: str, **fields: str) -> str:
+        """Return the label ``key`` with its ``{name}`` fields filled from ``fields``."""
+        text = getattr(self, key)
+        return text.format(**fields) if fields else text
+
+
+@dataclass(frozen=True)
 class Briefing:
     """A whole briefing in one language."""
 
@@ -246,4 +271,5 @@ class Briefing:
     spec_path: str = ""
     origin: Origin | None = None
     meta: tuple[tuple[str, str], ...] = field(default=())   # extra (key, value) pairs
+    labels: Labels = field(default_factory=Labels)         # interface words in ``lang``
     glossary: tuple[str, ...] = ()           # explanations of the terms the one-pager prints

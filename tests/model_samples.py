@@ -7,6 +7,7 @@ fails only for the renderer's own reasons. The figures are real (from ../shared/
 from __future__ import annotations
 
 from briefgen.errors import Origin
+from briefgen.format.labels import labels
 from briefgen.model import (
     Briefing, Bullet, Bullets, Chart, ChartSeries, Column, Compare, Contact, Event, Figure,
     KpiCards, OnePager, Paragraph, Quote, Section, Slide, SourceNote, Table, Timeline,
@@ -207,7 +208,7 @@ def onepager(lang: str) -> OnePager:
                 "江苏江阴—靖江工业园区成立于2003年，是全国首个跨江、跨行政区域联动共建的开放园区。园区立足“5+1”主导产业，建设三大科创载体，目标到2026年工商开销达到千亿规模。",
                 "Founded in 2003, the park is the first in China built jointly across a river and across administrative boundaries. It builds on six leading industries and three innovation hubs, and aims at RMB 100 billion of business revenue by 2026."),
                 (1, 2), _o(135)), origin=_o(135)),
-            Section("contact", Contact((_t(lang, "园区管委会投资促进局", "Investment Promotion Bureau, Park Administrative Committee"),), origin=_o(140)), origin=_o(140)),
+            Section("contact", Contact((_t(lang, "园区管委会投资促进局", "Investment Promotion Bureau, Park Administrative Committee"),), _t(lang, "联系我们", "Contact"), origin=_o(140)), origin=_o(140)),
         ),
         notes=notes(lang), origin=_o(118))
 
@@ -229,4 +230,5 @@ def briefing(lang: str = "zh") -> Briefing:
         onepager=onepager(lang),
         notes=notes(lang),
         spec_path=SPEC,
+        labels=labels(lang),
     )

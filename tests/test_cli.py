@@ -38,7 +38,7 @@ def test_validate_ok(project):
     spec = write(project / "specs" / "park.yaml", (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8"))
     result = run("validate", spec)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "ok: specs/park.yaml (13 slides; zh, en)\n"
+    assert result.stdout == "ok: specs/park.yaml (13 spec slides → 15 deck slides; zh, en)\n"
 
 
 def test_validate_prints_every_problem_located(project):
@@ -143,3 +143,96 @@ def test_the_readme_example_spec_builds(project):
     assert result.exit_code == 0, result.output
     assert sorted(os.listdir(project / "out")) == ["example.en.pdf", "example.en.pptx",
                                                     "example.pdf", "example.pptx"]
+
+
+def test_build_json_says_what_was_checked_and_written(project):
+    import json
+
+    spec = write(project / "specs" / "city.yaml", (ROOT / "specs" / "city.yaml").read_text(encoding="utf-8"))
+    result = run("build", spec, "-o", "out", "--format", "pdf", "--lang", "en", "--json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert json.loads(result.stdout) == {"ok": True, "specs": [{
+        "spec": "specs/city.yaml", "ok": True, "checked": [{"lang": "en", "format": "pdf"}],
+        "wrote": ["out/city.en.pdf"], "warnings": [], "problems": [], "spec_slides": 15,
+        "deck_slides": None}]}
+
+
+def test_validate_json_lists_every_located_problem(project):
+    import json
+
+    text = (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8").replace("entity: park", "entity: prak")
+    spec = write(project / "specs" / "park.yaml", text)
+    result = run("validate", spec, "--json")
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    message = "entity: expected one of city, park but received 'prak'; did you mean 'park'?"
+    assert json.loads(result.stdout) == {"ok": False, "specs": [{
+        "spec": "specs/park.yaml", "ok": False, "checked": [], "wrote": [], "warnings": [],
+        "problems": [{"path": "specs/park.yaml", "line": 11, "col": 9, "message": message,
+                      "text": f"specs/park.yaml:11:9: {message}"}]}]}
+
+
+def test_validate_fails_where_build_fails_and_says_the_language(project):
+    text = (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8")
+    spec = write(project / "specs" / "park.yaml",
+                 text.replace("  en: \"Jiangsu Jiangyin–Jingjiang Industrial Park: investor briefing\"",
+                              "  en: \"Jiangsu Jiangyin–Jingjiang Industrial Park 🚀\"", 1))
+    checked, built = run("validate", spec), run("build", spec, "-o", "out", "--lang", "en")
+    assert checked.exit_code == built.exit_code == 1
+    assert checked.stdout == ""
+    assert checked.stderr.splitlines() == built.stderr.splitlines()[:-1]
+    assert all(line.startswith("specs/park.yaml:") and "English" in line and "U+1F680" in line
+               for line in checked.stderr.splitlines())
+    assert run("build", spec, "-o", "out", "--lang", "zh").exit_code == 0
+
+
+def test_a_full_disk_changes_nothing_and_says_so(project, monkeypatch):
+    import errno
+
+    from briefgen import output
+
+    spec = write(project / "specs" / "city.yaml", (ROOT / "specs" / "city.yaml").read_text(encoding="utf-8"))
+    (project / "out").mkdir()
+    (project / "out" / "city.pdf").write_bytes(b"old")
+    real, calls = output._write_synced, []
+
+    def write_synced(path, data):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(path, data)
+
+    monkeypatch.setattr(output, "_write_synced", write_synced)
+    result = run("build", spec, "-o", "out", "--format", "pdf")
+    assert result.exit_code == 1
+    assert result.stderr == ("cannot write into the output folder out/: No space left on device; no file "
+                             "in it was changed\nerror: 1 of 1 spec(s) failed; their previous output "
+                             "was left untouched\n")
+    assert os.listdir(project / "out") == ["city.pdf"]
+    assert (project / "out" / "city.pdf").read_bytes() == b"old"
+
+
+def test_a_rename_that_fails_half_way_is_reported_as_it_is(project, monkeypatch):
+    import errno
+
+    from briefgen import output
+
+    spec = write(project / "specs" / "city.yaml", (ROOT / "specs" / "city.yaml").read_text(encoding="utf-8"))
+    real = os.replace
+
+    def replace(a, b):
+        if str(b).endswith("city.en.pdf"):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real(a, b)
+
+    monkeypatch.setattr(output.os, "replace", replace)
+    result = run("build", spec, "-o", "out", "--format", "pdf")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "cannot replace city.en.pdf in out/: Input/output error; 1 of 2 files were replaced, and the "
+        "next build into this folder finishes the rest\nerror: 1 of 1 spec(s) failed; the output of a "
+        "spec that could not be written completely is finished by its next build\n")
+    monkeypatch.setattr(output.os, "replace", real)
+    output.recover(project / "out")
+    assert sorted(os.listdir(project / "out")) == ["city.en.pdf", "city.pdf"]

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.format import numbers
+from briefgen.format.labels import labels
 from briefgen.errors import Problems
 from briefgen.model import Briefing, OnePager, Section, SourceNote
 from briefgen.resolve.blocks import BlockBuilder
@@ -49,7 +50,7 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
         audience=audience, subject=" · ".join(x for x in (name, audience) if x),
         as_of=numbers.format_date(spec.get("as_of") or _latest(dataset, notes), lang),
         theme=spec.get("theme") or spec["entity"], slides=slides, onepager=onepager,
-        notes=notes, spec_path=spec_path, origin=spec.origin,
+        notes=notes, spec_path=spec_path, origin=spec.origin, labels=labels(lang),
         glossary=explain(getattr(dataset, "glossary", {}), lang,
                          printed_strings((title, subtitle, [s.block for s in onepager_sections]))),
     )

@@ -52,7 +52,7 @@ class BlockBuilder:
         tl = self.res.ds.timelines[timeline_id]
         ids = [f for f in tl.events if f in chosen] if chosen else tl.events
         events = [self.res.event(f) for f in ids]
-        return Timeline(tuple(events), bilingual(tl.label, self.res.lang), origin)
+        return Timeline(tuple(events), bilingual(tl.label, self.res.lang) or self.res.t("milestones"), origin)
 
     def items(self, items: list | None, list_id: str | None, where: str) -> tuple[Bullet, ...]:
         """Return bullets from spec items and/or a dataset list."""

@@ -16,8 +16,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefgen import __version__, model
 from briefgen.fonts.measure import pdf_font, require_glyphs
-from briefgen.render.charts.helper import charts_needed, helping, mark_seen, seen_key
-from briefgen.render.charts.style import chart_plan
 from briefgen.render.pdf.blocks import section_strings
 from briefgen.render.pdf.frame import frame_strings
 from briefgen.render.pdf.layout import fit_page
@@ -41,22 +39,16 @@ def render_pdf(briefing: model.Briefing, theme: Theme, out: Union[str, BinaryIO]
     the page needs, and FitError when the content cannot fit one A4 page.
     """
     strings = page_strings(briefing, theme)
-    chars = page_chars(strings)
-    charts = [(chart_plan(s.block, theme), chars) for s in briefing.onepager.sections
-              if isinstance(s.block, model.Chart)]
-    with helping(charts_needed(charts, theme)):      # matplotlib loads while fonts convert
-        fonts = page_fonts(strings, theme, briefing.lang)
-        check_glyphs(strings, fonts, require_glyphs)
-        ops, warnings = fit_page(briefing, theme, fonts, PAGE)
-        canvas = Canvas(out, pagesize=PAGE.size, invariant=1, pageCompression=1,
-                        initialFontName=fonts.regular.name, initialFontSize=PAGE.type.body.design,
-                        lang=PDF_LANG.get(briefing.lang, briefing.lang))
-        _metadata(canvas, briefing)
-        paint(canvas, ops, fonts, PAGE.size[1], _chart_drawer(theme, fonts))
+    fonts = page_fonts(strings, theme, briefing.lang)
+    check_glyphs(strings, fonts, require_glyphs)
+    ops, warnings = fit_page(briefing, theme, fonts, PAGE)
+    canvas = Canvas(out, pagesize=PAGE.size, invariant=1, pageCompression=1,
+                    initialFontName=fonts.regular.name, initialFontSize=PAGE.type.body.design,
+                    lang=PDF_LANG.get(briefing.lang, briefing.lang))
+    _metadata(canvas, briefing)
+    paint(canvas, ops, fonts, PAGE.size[1], _chart_drawer(theme, fonts))
     canvas.showPage()
     canvas.save()
-    for plan, _ in charts:
-        mark_seen(seen_key(plan, theme, chars))
     return warnings
 
 

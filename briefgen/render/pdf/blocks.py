@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Callable, Iterator, NamedTuple
 
 from briefgen import model
-from briefgen.format.i18n import t
 from briefgen.render.charts.style import chart_text
 from briefgen.render.pdf.kpis import kpi_strip, kpi_strings
 from briefgen.render.pdf.ops import ChartBox, Dot, Laid, Line, Rect
@@ -59,7 +58,7 @@ def _timeline(tl: model.Timeline, ts: Typesetter, width: float, extra: float) ->
     ``extra`` spare height opens the gaps between events, up to ``event_spread`` times more.
     """
     m, p = ts.page.marks, ts.palette
-    out = heading(tl.heading or t(ts.lang, "milestones"), ts, width)
+    out = heading(tl.heading, ts, width)
     date_size, size = ts.size("event_date"), ts.size("body")
     spread = min(extra / max(len(tl.events) - 1, 1), ts.page.space.event_spread * ts.gap("event"))
     dots: list[Dot] = []
@@ -106,7 +105,7 @@ def _narrative(par, ts: Typesetter, width: float, extra: float) -> Laid:
 
 def _contact(c: model.Contact, ts: Typesetter, width: float, extra: float) -> Laid:
     """Return the contact card: a heading and the contact lines."""
-    out = heading(c.heading or t(ts.lang, "contact"), ts, width)
+    out = heading(c.heading, ts, width)
     for line in c.lines:
         stack(out, ts.para(line, width, ts.size("body"), ts.palette.ink))
     return out
@@ -128,7 +127,7 @@ def _chart_strings(c: model.Chart, lang: str) -> Iterator[tuple[str, str]]:
 
 
 def _timeline_strings(tl: model.Timeline, lang: str) -> Iterator[tuple[str, str]]:
-    yield tl.heading or t(lang, "milestones"), "timeline heading"
+    yield tl.heading, "timeline heading"
     for ev in tl.events:
         yield ev.date + ev.text + sup_text((ev.note,)), f"timeline event {ev.date}"
 
@@ -143,7 +142,7 @@ def _narrative_strings(par, lang: str) -> Iterator[tuple[str, str]]:
 
 
 def _contact_strings(c: model.Contact, lang: str) -> Iterator[tuple[str, str]]:
-    yield c.heading or t(lang, "contact"), "contact heading"
+    yield c.heading, "contact heading"
     yield from ((line, "contact line") for line in c.lines)
 
 

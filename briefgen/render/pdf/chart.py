@@ -19,7 +19,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from briefgen.fonts.measure import require_glyphs
 from briefgen.model import Chart
 from briefgen.render.charts.cache import cached_svg, chart_key
-from briefgen.render.charts.helper import draw_svg
 from briefgen.render.charts.style import ChartPlan, ChartStyle, chart_plan, chart_style
 from briefgen.text.fit import break_lines
 from briefgen.theme import Theme
@@ -247,6 +246,11 @@ def chart_svg(plan: ChartPlan, w: float, h: float, fonts, theme: Theme) -> bytes
     return plot.svg()
 
 
+def _drawing(drawing):
+    """Return svglib's drawing of an SVG, or None when it has no size (the SVG was not a plot)."""
+    return drawing if drawing is not None and drawing.width > 0 and drawing.height > 0 else None
+
+
 def _text_block(canvas, lines: list[str], x: float, top: float, font: str, size: float,
                 pitch: float, colour: str) -> None:
     canvas.setFont(font, size)
@@ -292,8 +296,8 @@ def draw_chart(canvas, chart: Chart, x: float, y: float, w: float, h: float, the
     if plot_h <= 0:
         return
     key = chart_key(plan, round(w, 3), round(plot_h, 3), fonts.regular.name, fonts.bold.name, theme)
-    svg = cached_svg(key, lambda: draw_svg(plan, w, plot_h, fonts, theme))
-    drawing = svg2rlg(io.BytesIO(svg), font_map=_FontMap(fonts))
+    drawing = cached_svg(key, lambda: chart_svg(plan, w, plot_h, fonts, theme),
+                         lambda svg: _drawing(svg2rlg(io.BytesIO(svg), font_map=_FontMap(fonts))))
     drawing.initialFontName = fonts.regular.name
     sx, sy = w / drawing.width, plot_h / drawing.height
     drawing.scale(sx, sy)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefgen import model
-from briefgen.format.i18n import t
 from briefgen.render.pdf.ops import Laid, Line, Rect, Text
 from briefgen.render.pdf.text import Typesetter, Where, mix
 
@@ -34,7 +33,7 @@ def header(b: model.Briefing, theme, ts: Typesetter) -> Laid:
     width = ts.page.content_width
     soft, faint = mix(p.primary, p.paper, m.header_soft), mix(p.primary, p.paper, m.header_faint)
     out = Laid(ts.gap("header_pad_top"))
-    mark, meta = wordmark(b, theme), t(b.lang, "as_of", date=b.as_of)
+    mark, meta = wordmark(b, theme), b.labels.get("as_of", date=b.as_of)
     size, meta_size = ts.size("wordmark"), ts.size("header_meta")
     pitch = ts.pitch(size, tight=True)
     base = out.height + ts.baseline(size, pitch)
@@ -72,11 +71,11 @@ def _note(note: model.SourceNote, ts: Typesetter, width: float) -> Laid:
                 + body.place(indent, 0))
 
 
-def notes(onepager: model.OnePager, lang: str, ts: Typesetter, width: float) -> Laid:
+def notes(onepager: model.OnePager, labels: model.Labels, ts: Typesetter, width: float) -> Laid:
     """Return the source notes under a hairline, in columns filled in reading order."""
     p, g = ts.palette, ts.page.grid
     out = Laid(0.0, [Line(0, 0, width, 0, ts.page.marks.rule, p.rule)])
-    head = ts.para(t(lang, "sources"), width, ts.size("notes_heading"), p.primary, bold=True, tight=True)
+    head = ts.para(labels.sources, width, ts.size("notes_heading"), p.primary, bold=True, tight=True)
     out.ops += head.place(0, ts.gap("after_heading"))
     out.height = ts.gap("after_heading") + head.height + ts.gap("paragraph") / 2
     cols = max(1, min(g.note_columns, len(onepager.notes)))
@@ -120,7 +119,7 @@ def footer(b: model.Briefing, theme, ts: Typesetter, width: float) -> Laid:
 
 def footer_text(b: model.Briefing) -> str:
     """Return the footer's left text."""
-    return "  ·  ".join((t(b.lang, "prepared_by", issuer=b.issuer), t(b.lang, "as_of", date=b.as_of)))
+    return "  ·  ".join((b.labels.get("prepared_by", issuer=b.issuer), b.labels.get("as_of", date=b.as_of)))
 
 
 def frame_strings(b: model.Briefing, theme) -> Iterator[Where]:
@@ -129,8 +128,8 @@ def frame_strings(b: model.Briefing, theme) -> Iterator[Where]:
     for text, what in ((b.title, "title"), (b.subtitle, "subtitle"), (b.entity_name, "entity name"),
                        (wordmark(b, theme), f"theme {theme.name} wordmark"),
                        (beside_mark(b, wordmark(b, theme)), "header"),
-                       (t(b.lang, "as_of", date=b.as_of), "as-of date"), (footer_text(b), "footer"),
-                       (t(b.lang, "sources"), "sources heading")):
+                       (b.labels.get("as_of", date=b.as_of), "as-of date"), (footer_text(b), "footer"),
+                       (b.labels.sources, "sources heading")):
         if text:
             yield Where(text, where, what)
     for n in b.onepager.notes:

@@ -113,7 +113,7 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
         fixed.append((laid.height, s.origin, f"the {s.role} section"))
     foot = footer(b, theme, ts, width)
     foot_top = page.size[1] - g.margin_bottom - foot.height
-    src = notes(b.onepager, b.lang, ts, width)
+    src = notes(b.onepager, b.labels, ts, width)
     body_bottom = foot_top - ts.gap("before_footer") - src.height - ts.gap("before_notes")
     ranked = sorted(sections, key=lambda s: ROLES[s.role].rank)      # stable: then spec order
     zones = {z: [s for s in ranked if ROLES[s.role].zone.startswith(z)] for z in _COLUMNS}

@@ -11,7 +11,7 @@ import io
 import os
 import tempfile
 
-from briefgen.errors import FitError, Problems, RenderError
+from briefgen.errors import BriefgenError, FitError, Problems, RenderError
 from briefgen.model import Briefing
 from briefgen.render.pptx.chrome import Ctx, content_title, footer, source_line
 from briefgen.render.pptx.layouts import KINDS
@@ -25,45 +25,94 @@ NOTES_SIZE = D.Range(12, 12)
 _FIGURE_KINDS = ("kpis", "chart")           # slides whose every element is a sourced figure
 
 
-def _plan(ctx: Ctx, briefing: Briefing, min_pages) -> list[list]:
-    """Return each model slide's pages (an empty list for a slide left out), all fitted."""
-    planned, errors = [], []
-    for i, model in enumerate(briefing.slides):
+class DeckPlan:
+    """A language's deck planned once: each model slide's fitted pages (or its FitError).
+
+    ``counts`` says how many slides each model slide takes; ``widen`` replans only the
+    slides another language needs more slides for, and ``render_pptx`` draws from the plan.
+    """
+
+    def __init__(self, briefing: Briefing, theme):
+        self.ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
+        self.slides: list[list] = []            # per model slide, its (model, page) pairs
+        self.errors: dict[int, FitError] = {}   # model slide index -> why it does not fit
+        self._warnings: list[list[str]] = []    # per model slide, its planning warnings
+        for i in range(len(briefing.slides)):
+            self.slides.append([])
+            self._warnings.append([])
+            self._plan(i, 1)
+
+    def _plan(self, i: int, min_pages: int) -> None:
+        ctx, model = self.ctx, self.ctx.briefing.slides[i]
+        ctx.warnings, ctx.min_pages = [], min_pages
         draw_kind = KINDS.get(model.kind)
+        self.errors.pop(i, None)
         if draw_kind is None:
             ctx.warn(model.origin, f"slide kind: expected one of {', '.join(KINDS)} "
                                    f"but received {model.kind!r}; the slide is left out")
-            planned.append([])
-            continue
-        ctx.min_pages = min_pages[i] if min_pages and i < len(min_pages) else 1
-        try:
-            planned.append([(model, page) for page in draw_kind(ctx, model)])
-        except FitError as err:
-            errors.append(err)
-    if errors:
-        raise errors[0] if len(errors) == 1 else Problems(errors)
-    return planned
+            self.slides[i] = []
+        else:
+            try:
+                self.slides[i] = [(model, page) for page in draw_kind(ctx, model)]
+            except FitError as err:
+                self.slides[i] = []
+                self.errors[i] = err
+        self._warnings[i] = ctx.warnings
+        ctx.warnings, ctx.min_pages = [], 1
+
+    @property
+    def counts(self) -> list[int | None]:
+        """How many slides each model slide takes (None where it does not fit)."""
+        return [None if i in self.errors else len(p) for i, p in enumerate(self.slides)]
+
+    def widen(self, min_pages: list[int]) -> None:
+        """Replan every slide that takes fewer slides than ``min_pages`` says (the other languages')."""
+        for i, (count, need) in enumerate(zip(self.counts, min_pages)):
+            if count is not None and need > max(count, 1):
+                self._plan(i, need)
+
+    def problem(self) -> BriefgenError | None:
+        """Return the FitError (or Problems, for several) of the slides that do not fit, else None."""
+        errors = [self.errors[i] for i in sorted(self.errors)]
+        if not errors:
+            return None
+        return errors[0] if len(errors) == 1 else Problems(errors)
+
+    def warnings(self) -> list[str]:
+        """Return the planning warnings, in slide order."""
+        return [w for ws in self._warnings for w in ws]
 
 
 def plan_pages(briefing: Briefing, theme) -> list[int]:
     """Return how many slides each model slide needs (bullets, tables and timelines continue).
 
     A build plans every language of a spec and renders each with the largest count per
-    slide, so the Chinese and English decks have the same slides.
+    slide, so the Chinese and English decks have the same slides. Raises FitError.
     """
-    ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
-    return [len(pages) for pages in _plan(ctx, briefing, None)]
+    plan = DeckPlan(briefing, theme)
+    if plan.problem():
+        raise plan.problem()
+    return [c or 0 for c in plan.counts]
 
 
-def render_pptx(briefing: Briefing, theme, out, *, min_pages=None) -> list[str]:
+def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPlan | None = None) -> list[str]:
     """Write the deck for ``briefing`` to ``out`` (a path or binary file); return the warnings.
 
-    ``min_pages`` (from plan_pages of every language) makes a slide continue over at least
-    that many slides. Raises FitError (or Problems, when several slides fail) naming the
-    spec location of content that overflows even at its floor size and cannot continue.
+    ``plan`` is the deck already planned (see DeckPlan), else it is planned here;
+    ``min_pages`` (the most slides any language needs per model slide) makes a slide
+    continue over at least that many slides. Raises FitError (or Problems, when several
+    slides fail) naming the spec location of content that overflows even at its floor
+    size and cannot continue.
     """
-    ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
-    planned = [page for pages in _plan(ctx, briefing, min_pages) for page in pages]
+    if plan is None:
+        plan = DeckPlan(briefing, theme)
+    if min_pages:
+        plan.widen(list(min_pages))
+    if plan.problem():
+        raise plan.problem()
+    ctx = plan.ctx
+    ctx.warnings = plan.warnings()
+    planned = [page for pages in plan.slides for page in pages]
     prs = new_presentation()
     layout = title_layout(prs)
     notes = 0

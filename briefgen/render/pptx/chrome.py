@@ -13,8 +13,6 @@ from briefgen.render.pptx.text import (
 )
 from briefgen.theme import deck as D
 
-from briefgen.format.i18n import t
-
 _SOURCE_SEP = {"zh": "；", "en": "; "}
 _DATE_SEP = {"zh": "，", "en": ", "}
 
@@ -41,8 +39,8 @@ class Ctx:
         return self.theme.palette
 
     def text(self, key: str, **kw) -> str:
-        """Return the UI string ``key`` in the briefing's language."""
-        return t(self.lang, key, **kw)
+        """Return the interface string ``key`` the resolver put in the briefing, fields filled."""
+        return self.briefing.labels.get(key, **kw)
 
     def warn(self, origin: Origin | None, message: str) -> None:
         """Record a warning that names where in the spec it comes from."""

@@ -1,8 +1,19 @@
-"""Tests for briefgen.render.charts.cache: keys cover their inputs; hits skip drawing."""
+"""Tests for briefgen.render.charts.cache: keys cover their inputs; hits skip drawing; bad entries are redrawn."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from briefgen import cache
+from briefgen.build import build
 from briefgen.render.charts import cache as chart_cache
+from paths import ROOT
 
 
 def test_a_hit_returns_the_stored_svg_without_drawing(tmp_path, monkeypatch):
@@ -28,3 +39,70 @@ def test_an_unwritable_cache_still_draws(tmp_path, monkeypatch):
     blocker.write_text("not a folder")
     monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(blocker))
     assert chart_cache.cached_svg("k", lambda: b"<svg/>") == b"<svg/>"
+
+
+def test_a_verified_entry_that_does_not_parse_is_drawn_again(tmp_path, monkeypatch):
+    """A planted entry with a correct checksum still cannot fail the build."""
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
+    cache.store(tmp_path / "charts" / "k.svg", b"<svg garbled")
+    parse = lambda svg: svg.decode() if svg.endswith(b"/>") else None   # noqa: E731
+    assert chart_cache.cached_svg("k", lambda: b"<svg/>", parse) == "<svg/>"
+    assert cache.load(tmp_path / "charts" / "k.svg") == b"<svg/>"
+
+
+def test_the_cache_stays_bounded_over_50_charts(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(chart_cache, "MAX_ENTRIES", 20)
+    for i in range(50):
+        chart_cache.cached_svg(f"k{i}", lambda: b"<svg/>")
+        os.utime(tmp_path / "charts" / f"k{i}.svg", (i, i))       # used in this order
+    assert sorted(p.name for p in (tmp_path / "charts").iterdir()) == sorted(
+        f"k{i}.svg" for i in range(30, 50))
+
+
+DAMAGE = {
+    "tampered": lambda raw: raw[:-40] + bytes(b ^ 1 for b in raw[-40:]),
+    "truncated": lambda raw: raw[: len(raw) // 2],
+    "emptied": lambda raw: b"",
+    "planted": lambda raw: b"\x80\x04cos\nsystem\n(S'touch /tmp/briefgen-pwned'\ntR.",
+    "garbled with a good checksum": lambda raw: (cache.MAGIC + hashlib.sha256(b"<svg").digest()
+                                                 + b"<svg"),
+}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    """The city one-pager (two charts) built with an empty cache, and that cache."""
+    base = tmp_path_factory.mktemp("clean")
+    env = pytest.MonkeyPatch()
+    env.setenv("BRIEFGEN_CACHE_DIR", str(base / "cache"))
+    build(ROOT / "specs" / "city.yaml", base / "out", ("pdf",), ["zh"])
+    env.undo()
+    return base
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_chart_entry_is_rebuilt_and_the_pdf_is_byte_identical(clean, tmp_path, monkeypatch,
+                                                                        damage):
+    shutil.copytree(clean / "cache", tmp_path / "cache")
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "cache"))
+    entries = sorted((tmp_path / "cache" / "charts").glob("*.svg"))
+    assert len(entries) == 2          # the one-pager has two charts
+    for path in entries:
+        path.write_bytes(DAMAGE[damage](path.read_bytes()))
+    build(ROOT / "specs" / "city.yaml", tmp_path / "out", ("pdf",), ["zh"])
+    assert (tmp_path / "out" / "city.pdf").read_bytes() == (clean / "out" / "city.pdf").read_bytes()
+    assert all(cache.load(p) == cache.load(clean / "cache" / "charts" / p.name) for p in entries)
+    assert not os.path.exists("/tmp/briefgen-pwned")
+
+
+def test_chart_keys_do_not_depend_on_where_the_code_is_installed(tmp_path):
+    """Two copies of the package (other folders, other file dates) name a chart alike."""
+    copy = tmp_path / "clone"
+    shutil.copytree(ROOT / "briefgen", copy / "briefgen")
+    os.utime(copy / "briefgen" / "render" / "pdf" / "chart.py", (1, 1))
+    code = "from briefgen.render.charts.cache import chart_key; print(chart_key('plan', 1.0))"
+    keys = {subprocess.run([sys.executable, "-c", code], cwd=where, capture_output=True, text=True,
+                           env=dict(os.environ, PYTHONPATH=str(where)), check=True).stdout
+            for where in (ROOT, copy)}
+    assert len(keys) == 1

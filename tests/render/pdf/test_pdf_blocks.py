@@ -61,7 +61,7 @@ def test_narrative_and_contact_lay_out_their_text():
     ts = typesetter("en")
     lead = ROLES["narrative"].build(Paragraph("Founded in 2003", (1,)), ts, W, 0.0)
     assert isinstance(lead.ops[0], Rect) and lead.ops[0].h == lead.height
-    card = ROLES["contact"].build(Contact(("Investment Promotion Bureau",)), ts, W, 0.0)
+    card = ROLES["contact"].build(Contact(("Investment Promotion Bureau",), "Contact"), ts, W, 0.0)
     assert [op.text for op in card.ops if isinstance(op, Text)] == ["Contact", "Investment Promotion Bureau"]
 
 

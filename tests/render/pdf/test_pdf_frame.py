@@ -26,7 +26,7 @@ def test_the_header_band_spans_the_page_in_the_primary_colour_with_an_accent_rul
 
 def test_notes_print_every_number_and_fill_columns_in_reading_order():
     b, ts = briefing("en"), typesetter("en")
-    laid = notes(b.onepager, "en", ts, 515.0)
+    laid = notes(b.onepager, b.labels, ts, 515.0)
     numbers = [op for op in laid.ops if isinstance(op, Text) and op.bold and op.text.isdigit()]
     assert [op.text for op in numbers] == [str(n.number) for n in b.onepager.notes]
     columns = sorted({op.x for op in numbers})
