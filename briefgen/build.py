@@ -136,6 +136,8 @@ class Session:
         spec_path, out_dir = Path(spec_path), Path(out_dir)
         prep = self.prepare(spec_path, langs)
         built = Built(spec_path, briefings=prep.briefings, spec_slides=len(prep.spec["deck"]))
+        surfaces = {"warning:deck" if f == "pptx" else "warning:onepager" for f in formats}
+        built.warnings += list(dict.fromkeys(v for b in prep.briefings for k, v in b.meta if k in surfaces))
         problems: list[BriefgenError] = []
         plans = _plan_decks(prep) if "pptx" in formats else {}
         files: list[tuple[Path, bytes]] = []

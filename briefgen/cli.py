@@ -106,7 +106,9 @@ def build(specs: tuple[Path, ...], out_dir: Path, fmt: str, lang: str | None, da
       briefgen build specs/park.yaml --lang en --format pdf -o handouts/
     """
     from briefgen.build import FORMATS, Session
+    from briefgen.fonts.measure import set_progress
 
+    set_progress(lambda message: click.echo(message, err=True))     # the first run's font preparation
     formats = FORMATS if fmt == "all" else (fmt,)
     langs = {None: None, "all": ["zh", "en"]}.get(lang, [lang])
     session = Session(data_dir)

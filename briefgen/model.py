@@ -240,6 +240,7 @@ class Labels:
     source_line: str = ""           # "来源：{text}" / "Source: {text}"
     original_quote: str = ""        # "原文：“{quote}”"
     continued: str = ""             # suffix of a continuation slide's title, "（续）"
+    continued_part: str = ""        # "（续 {n}/{total}）" / " (continued, {n} of {total})"
     milestones: str = ""            # a timeline's default heading, "大事记" / "Milestones"
     contact: str = ""               # a contact block's default heading
     talking_points: str = ""        # heading of the speaker notes' talking points

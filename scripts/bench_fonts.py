@@ -1,18 +1,23 @@
-"""Time font measuring, PDF font conversion and text fitting; optionally check the deck measure.
+"""Time font preparation cold, warm and with one new character; optionally check the deck measure.
 
 Usage:
-    python scripts/bench_fonts.py               # timings, cold and warm, in fresh processes
+    python scripts/bench_fonts.py               # timings in fresh processes
     python scripts/bench_fonts.py --check-deck  # deck_metrics against LibreOffice's rendering
 
-Timings run each case in a new Python process (so imports and in-process caches start
-empty) with a fresh ``BRIEFGEN_CACHE_DIR`` for the cold case. ``--check-deck`` needs
-LibreOffice and pdfplumber: it writes a deck whose runs name Arial + Microsoft YaHei as the
-renderer does, converts it with ``soffice`` (which substitutes Liberation Sans and Noto
-Sans CJK), measures each line in the PDF and compares with ``deck_metrics``.
+Each case runs in a new Python process (so imports and in-process caches start empty): "cold"
+with an empty ``BRIEFGEN_CACHE_DIR`` (the first run on a machine: the faces' advances are read
+with fontTools and the glyphs converted), "warm" with the cache the cold run left, and "new
+char" with that cache and text that adds characters no run has used. The text is every
+character of the project's specs and dataset, about what a build of both specs uses.
+``--check-deck`` needs LibreOffice and pdfplumber: it writes a deck whose runs name Arial +
+Microsoft YaHei as the renderer does, converts it with ``soffice`` (which substitutes
+Liberation Sans and Noto Sans CJK), measures each line in the PDF and compares with
+``deck_metrics``.
 """
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import subprocess
@@ -22,45 +27,54 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 CHILD = r"""
-import json, os, random, sys, time
+import json, resource, sys, time
 T = time.perf_counter
 t0 = T()
-from briefgen.fonts.measure import deck_metrics, pdf_font, pdf_metrics
-from briefgen.text.fit import fit_text
+from briefgen.fonts.measure import deck_metrics, pdf_font
 out = {"import": T() - t0}
-random.seed(7)
-chars = "".join(random.sample([chr(c) for c in range(0x4E00, 0x9FA6)], %(n)d))
-t = T(); m = deck_metrics(False); m.width(chars, 10); out["deck_metrics first"] = T() - t
-t = T(); p = pdf_metrics(400); p.width(chars, 10); out["pdf_metrics first"] = T() - t
+chars = sys.stdin.read()
+t = T(); deck_metrics(False).width(chars, 10); deck_metrics(True).width(chars, 10)
+out["deck_metrics 400+700"] = T() - t
 for w in (400, 700):
-    t = T(); f = pdf_font(w, chars); out[f"pdf_font {w}"] = T() - t
-out["chars"] = len(set(chars) | set(map(chr, range(32, 127))))
-para = "2024年，江阴港完成货物吞吐量约3.8亿吨，集装箱吞吐量65.06万标箱、同比增长14.13%%。" * 3
-t = T()
-for _ in range(60):                       # 15 slides x 4 boxes
-    fit_text([para, "RMB 500 billion of output in 2023"], 400, 150, max_size=28,
-             min_size=10, measure_for=m)
-out["fit_text x60"] = T() - t
+    t = T(); pdf_font(w, chars); out[f"pdf_font {w}"] = T() - t
 out["total"] = T() - t0
+out["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["fontTools imported"] = "fontTools" in sys.modules
 print(json.dumps(out))
 """
 
 
-def run_child(n: int, cache: str) -> dict:
+def run_child(chars: str, cache: str) -> dict:
     env = dict(os.environ, BRIEFGEN_CACHE_DIR=cache, PYTHONPATH=ROOT)
-    res = subprocess.run([sys.executable, "-c", CHILD % {"n": n}], env=env,
+    res = subprocess.run([sys.executable, "-c", CHILD], env=env, input=chars,
                          capture_output=True, text=True, check=True)
     return json.loads(res.stdout)
 
 
-def timings(n: int = 450) -> None:
+def project_chars() -> str:
+    """Return every character of the specs and the dataset, once each."""
+    text = set()
+    for pattern in ("specs/*.yaml", "assets/data/**/*.yaml"):
+        for path in glob.glob(os.path.join(ROOT, pattern), recursive=True):
+            with open(path, encoding="utf-8") as f:
+                text.update(f.read())
+    return "".join(sorted(text - {"\n"}))
+
+
+def timings() -> None:
+    chars = project_chars()
+    fresh = "".join(chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in chars)[::997]
     with tempfile.TemporaryDirectory() as cache:
-        cold = run_child(n, cache)
-        warm = run_child(n, cache)
-    print(f"{cold.pop('chars')} distinct characters per font")
-    print(f"{'step':24} {'cold s':>8} {'warm s':>8}")
-    for key in cold:
-        print(f"{key:24} {cold[key]:8.3f} {warm[key]:8.3f}")
+        runs = {"cold": run_child(chars, cache), "warm": run_child(chars, cache),
+                "new char": run_child(chars + fresh[:1], cache)}
+        size = sum(os.path.getsize(os.path.join(d, f))
+                   for d, _, files in os.walk(cache) for f in files)
+    print(f"{len(chars)} distinct characters; font cache {size / 1e6:.2f} MB after the runs")
+    print(f"{'step':24}" + "".join(f"{k:>10}" for k in runs))
+    for key in runs["cold"]:
+        cells = "".join(f"{v[key]:10.3f}" if isinstance(v[key], float) else f"{str(v[key]):>10}"
+                        for v in runs.values())
+        print(f"{key:24}{cells}")
 
 
 SAMPLES = [

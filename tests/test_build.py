@@ -242,7 +242,7 @@ def test_validate_refuses_a_character_the_fonts_lack_as_build_does(tmp_path):
 def test_validate_counts_spec_slides_and_deck_slides_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     checked = validate(ROOT / "specs" / "park.yaml")
-    assert (checked.spec_slides, checked.deck_slides) == (13, 15)
+    assert (checked.spec_slides, checked.deck_slides) == (13, 16)
     assert checked.checked == [("zh", "pptx"), ("zh", "pdf"), ("en", "pptx"), ("en", "pdf")]
     assert checked.outputs == [] and list(tmp_path.iterdir()) == []
 

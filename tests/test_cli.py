@@ -38,7 +38,7 @@ def test_validate_ok(project):
     spec = write(project / "specs" / "park.yaml", (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8"))
     result = run("validate", spec)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "ok: specs/park.yaml (13 spec slides → 15 deck slides; zh, en)\n"
+    assert result.stdout == "ok: specs/park.yaml (13 spec slides → 16 deck slides; zh, en)\n"
 
 
 def test_validate_prints_every_problem_located(project):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefgen.data.crosscheck import cross_check
 from briefgen.data.glossary import read_glossary
-from briefgen.data.read import Reader, cross_check, node_kind, read_file, shown_path
+from briefgen.data.read import Reader, node_kind, read_file, shown_path
 from briefgen.data.records import (
     ENTITIES, FILES, KINDS, SERIES_KINDS, Dataset, Fact, FactList, Label, ListItem, Series,
     SeriesPoint, Source, Timeline, parse_period, suggestion,
@@ -20,7 +21,7 @@ from briefgen.yamlload import Seq
 __all__ = [
     "ENTITIES", "FILES", "KINDS", "SERIES_KINDS", "Dataset", "Fact", "FactList", "Label",
     "ListItem", "Series", "SeriesPoint", "Source", "Timeline", "find_data_dir", "load_dataset",
-    "parse_period", "suggestion",
+    "parse_period", "read_dataset", "suggestion",
 ]
 
 def find_data_dir(start: Path) -> Path:
@@ -36,6 +37,14 @@ def find_data_dir(start: Path) -> Path:
 
 def load_dataset(data_dir: Path) -> Dataset:
     """Return the dataset in ``data_dir``, or raise Problems listing everything wrong with it."""
+    ds, problems = read_dataset(data_dir)
+    if problems:
+        raise Problems(problems)
+    return ds
+
+
+def read_dataset(data_dir: Path) -> tuple[Dataset, list[BriefgenError]]:
+    """Return the dataset in ``data_dir`` as far as it reads, and every problem, in file order."""
     data_dir = Path(data_dir)
     problems: list[BriefgenError] = []
     ds = Dataset(data_dir=data_dir)
@@ -64,7 +73,5 @@ def load_dataset(data_dir: Path) -> Dataset:
                 reader.register(obj, table)
     ds.glossary.update(read_glossary(data_dir, reader, problems))
     cross_check(ds, problems)
-    if problems:
-        raise Problems(sorted(problems, key=lambda p: (p.origin.path, p.origin.line, p.origin.col)
-                              if p.origin else ("", 0, 0)))
-    return ds
+    return ds, sorted(problems, key=lambda p: (p.origin.path, p.origin.line, p.origin.col)
+                      if p.origin else ("", 0, 0))

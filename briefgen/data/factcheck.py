@@ -13,6 +13,8 @@ The rules, in the order they are applied to a fact:
 3. The qualifier is in the quote (超 may be written 破, as in 破5000亿元).
 4. Unless ``inferred`` says how the period was worked out, each year of the period is written in
    the sentence holding the quote or in the sentence before it.
+5. The rules in ``briefgen.data.factrules``: stored qualifiers, the unit after a written-out
+   number, target vs result, inferred years against the source's date, whole list items.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import re
 from pathlib import Path
 
 from briefgen.format import units
+from briefgen.data import factrules
 from briefgen.data.dataset import Dataset, Fact
 from briefgen.errors import DatasetError
 
@@ -73,11 +76,21 @@ class SourceText:
 
     def context(self, at: int, length: int) -> str:
         """Return the sentence holding text[at:at+length] together with the sentence before it."""
+        before, own, _ = self.sentences(at, length)
+        return before + own
+
+    def sentences(self, at: int, length: int) -> tuple[str, str, str]:
+        """Return (the sentence before, the sentence holding text[at:at+length], the one after)."""
         text = self.plain
-        start = max(text.rfind(c, 0, at) for c in _SENTENCE_END)
-        start = max(text.rfind(c, 0, max(start, 0)) for c in _SENTENCE_END) + 1 if start > 0 else 0
-        ends = [i for i in (text.find(c, at + length) for c in _SENTENCE_END) if i >= 0]
-        return text[start:min(ends) + 1 if ends else len(text)]
+
+        def end_after(i: int) -> int:
+            ends = [j for j in (text.find(c, i) for c in _SENTENCE_END) if j >= 0]
+            return min(ends) + 1 if ends else len(text)
+
+        start = max(text.rfind(c, 0, at) for c in _SENTENCE_END) + 1
+        prev = max(text.rfind(c, 0, max(start - 1, 0)) for c in _SENTENCE_END) + 1 if start > 0 else 0
+        stop = end_after(at + length)
+        return text[prev:start], text[start:stop], text[stop:end_after(stop)]
 
 
 def squash(text: str) -> str:
@@ -120,6 +133,21 @@ def magnitude(unit: str) -> int:
     return 10 ** units.parse_unit(unit)[0]
 
 
+def check_folder(data_dir: Path, sources_dir: Path) -> tuple[Dataset, list]:
+    """Return the dataset and every problem: reading it, and checking whatever read against the sources.
+
+    A fact whose value disagrees with its series is still checked, so a value off by a digit is
+    reported at the fact's own line (its quote has the right number) as well as at the series point.
+    """
+    from briefgen.data.dataset import read_dataset
+
+    dataset, problems = read_dataset(data_dir)
+    if sources_dir is not None:
+        problems = problems + check(dataset, sources_dir)
+    key = (lambda p: (p.origin.path, p.origin.line, p.origin.col) if p.origin else ("", 0, 0))
+    return dataset, sorted(problems, key=key)
+
+
 def check(dataset: Dataset, sources_dir: Path) -> list[DatasetError]:
     """Return every disagreement between the dataset and the source files in ``sources_dir``."""
     problems: list[DatasetError] = []
@@ -133,18 +161,28 @@ def check(dataset: Dataset, sources_dir: Path) -> list[DatasetError]:
             problems.append(DatasetError(f"source {s.id}: file: {path} {why}", s.origin))
     for fact in dataset.facts.values():
         if fact.source in texts:
+            src = dataset.sources[fact.source]
             problems.extend(DatasetError(f"fact {fact.id}: {m}", fact.origin)
-                            for m in check_fact(fact, texts[fact.source], dataset.sources[fact.source].file))
+                            for m in check_fact(fact, texts[fact.source], src.file, int(src.date[:4])))
     for lst in dataset.lists.values():
         if lst.source in texts:
-            for i, item in enumerate(lst.items):
-                if texts[lst.source].find(item.zh) < 0:
-                    problems.append(DatasetError(f"list {lst.id}: items[{i}]: '{item.zh}' is not in "
-                                                 f"{dataset.sources[lst.source].file}", lst.origin))
+            problems.extend(DatasetError(f"list {lst.id}: {m}", lst.origin)
+                            for m in check_list(lst, texts[lst.source], dataset.sources[lst.source].file))
     return problems
 
 
-def check_fact(fact: Fact, text: SourceText, file: str) -> list[str]:
+def check_list(lst, text: SourceText, file: str) -> list[str]:
+    """Return what is wrong with one list: its quote in the source, every item a whole piece of it."""
+    missing = [f"items[{i}]: '{it.zh}' is not in {file}" for i, it in enumerate(lst.items)
+               if text.find(it.zh) < 0]
+    if missing:
+        return missing
+    if text.find(lst.quote) < 0:
+        return [f"quote: not found in {file} (whitespace ignored)"]
+    return factrules.list_items(lst)
+
+
+def check_fact(fact: Fact, text: SourceText, file: str, source_year: int = 0) -> list[str]:
     """Return what is wrong with one fact against its source text (messages without location)."""
     if _TAG.search(squash(fact.quote)):
         return ["quote: contains HTML markup; quote the text between the tags"]
@@ -161,13 +199,21 @@ def check_fact(fact: Fact, text: SourceText, file: str) -> list[str]:
     for q in units.parse_qualifier(fact.qualifier):
         if not any(f in quote for f in _QUALIFIER_FORMS.get(q, (q,))):
             problems.append(f"qualifier: '{q}' is not in the quote")
+    if fact.kind != "event" and not problems:
+        problems += factrules.missing_qualifiers(fact, quote) + factrules.written_unit(fact, quote)
+    before, own, after = text.sentences(at, len(quote))
+    if source_year:
+        problems += factrules.kind_markers(fact, quote, own, source_year)
     if fact.period and not fact.inferred:
-        around = text.context(at, len(quote))
         years = sorted({p[:4] for p in fact.period.split("/")})
-        missing = [y for y in years if y not in around]
+        missing = [y for y in years if y not in before + own]
         if missing:
             problems.append(f"period: {', '.join(missing)} is not written in the quote's sentence or "
                             f"the one before; add 'inferred' saying how the period was worked out")
+        else:
+            problems += factrules.year_from_before(fact, own, before)
+    elif fact.inferred and source_year:
+        problems += factrules.inferred_rule(fact, before + own + after, source_year)
     return problems
 
 

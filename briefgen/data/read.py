@@ -8,7 +8,7 @@ from typing import Any, Union
 from briefgen import yamlload
 from briefgen.format import units
 from briefgen.data.records import (
-    Dataset, ENTITIES, Fact, FactList, ID_PATTERN, KINDS, Label, ListItem, SERIES_KINDS, SOURCE_ID_PATTERN, Series, SeriesPoint, Source, Timeline, parse_period, suggestion,
+    ENTITIES, Fact, FactList, ID_PATTERN, KINDS, Label, ListItem, SERIES_KINDS, SOURCE_ID_PATTERN, Series, SeriesPoint, Source, Timeline, parse_period, suggestion,
 )
 from briefgen.errors import BriefgenError, DatasetError, Origin, Problems
 from briefgen.yamlload import Map, Node, Scalar, Seq
@@ -151,6 +151,27 @@ class Reader:
             return Label("", "")
         return Label(self.text(got, "zh", what), self.text(got, "en", what))
 
+    def plain_words(self, got: dict, key: str, what: str) -> Label:
+        """Return a {zh, en} explanation printed for readers (e.g. how a year was worked out)."""
+        node = got.get(key)
+        if node is None:
+            return Label("", "")
+        if not isinstance(node, Map):
+            self.fail(node.origin, f"{what}: {key}: expected {{zh: …, en: …}} in plain words for "
+                                   f"readers but received {node_kind(node)}")
+            return Label("", "")
+        return self.label(node, f"{what}: {key}")
+
+    def flag(self, got: dict, key: str, what: str, default: bool) -> bool:
+        """Return a true/false key, ``default`` when absent."""
+        node = got.get(key)
+        if node is None:
+            return default
+        if not (isinstance(node, Scalar) and isinstance(node.value, bool)):
+            self.fail(node.origin, f"{what}: {key}: expected true or false but received {node_kind(node)}")
+            return default
+        return node.value
+
     def ident(self, got: dict, what: str, entity: str = "") -> str:
         """Return the id, checking its form (dotted, lowercase, starting with the entity)."""
         value = self.text(got, "id", what)
@@ -165,7 +186,7 @@ class Reader:
     def source(self, node: Node, stem: str) -> Source | None:
         """Return one source entry."""
         what = node_name(node, "source")
-        got = self.fields(node, what, ("id", "title", "publisher", "date", "file"), ("notes",))
+        got = self.fields(node, what, ("id", "title", "publisher", "date", "file"), ("notes", "untitled"))
         if got is None:
             return None
         sid = self.text(got, "id", what)
@@ -176,7 +197,8 @@ class Reader:
         self.period(got, "date", when, what)
         return Source(sid, self.label(got.get("title"), f"{what}: title"),
                       self.label(got.get("publisher"), f"{what}: publisher"), when,
-                      self.text(got, "file", what), self.text(got, "notes", what), node.origin)
+                      self.text(got, "file", what), self.text(got, "notes", what), node.origin,
+                      self.flag(got, "untitled", what, False))
 
     def period(self, got: dict, key: str, value: str, what: str) -> None:
         """Check an ISO period or date."""
@@ -191,7 +213,8 @@ class Reader:
         what = node_name(node, "fact")
         got = self.fields(node, what, ("id", "entity", "label", "value", "unit", "period", "kind",
                                          "source", "quote"),
-                          ("value_max", "qualifier", "inferred", "as_written", "note"))
+                          ("value_max", "qualifier", "inferred", "as_written", "note", "unit_written",
+                           "caveat"))
         if got is None:
             return None
         entity = self.text(got, "entity", what, ENTITIES)
@@ -216,14 +239,15 @@ class Reader:
                                                f"{value_text} but received {vmax_text}")
         return Fact(fid, entity, self.label(got.get("label"), f"{what}: label"), value, unit, period,
                     kind, self.text(got, "source", what), self.text(got, "quote", what), node.origin,
-                    vmax, self.qualifier(got, what), self.text(got, "inferred", what),
+                    vmax, self.qualifier(got, what), self.plain_words(got, "inferred", what),
                     self.text(got, "as_written", what), self.text(got, "note", what),
-                    value_text, vmax_text)
+                    value_text, vmax_text, self.flag(got, "unit_written", what, True),
+                    self.plain_words(got, "caveat", what))
 
     def fact_list(self, node: Node, stem: str) -> FactList | None:
         """Return one named list."""
         what = node_name(node, "list")
-        got = self.fields(node, what, ("id", "entity", "label", "source", "items"), ("note",))
+        got = self.fields(node, what, ("id", "entity", "label", "source", "quote", "items"), ("note",))
         if got is None:
             return None
         entity = self.text(got, "entity", what, ENTITIES)
@@ -232,7 +256,8 @@ class Reader:
             label = self.label(item, f"{what}: items")
             items.append(ListItem(label.zh, label.en))
         return FactList(self.ident(got, what, entity), entity, self.label(got.get("label"), f"{what}: label"),
-                        self.text(got, "source", what), tuple(items), node.origin, self.text(got, "note", what))
+                        self.text(got, "source", what), tuple(items), node.origin, self.text(got, "note", what),
+                        self.text(got, "quote", what))
 
     def seq(self, got: dict, key: str, what: str) -> tuple[Node, ...]:
         """Return the items of a non-empty list."""
@@ -263,7 +288,7 @@ class Reader:
             if derived is not None and not (isinstance(derived, Scalar) and isinstance(derived.value, bool)):
                 self.fail(derived.origin, f"{what}: derived: expected true or false but received {node_kind(derived)}")
             flag = bool(isinstance(derived, Scalar) and derived.value is True)
-            how = self.text(p, "how", what)
+            how = self.plain_words(p, "how", what)
             if flag != bool(how):
                 self.fail(item.origin, f"{what}: a point needs 'how' exactly when it is derived: true")
             points.append(SeriesPoint(x, self.number(p, "value", what)[0], self.text(p, "fact", what),
@@ -283,43 +308,3 @@ class Reader:
         events = tuple(self.text({"events": n}, "events", what) for n in nodes)
         return Timeline(self.ident(got, what, entity), entity, self.label(got.get("label"), f"{what}: label"),
                         events, node.origin, self.text(got, "note", what), tuple(n.origin for n in nodes))
-
-
-def cross_check(ds: Dataset, problems: list[BriefgenError]) -> None:
-    """Check references between files: sources, series points and timeline events."""
-    def fail(origin: Origin, message: str) -> None:
-        problems.append(DatasetError(message, origin))
-
-    for kind, table in (("fact", ds.facts), ("list", ds.lists), ("series", ds.series)):
-        for obj in table.values():
-            if obj.source and obj.source not in ds.sources:
-                hint = suggestion(obj.source, ds.sources) or f"; expected one of: {', '.join(ds.sources)}"
-                fail(obj.origin, f"{kind} {obj.id}: source: unknown source '{obj.source}'{hint}")
-    for s in ds.series.values():
-        for p in s.points:
-            fact = ds.facts.get(p.fact)
-            if not p.fact:
-                continue
-            if fact is None:
-                fail(p.origin, f"series {s.id}: fact: unknown fact '{p.fact}'{suggestion(p.fact, ds.facts)}")
-            elif fact.value != p.value:
-                fail(p.origin, f"series {s.id}: value: expected {fact.value_text} (the value of "
-                               f"{fact.id}) but received {p.value}")
-            elif fact.unit != s.unit:
-                fail(p.origin, f"series {s.id}: unit: the series is in '{s.unit}' but {fact.id} "
-                               f"is in '{fact.unit}'")
-    for t in ds.timelines.values():
-        last = ""
-        for i, eid in enumerate(t.events):
-            where = t.event_origins[i] if i < len(t.event_origins) else t.origin
-            fact = ds.facts.get(eid)
-            if fact is None:
-                fail(where, f"timeline {t.id}: events[{i}]: unknown fact '{eid}'{suggestion(eid, ds.facts)}")
-            elif fact.kind != "event":
-                fail(where, f"timeline {t.id}: events[{i}]: expected a fact of kind event "
-                               f"but {eid} is a {fact.kind}")
-            elif fact.period < last:
-                fail(where, f"timeline {t.id}: events[{i}]: {eid} ({fact.period}) comes "
-                               f"before the event above it ({last}); keep events in date order")
-            else:
-                last = fact.period

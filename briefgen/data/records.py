@@ -27,6 +27,13 @@ class Label:
     zh: str
     en: str
 
+    def __bool__(self) -> bool:
+        """A label is true when it has text in either language."""
+        return bool(self.zh or self.en)
+
+
+NO_LABEL = Label("", "")
+
 
 @dataclass(frozen=True)
 class Source:
@@ -39,6 +46,7 @@ class Source:
     file: str
     notes: str
     origin: Origin
+    untitled: bool = False  # the title is descriptive: never print it in 《》 as the source's own
 
 
 @dataclass(frozen=True)
@@ -61,11 +69,13 @@ class Fact:
     origin: Origin
     value_max: int | float | None = None
     qualifier: str = ""
-    inferred: str = ""
+    inferred: Label = NO_LABEL      # how the period was worked out, in plain words, zh and en
     as_written: str = ""
     note: str = ""
     value_text: str = ""
     value_max_text: str = ""
+    unit_written: bool = True       # false: the source writes no unit here; ``unit`` is supplied
+    caveat: Label = NO_LABEL        # printed with the fact's source note: an assumption or doubt
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,7 @@ class FactList:
     items: tuple[ListItem, ...]
     origin: Origin
     note: str = ""
+    quote: str = ""         # the source's passage that lists the items, verbatim
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,7 @@ class SeriesPoint:
     value: int | float
     fact: str
     derived: bool
-    how: str
+    how: Label              # how a derived x or value was worked out, in plain words
     origin: Origin
 
 

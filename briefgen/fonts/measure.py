@@ -7,7 +7,8 @@ East Asian "Microsoft YaHei"; neither is installed here, and viewers substitute.
 faithful measure available from pip packages alone is:
 
 - characters of Windows-1252 (Latin, digits, ASCII and typographic punctuation): the
-  Helvetica / Helvetica-Bold widths reportlab ships. Arial was drawn metric-compatible
+  Helvetica / Helvetica-Bold widths (Adobe's metrics, as reportlab ships them, kept in
+  :mod:`briefgen.fonts.latin`). Arial was drawn metric-compatible
   with Helvetica, and LibreOffice's substitute for Arial, Liberation Sans, is metric-
   compatible with Arial, so these are exact for the Latin slot;
 - other accented Latin letters (pinyin ``ā``): the width of the base letter, which is
@@ -33,21 +34,22 @@ Noto Sans CJK (1.448 em), the tallest face a viewer may substitute; YaHei is abo
 variable font's HVAR deltas and are rounded to whole units as the converted TrueType font
 stores them, so they equal reportlab's ``stringWidth`` for the registered font.
 
-Both read the font's bytes through :mod:`briefgen.fonts.sfnt` (a few ms) and memoize
-per character; nothing here parses the 32 MB collection with fontTools.
+Both come from the face's cached advances (:mod:`briefgen.fonts.face`), memoized per
+character: a warm process opens no source font, and its deck path imports neither reportlab
+nor fontTools.
 """
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from functools import lru_cache
 from typing import Iterable, Optional
 
 from briefgen.errors import FontError, Origin
+from briefgen.fonts.face import face_data, set_progress
+from briefgen.fonts.latin import HELVETICA, HELVETICA_BOLD
 from briefgen.fonts.metrics import (LINE_BREAKS, PACKAGED_FACE, FontSource, Metrics,
-                                   face_metrics, find_face, font_source, packaged_font,
-                                   packaged_font_path)
+                                   find_face, font_source, packaged_font, packaged_font_path)
 from briefgen.fonts.pdf import PdfFont, pdf_font
 from briefgen.theme import Typefaces
 
@@ -55,14 +57,20 @@ ASIAN_WESTERN_GAP_EM = 0.25     # LibreOffice's autospace, measured 0.243 em
 
 __all__ = ["Metrics", "PdfFont", "FontSource", "deck_metrics", "pdf_metrics", "pdf_font",
            "packaged_font", "packaged_font_path", "find_face", "font_source",
-           "require_glyphs", "text_chars", "PACKAGED_FACE"]
+           "require_glyphs", "text_chars", "set_progress", "PACKAGED_FACE"]
 
 @lru_cache(maxsize=16)
 def _pdf_metrics(source: FontSource) -> Metrics:
     """Return the Metrics of ``source`` at its weight, once per process."""
-    index, _, location = source.resolve()
-    name = f"{source.face_name or os.path.basename(source.path)} {source.weight}"
-    return face_metrics(source.path, index, location, name)
+    face = face_data(source)
+    upem, lookup = face.upem, face.lookup
+
+    def em(ch: str) -> Optional[float]:
+        found = lookup(ord(ch))
+        return found[1] / upem if found else None
+
+    return Metrics(source.label, em, face.ascent / upem, face.descent / upem,
+                   face.notdef_advance / upem)
 
 
 def pdf_metrics(weight: int, theme_fonts: Typefaces | None = None) -> Metrics:
@@ -80,18 +88,12 @@ def deck_metrics(bold: bool) -> Metrics:
 
     See the module docstring for why these widths are the faithful estimate.
     """
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    helvetica = "Helvetica-Bold" if bold else "Helvetica"
-    path, index = packaged_font()
-    cjk = face_metrics(path, index, {"wght": 700.0 if bold else 400.0}, "Noto Sans CJK SC")
+    helvetica = HELVETICA_BOLD if bold else HELVETICA
+    cjk = _pdf_metrics(font_source(700 if bold else 400))
 
     def latin(ch: str) -> Optional[float]:
-        try:
-            ch.encode("cp1252")
-        except UnicodeEncodeError:
-            return None
-        return stringWidth(ch, helvetica, 1.0) if ch.isprintable() or ch == "\u00a0" else None
+        w = helvetica.get(ch)
+        return None if w is None else w / 1000
 
     def em(ch: str) -> Optional[float]:
         wide = unicodedata.east_asian_width(ch)

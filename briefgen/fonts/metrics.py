@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -11,7 +10,6 @@ from importlib.util import find_spec
 from typing import Callable, Optional
 
 from briefgen.errors import FontError
-from briefgen.fonts.sfnt import Face, face_offsets
 from briefgen.theme import Typefaces
 
 PACKAGED_FILE = "NotoSansCJK-VF.otf.ttc"
@@ -127,18 +125,7 @@ def packaged_font_path() -> str:
     raise FontError(f"manimgx-fonts-cjk is installed but holds no {PACKAGED_FILE}")
 
 
-@lru_cache(maxsize=32)
-def _faces(path: str, stamp: tuple[int, int]) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
-    """Return (offset, family, all names) of every face in ``path`` (stamp: size, mtime)."""
-    out = []
-    for off in face_offsets(path):
-        face = Face(path, off)
-        names = tuple(dict.fromkeys(face.names(16) + face.names(1) + face.names(4)))
-        out.append((off, face.family, names))
-    return tuple(out)
-
-
-def _stamp(path: str) -> tuple[int, int]:
+def stamp(path: str) -> tuple[int, int]:
     """Return (size, mtime in ns) of ``path``: the file's identity for caches."""
     try:
         st = os.stat(path)
@@ -147,21 +134,47 @@ def _stamp(path: str) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+@lru_cache(maxsize=32)
+def _face_names(path: str, file_stamp: tuple[int, int]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (family, all its names) of every face in ``path``, read with fontTools."""
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
+
+    try:
+        with open(path, "rb") as f:
+            try:
+                fonts = TTCollection(f, lazy=True).fonts
+            except TTLibError:              # not a collection: a single face
+                f.seek(0)
+                fonts = [TTFont(f, lazy=True)]
+            out = []
+            for font in fonts:
+                table = font["name"]
+                family = table.getDebugName(16) or table.getDebugName(1) or ""
+                names = [r.toUnicode() for r in table.names if r.nameID in (16, 1, 4)]
+                out.append((family, tuple(dict.fromkeys([family] + names))))
+    except OSError as e:
+        raise FontError(f"font file {path}: {e.strerror}") from None
+    except Exception as e:                  # fontTools raises many kinds on a broken file
+        raise FontError(f"{path}: expected a TrueType or OpenType font file but it cannot be "
+                        f"read ({type(e).__name__})") from None
+    return tuple(out)
+
+
 def find_face(path: str, face_name: str) -> int:
     """Return the index of the face called ``face_name`` in the font file at ``path``.
 
     A file holding one face returns 0 whatever its name; in a collection the name must
     match a face's family or full name (case-insensitive).
     """
-    faces = _faces(path, _stamp(path))
+    faces = _face_names(path, stamp(path))
     if len(faces) == 1:
         return 0
     want = face_name.casefold()
-    for i, (_, _, names) in enumerate(faces):
+    for i, (_, names) in enumerate(faces):
         if any(n.casefold() == want for n in names):
             return i
     raise FontError(f"{path}: expected a face named one of "
-                    f"{', '.join(repr(f) for _, f, _ in faces)} but received {face_name!r}")
+                    f"{', '.join(repr(f) for f, _ in faces)} but received {face_name!r}")
 
 
 def packaged_font() -> tuple[str, int]:
@@ -172,20 +185,17 @@ def packaged_font() -> tuple[str, int]:
 
 @dataclass(frozen=True)
 class FontSource:
-    """One face of one font file at one weight: what the PDF embeds."""
+    """One face of one font file at one weight: what the PDF embeds (no file opened)."""
 
     path: str
     face_name: str          # the face asked for in a collection ("" for a single face)
     weight: int
     packaged: bool
 
-    def resolve(self) -> tuple[int, int, dict[str, float]]:
-        """Return (face index, table-directory offset, variation location); opens the file."""
-        index = find_face(self.path, self.face_name)
-        face = _face(self.path, index)
-        axes = {a.tag for a in face.axes}
-        location = {"wght": float(self.weight)} if "wght" in axes else {}
-        return index, _faces(self.path, _stamp(self.path))[index][0], location
+    @property
+    def label(self) -> str:
+        """The name messages give it, e.g. "Noto Sans CJK SC 400"."""
+        return f"{self.face_name or os.path.basename(self.path)} {self.weight}"
 
 
 def font_source(weight: int, theme_fonts: Typefaces | None = None) -> FontSource:
@@ -203,43 +213,3 @@ def font_source(weight: int, theme_fonts: Typefaces | None = None) -> FontSource
         raise FontError(f"theme font {chosen!r}: expected a .ttf, .otf or .ttc file "
                         f"but there is no such file")
     return FontSource(path, fonts.pdf_face_name, weight, False)
-
-
-@lru_cache(maxsize=16)
-def _face(path: str, index: int) -> Face:
-    """Return the Face at ``index`` of ``path``, read once per process."""
-    return Face(path, face_offsets(path)[index])
-
-
-# -- measuring -----------------------------------------------------------------------------
-
-def face_metrics(path: str, index: int, location: dict[str, float], name: str) -> Metrics:
-    """Return the Metrics of face ``index`` of ``path`` at ``location`` (whole font units)."""
-    face = _face(path, index)
-    advance = face.advance_fn(location)
-    if advance is None:
-        advance = _fonttools_advance(path, index, location)
-    upem = face.units_per_em
-    glyph_id = face.glyph_id
-
-    def em(ch: str) -> Optional[float]:
-        gid = glyph_id(ord(ch))
-        return _round(advance(gid)) / upem if gid else None
-
-    ascent, descent = face.vertical()
-    return Metrics(name, em, ascent, descent, _round(advance(0)) / upem)
-
-
-def _round(x: float) -> int:
-    """Return ``x`` rounded half up, as fontTools' otRound and font compilers round."""
-    return math.floor(x + 0.5)
-
-
-def _fonttools_advance(path: str, index: int, location: dict[str, float]):
-    """Return gid -> advance via fontTools, for variable fonts without HVAR (rare, slow)."""
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(path, fontNumber=index, lazy=True)
-    glyphs = font.getGlyphSet(location=location)
-    order = font.getGlyphOrder()
-    return lambda gid: glyphs[order[gid]].width

@@ -28,6 +28,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # pages and slides
     "continued": ("（续）", " (continued)"),     # a suffix: title + t(lang, "continued")
     "title_continued": ("{title}（续）", "{title} (continued)"),
+    "continued_part": ("（续 {n}/{total}）", " (continued, {n} of {total})"),   # a suffix too
     "page": ("第{n}页", "Page {n}"),
     "page_of": ("第{n}页，共{total}页", "Page {n} of {total}"),
     "agenda": ("目录", "Agenda"),

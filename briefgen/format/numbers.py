@@ -1,9 +1,23 @@
 """Figures, chart values, data-label formats and dates, formatted for one language (zh or en).
 
-Chinese keeps every number as the source states it ("超5000亿元", "65.06万标箱"); English
-converts magnitudes ("over RMB 500 billion", "650,600 TEU") and never invents precision: a
-number shows only the decimals the source's value has, carried through the conversion. The
-units, magnitudes and qualifiers known are in briefgen/format/units.py; anything else is a DatasetError.
+This is the one place the number style is written down (the README describes it for spec
+authors, tests/format/test_numbers.py holds it):
+
+Chinese keeps the source's own forms: its digits (5.0 stays 5.0, no thousands separators), its
+magnitude in the unit and never split from the number (3.88万亩, 65.06万标箱, 超5000亿元),
+written-out numbers as written (两万多次, 四分之三, 千亿元), qualifiers where Chinese puts them
+(超5000亿元, 2000余万元, 20家以上, 预计39%, 可降低5%); a lone numeral whose unit the source does not
+write is printed in digits (2条, not 双条).
+
+English converts magnitudes: a million or more in million/billion/trillion, below that full
+digits with commas (650,600 TEU, 95,000), the scale word in full in text, KPIs and chart labels
+alike ("RMB 500 billion", never "bn" or "k"); the currency before the number ("RMB 500 billion",
+"US$100 million"); "over", "nearly", "about", "an estimated", "potentially" before it and "or
+more" after it ("20 or more", never "≥ 20"); growth as "up 5.0%" / "down 5%". A unit converted
+inexactly (亩 → ha) shows three significant figures after "about", with the source's figure as
+the detail: "about 2,590 ha (38,800 mu)". A number never shows more decimals than the source's
+value has. The units, magnitudes and qualifiers known are in briefgen/format/units.py;
+anything else is a DatasetError.
 """
 
 from __future__ import annotations
@@ -23,6 +37,8 @@ from briefgen.format.units import (
 
 KINDS = ("", "stock", "growth", "share", "target", "count", "event", "duration")
 _GROWTH = {"zh": ("增长", "下降"), "en": ("up", "down")}
+_NUMERALS = "一二两双三四五六七八九十"
+_POTENTIAL = {"zh": ("可提高", "可降低"), "en": ("potentially up", "potentially down")}
 
 
 @dataclass(frozen=True)
@@ -47,8 +63,12 @@ class FigureParts:
 
 
 def format_figure(value, unit: str, lang: str, *, qualifier: str = "", value_max=None,
-                  as_written: str = "", kind: str = "") -> FigureParts:
-    """Return a dataset fact formatted in ``lang`` (see the module docstring and units.py)."""
+                  as_written: str = "", kind: str = "", unit_written: bool = True) -> FigureParts:
+    """Return a dataset fact formatted in ``lang`` (see the module docstring and units.py).
+
+    ``unit_written=False`` says the source writes no unit after the number (双铁时代, 三大载体):
+    a single written-out numeral is then printed in digits (2条, not 双条).
+    """
     check_lang(lang)
     if kind not in KINDS:
         raise DatasetError(f"kind: expected one of {', '.join(KINDS[1:])} but received {kind!r}")
@@ -60,10 +80,16 @@ def format_figure(value, unit: str, lang: str, *, qualifier: str = "", value_max
             raise DatasetError(f"value_max: expected at least {value} but received {value_max}")
     growth = ""
     if kind == "growth":
-        growth = _GROWTH[lang][values[0] < 0]
+        if "可" in quals:       # a potential change: 可降低5% / potentially down 5%
+            quals = tuple(q for q in quals if q != "可")
+            growth = _POTENTIAL[lang][values[0] < 0]
+        else:
+            growth = _GROWTH[lang][values[0] < 0]
         values = [abs(v) for v in values]
     if unit == SHARE:
         return _share(value, lang, quals, as_written, growth)
+    if not unit_written and len(as_written) == 1 and as_written in _NUMERALS:
+        as_written = ""                         # 双 + 条 is no Chinese: print 2条
     if lang == "zh":
         return _zh(values, unit, quals, as_written, growth)
     return _en(values, unit, quals, growth)
@@ -252,8 +278,8 @@ def _grouped(display_unit: str, lang: str) -> bool:
 def excel_number_format(display_unit: str, decimals: int, lang: str) -> str:
     """Return the Excel/PowerPoint number format of chart data labels in ``display_unit``.
 
-    zh: '0"亿元"', '0.0"%"' (no grouping, like the Chinese text); en: '"RMB "#,##0"bn"',
-    '#,##0.0"k TEU"', '0.0"%"'. Percent values are percent numbers, not fractions.
+    zh: '0"亿元"', '0.0"%"' (no grouping, like the Chinese text); en: '"RMB "#,##0" billion"',
+    '#,##0" TEU"', '0.0"%"'. Percent values are percent numbers, not fractions.
     """
     before, after = _label_affixes(display_unit, lang)
     digits = "#,##0" if _grouped(display_unit, lang) else "0"

@@ -7,13 +7,15 @@ unit "万亩": magnitude 万, base 亩). Each base unit names the English unit i
 ``UNITS`` (and, for a new kind of quantity, one row to ``EN_UNITS``).
 
 Chart scales (see ``chart_scale``): a source magnitude maps to one English scale so that axis
-numbers stay readable: money 万 → million, 亿 → billion; other units 万 → thousand,
-亿 → million; 千亿 → billion; 万亿 → trillion. "share" (a fraction written in words, value 0.75)
+numbers stay readable: money 万 → million, 亿 → billion; other units 万 → full digits
+(650,600 TEU, as the text writes it), 亿 → million; 千亿 → billion; 万亿 → trillion. Chart
+labels write the scale word in full ("RMB 10 billion"), as text and KPIs do. "share" (a fraction written in words, value 0.75)
 is not a unit here: briefgen.format.numbers handles it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -25,8 +27,9 @@ MAGNITUDES: dict[str, int] = {"千": 3, "万": 4, "亿": 8}
 #: English scale words by power of ten, largest first.
 SCALES: tuple[tuple[int, str], ...] = ((12, "trillion"), (9, "billion"), (6, "million"), (3, "thousand"))
 
-#: Short scale words used in chart data labels ("RMB 500bn", "650.6k TEU").
-SHORT_SCALES: dict[str, str] = {"thousand": "k", "million": "mn", "billion": "bn", "trillion": "tn"}
+#: Scale words as chart data labels write them: in full, as in text ("RMB 500 billion").
+SHORT_SCALES: dict[str, str] = {"thousand": " thousand", "million": " million", "billion": " billion",
+                                "trillion": " trillion"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ EN_UNITS: dict[str, EnUnit] = {
     "RMB": EnUnit("cny", before="RMB ", money=True),
     "US$": EnUnit("usd", before="US$", money=True),
     "TEU": EnUnit("teu", after=" TEU", label=" TEU"),
-    "tonnes": EnUnit("mass", after=" tonnes", one=" tonne"),
+    "tonnes": EnUnit("mass", after=" tonnes", one=" tonne", label=" tonnes"),
     "m²": EnUnit("area", after=" m²", label=" m²"),
     "ha": EnUnit("area", Fraction(10_000), after=" ha", label=" ha"),
     "km²": EnUnit("area", Fraction(1_000_000), after=" km²", label=" km²"),
@@ -119,6 +122,7 @@ QUALIFIERS: dict[str, tuple[str, str, str]] = {
     "达": ("before", "", "before"),
     "累计": ("before", "", "before"),
     "预计": ("before", "an estimated", "before"),
+    "可": ("before", "potentially", "before"),       # a potential (可降低5%), never an achievement
 }
 
 
@@ -158,7 +162,7 @@ def chart_scale(power: int, unit: Unit) -> tuple[int, str]:
     if EN_UNITS[unit.en].money:
         table = {4: (6, "million"), 8: (9, "billion")}
     else:
-        table = {4: (3, "thousand"), 8: (6, "million")}
+        table = {4: (0, ""), 8: (6, "million")}
     if power in table:
         return table[power]
     return next((p, w) for p, w in SCALES if p <= power)
@@ -179,3 +183,18 @@ DISPLAY_UNITS: dict[str, tuple[str, int]] = {
     for en in EN_UNITS
     for power, word in ((0, ""), *SCALES)
 }
+
+
+_BASES = sorted((u for u in UNITS if u), key=len, reverse=True)
+_FIGURE = re.compile(rf"\d+(?:\.\d+)?(?:多|余)?[{''.join(MAGNITUDES)}]*(?:{'|'.join(map(re.escape, _BASES))})"
+                     rf"|\d+(?:\.\d+)?[{''.join(MAGNITUDES)}]+")
+
+
+def figure_in(text: str) -> str:
+    """Return the first number-with-unit in ``text`` ("5所", "3.88万亩", "20%"), or "" when none.
+
+    Digits alone or followed by anything but a unit are names, not figures: "211" (the
+    university programme), "S1线", "5+1", "幸福2.0", "350钢管".
+    """
+    found = _FIGURE.search(text)
+    return found.group(0) if found else ""

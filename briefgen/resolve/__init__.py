@@ -29,13 +29,19 @@ def spec_langs(spec: Rec) -> list[str]:
 
 
 def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> Briefing:
-    """Return the Briefing that ``spec`` describes in ``lang``, or raise Problems."""
-    res = Resolution(dataset, lang, spec_path)
+    """Return the Briefing that ``spec`` describes in ``lang``, or raise Problems.
+
+    The as-of date is the spec's, else the newest source the briefing cites; it is settled
+    first (a quick first pass), since a target before it prints as a past target.
+    """
+    as_of = spec.get("as_of") or ""
+    if not as_of:
+        first = Resolution(dataset, lang, spec_path)
+        _blocks(BlockBuilder(first, spec, root), spec)
+        as_of = _latest(dataset, first.notes())
+    res = Resolution(dataset, lang, spec_path, as_of)
     build = BlockBuilder(res, spec, root)
-    onepager_sections = tuple(s for s in (_section(build, sec, i) for i, sec in
-                                           enumerate(spec["onepager"])) if s is not None)
-    onepager = OnePager(onepager_sections, res.notes(), spec.at("onepager"))
-    slides = tuple(s for i, sl in enumerate(spec["deck"]) for s in build.slide(sl, f"deck[{i}]"))
+    onepager, slides = _blocks(build, spec)
     if res.problems:
         raise Problems(sorted(res.problems, key=lambda p: (p.origin.line, p.origin.col)))
     notes = res.notes()
@@ -48,12 +54,25 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
         entity=spec["entity"], entity_name=name,
         issuer=res.text(spec.get("issuer"), "issuer", name),
         audience=audience, subject=" · ".join(x for x in (name, audience) if x),
-        as_of=numbers.format_date(spec.get("as_of") or _latest(dataset, notes), lang),
+        as_of=numbers.format_date(as_of, lang) if as_of else "",
         theme=spec.get("theme") or spec["entity"], slides=slides, onepager=onepager,
         notes=notes, spec_path=spec_path, origin=spec.origin, labels=labels(lang),
+        meta=tuple((f"warning:{surface}", w) for surface, w in res.warnings),
         glossary=explain(getattr(dataset, "glossary", {}), lang,
-                         printed_strings((title, subtitle, [s.block for s in onepager_sections]))),
+                         printed_strings((title, subtitle, [s.block for s in onepager.sections]))),
     )
+
+
+def _blocks(build: BlockBuilder, spec: Rec) -> tuple[OnePager, tuple]:
+    """Return the one-pager and the slides of a spec, built in the builder's language."""
+    res = build.res
+    res.surface = "onepager"
+    onepager_sections = tuple(s for s in (_section(build, sec, i) for i, sec in
+                                           enumerate(spec["onepager"])) if s is not None)
+    onepager = OnePager(onepager_sections, res.notes(), spec.at("onepager"))
+    res.surface = "deck"
+    slides = tuple(s for i, sl in enumerate(spec["deck"]) for s in build.slide(sl, f"deck[{i}]"))
+    return onepager, slides
 
 
 def _latest(dataset: Any, notes: tuple[SourceNote, ...]) -> str:

@@ -41,7 +41,7 @@ class BlockBuilder:
     # -- blocks -----------------------------------------------------------------------
     def kpis(self, fact_ids: list[str], origin: Origin) -> KpiCards:
         """Return KPI cards for facts."""
-        return KpiCards(tuple(self.res.figure(f) for f in fact_ids), origin)
+        return KpiCards(tuple(self.res.figure(f, origin) for f in fact_ids), origin)
 
     def chart(self, spec: Any, where: str, origin: Origin) -> Chart | None:
         """Return a chart."""
@@ -65,7 +65,7 @@ class BlockBuilder:
                 text, notes = self.res.body(item, w)
                 out.append(Bullet(text, notes))
             elif "fact" in item:
-                text, note = self.res.fact_line(item["fact"])
+                text, note = self.res.fact_line(item["fact"], item.at("fact"))
                 out.append(Bullet(text, (note,), 1 if item.get("sub") else 0, (item["fact"],)))
             elif "text" in item:
                 text, notes = self.res.body(item["text"], f"{w}.text")
@@ -110,7 +110,7 @@ class BlockBuilder:
             cols = (res.t("col_indicator"), res.t("col_value"), res.t("col_period"))
         rows, notes = [], []
         for fid in slide["facts"]:
-            fig = res.figure(fid)
+            fig = res.figure(fid, slide.at("facts"))
             rows.append((fig.label, fig.text, fig.period))
             notes.append(fig.note)
         return Table(cols, tuple(rows), tuple(dict.fromkeys(notes)), slide.at("facts"))

@@ -6,9 +6,9 @@ from typing import Any
 
 from briefgen.format import i18n
 from briefgen.format import numbers
-from briefgen.format import units
 from briefgen.errors import Origin, SpecError
 from briefgen.model import Chart, ChartSeries
+from briefgen.resolve import marks
 from briefgen.resolve.context import Resolution, bilingual
 from briefgen.spec import Rec
 
@@ -18,40 +18,26 @@ KINDS = {"milestones": "milestones", "column": "column", "bar": "bar", "line": "
 
 
 def _points(res: Resolution, spec: Any) -> tuple[str, list[tuple[str, Any, bool, str]], str, str]:
-    """Return (kind, [(category, fact_id, derived, how)], unit, title) for a chart spec."""
+    """Return (kind, [(category, fact_id, derived, how)], unit, title) for a chart spec.
+
+    A category is marked when its fact is a target (2024年目标 / 2024 target).
+    """
     opts = spec if isinstance(spec, Rec) else {"series": spec}
     ds = res.ds
     if "series" in opts:
         series = ds.series[opts["series"]]
         rows = []
         for p in series.points:
-            cat = p.x if isinstance(p.x, (str, int)) else bilingual(p.x, res.lang)
-            rows.append((str(cat), p.fact, bool(p.derived), p.how or ""))
+            is_year = isinstance(p.x, (str, int))
+            cat = str(p.x) if is_year else bilingual(p.x, res.lang)
+            cat = marks.category(cat, ds.facts[p.fact], res.lang, is_year)
+            rows.append((cat, p.fact, bool(p.derived), bilingual(p.how, res.lang) if p.how else ""))
         kind = opts.get("type") or KINDS.get(series.kind, "column")
         return kind, rows, series.unit, bilingual(series.label, res.lang)
     facts = [ds.facts[f] for f in opts["facts"]]
-    rows = [(bilingual(f.label, res.lang), f.id, False, "") for f in facts]
+    rows = [(marks.category(bilingual(f.label, res.lang), f, res.lang, False), f.id, False, "")
+            for f in facts]
     return opts.get("type") or "column", rows, facts[0].unit, ""
-
-
-# short forms of the source's qualifiers for chart labels (达 and 累计 add nothing)
-_LABEL_QUALIFIERS = {"en": {"over": "over ", "nearly": "nearly ", "about": "about ",
-                            "an estimated": "est. ", "or more": "≥"}}
-
-
-def qualified(label: str, qualifier: str, lang: str) -> str:
-    """Return a chart value label carrying the source's qualifier (超5000亿元, over RMB 500bn).
-
-    A bar shows the number the source states; the label must not drop the source's "over",
-    "about" or "estimated".
-    """
-    for q in units.parse_qualifier(qualifier or ""):
-        place, english, _ = units.QUALIFIERS[q]
-        if lang == "zh" and english:
-            label = label + q if place == "after" else q + label
-        elif english:
-            label = _LABEL_QUALIFIERS["en"][english] + label
-    return label
 
 
 def build_chart(res: Resolution, spec: Any, where: str, origin: Origin) -> Chart | None:
@@ -78,22 +64,19 @@ def build_chart(res: Resolution, spec: Any, where: str, origin: Origin) -> Chart
         display_unit = converted[0][1] if converted else ""
         decimals = numbers.decimals_needed(values)
         number_format = numbers.excel_number_format(display_unit, decimals, lang)
-        labels = [qualified(numbers.format_number(v, numbers.decimals_needed([v]), lang, display_unit),
-                            f.qualifier, lang)       # each value with only the decimals it has
-                  for v, f in zip(values, facts)]
+        labels = [res.bare(f) for f in facts]   # as text and KPIs write it (one number style)
     categories = [cat + ("*" if derived else "") for cat, _, derived, _ in rows]
     highlight = _highlight(res, opts, rows, kind, where, origin)
     title = res.text(opts.get("title"), f"{where}.title", title) if opts.get("title") else title
     derived = tuple(d for _, _, d, _ in rows)
-    footnote = ""
-    if any(derived):
-        cats = i18n.join_list([c for c, _, d, _ in rows if d], lang)
-        footnote = "* " + res.t("derived_note", items=cats)
+    footnote = _footnote(res, rows, facts, origin)
     sources = []
     by_number = {note.number: note for note in res.notes()}
     for n in notes:
         note = by_number[n]
-        sources.append(f"{note.source_title}, {note.date}" if lang == "en" else f"《{note.source_title}》{note.date}")
+        untitled = res.ds.sources[note.source_id].untitled
+        shown = note.source_title if untitled or lang == "en" else f"《{note.source_title}》"
+        sources.append(f"{shown}, {note.date}" if lang == "en" else f"{shown}{note.date}")
     source_line = res.t("source") + ("：" if lang == "zh" else ": ") + ("；" if lang == "zh" else "; ").join(
         dict.fromkeys(sources))
     name = bilingual(res.ds.series[opts["series"]].label, lang) if "series" in opts else title
@@ -105,6 +88,23 @@ def build_chart(res: Resolution, spec: Any, where: str, origin: Origin) -> Chart
         derived=derived, source_line=source_line, alt_text=alt, footnote=footnote, notes=notes,
         series_ids=(opts["series"],) if "series" in opts else tuple(f.id for f in facts),
         origin=origin)
+
+
+def _footnote(res: Resolution, rows: list, facts: list, origin: Origin) -> str:
+    """Return the chart's footnote: how each derived point was worked out, and past targets."""
+    lang = res.lang
+    sep = "；" if lang == "zh" else "; "
+    parts = []
+    hows = [marks.word("derived_point", lang, x=c, how=h) for c, _, d, h in rows if d]
+    if hows:
+        parts.append(marks.word("derived_footnote", lang, items=sep.join(hows)))
+    past = dict.fromkeys(marks.word("dated_target", lang, period=numbers.format_date(f.period, lang))
+                         for f in facts if marks.is_past(f, res.as_of))
+    for (_, fid, _, _), f in zip(rows, facts):
+        res.figure(fid, origin)              # a past target's warning
+    if past:
+        parts.append(marks.word("past_footnote", lang, items=i18n.join_list(list(past), lang)))
+    return ("。" if lang == "zh" else ". ").join(parts)
 
 
 def _highlight(res: Resolution, opts: Any, rows: list, kind: str, where: str, origin: Origin) -> int | None:

@@ -7,10 +7,12 @@ import re
 from briefgen.spec.fields import (
     Bool, Context, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField,
 )
+from briefgen.format import units
 from briefgen.yamlload import Map, Scalar, Seq
 
 CHART_TYPES = ("column", "bar", "line", "share", "milestones", "target")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+UNCLOSED = re.compile(r"\{[^{}]*(?=\{|$)")          # a "{" with no "}" before the next "{" or the end
 DIGIT = re.compile(r"[0-9０-９]")
 
 
@@ -18,8 +20,10 @@ class BodyText(TextField):
     """Running text. Figures in it must come from the dataset as ``{fact.id}`` placeholders.
 
     A digit typed into body text would print a number no source backs, so it is refused;
-    ``{fact.id}`` prints that fact's figure in the briefing's language and cites it, and
-    ``{fact.id.period}`` prints its period (e.g. 2026年 / 2026).
+    ``{fact.id}`` prints that fact's figure in the briefing's language and cites it,
+    ``{fact.id.number}`` the figure without its direction word (for 同比增长{…}), and
+    ``{fact.id.period}`` its period (e.g. 2026年 / 2026). A name with digits that is not a
+    figure is written ``{=S1线}`` and printed as written; a number with a unit is still refused.
     """
 
     def check(self, node, where, ctx):
@@ -27,15 +31,30 @@ class BodyText(TextField):
         if text is None:
             return None
         for lang, value in text.values:
+            in_lang = f" in the {lang} text" if lang != "*" else ""
+            opened = UNCLOSED.search(value)
+            if opened:
+                ctx.error(node.origin, where, f"an unclosed placeholder '{opened.group(0)[:40]}'{in_lang}; "
+                                              "close it with '}' (e.g. {park.history.founded})")
+                continue
             for ref in PLACEHOLDER.findall(value):
-                ref = ref.removesuffix(".period") if ctx.lookup(ref) is None else ref
+                if ref.startswith("="):
+                    name, figure = ref[1:].strip(), units.figure_in(ref[1:])
+                    if not name or figure:
+                        ctx.error(node.origin, where, f"{{{ref}}}: " + (
+                            f"'{figure}' is a figure (a number with its unit), not a name; figures "
+                            "come from the dataset: write {fact.id}" if figure else
+                            "expected a name after '=', such as {=S1线}"))
+                    continue
+                base, _, form = ref.rpartition(".")
+                ref = base if ctx.lookup(ref) is None and form in ("period", "number") else ref
                 Ref("fact").check(Scalar(ref, node.origin, ref), where, ctx)
             bare = PLACEHOLDER.sub("", value)
             if DIGIT.search(bare):
                 digits = DIGIT.search(bare).group(0)
                 ctx.error(node.origin, where,
-                          f"a figure typed as text ('{digits}…' in the {lang if lang != '*' else ''} text); "
-                          "figures must come from the dataset: write {fact.id} in its place")
+                          f"a figure typed as text ('{digits}…'{in_lang}); figures must come from the "
+                          "dataset: write {fact.id} in its place, or {=S1线} for a name with digits")
         return text
 
 

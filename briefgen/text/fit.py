@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Callable, Protocol, Sequence, Union
 
 from briefgen.errors import FitError, Origin
+from briefgen.text.phrases import breaks, has_cjk
 
 Measure = Callable[[str], float]
 
@@ -37,6 +38,10 @@ CLOSING = frozenset("，。、；：？！）》」』”’%…—·,.;:?!)%］
 OPENING = frozenset("（《「『“‘(［【〔〈｛〖〘")
 _GLUE_SPACES = frozenset("\u00a0\u202f\u2007\u2060")   # no-break spaces join atoms
 _WIDE = frozenset(("W", "F"))
+_SENTENCE = frozenset("。；！？")
+_APOSTROPHES = frozenset("’'")
+DISPLAY_MAX = 40                    # characters; longer text is running text
+_NARROWER = (0.95, 0.9, 0.85, 0.8, 0.75)   # widths tried to give a lone last word company
 
 
 class _HasWidth(Protocol):
@@ -78,8 +83,10 @@ def _atoms(line: str) -> tuple[tuple[str, str], ...]:
     atoms: list[list[str]] = []        # [space_before, text]
     space = ""
     prev = ""
-    for ch in line:
+    for i, ch in enumerate(line):
         kind = _kind(ch)
+        if ch in _APOSTROPHES and prev == "other" and line[i + 1:i + 2].isalnum():
+            kind = "other"                              # China’s, University’s: one word
         if kind == "sp":
             space += ch
             prev = "sp"
@@ -111,14 +118,57 @@ def _split_chars(text: str, max_width: float, measure: Measure) -> list[str]:
     return pieces
 
 
-def _fill(atoms: Sequence[tuple[str, str]], max_width: float, measure: Measure,
-          memo: dict) -> list[str]:
-    """Return the lines of one hard line's atoms, filled greedily.
+@dataclass(frozen=True)
+class _Unit:
+    """What a line is filled with: a phrase (or one atom), the space before it, its atoms."""
 
-    A line's width is the sum of its atoms' and spaces' widths plus, where two atoms
+    space: str
+    text: str
+    atoms: tuple[tuple[str, str], ...]
+
+
+def is_display(text: str) -> bool:
+    """Return whether ``text`` reads as display text (a title, label or heading).
+
+    Display text is short and has no sentence punctuation; it breaks at phrases.
+    Running text (bullets, commentary) breaks between any two characters, with kinsoku.
+    """
+    return len(text) <= DISPLAY_MAX and not any(ch in _SENTENCE for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _units(line: str, phrases: bool) -> tuple[_Unit, ...]:
+    """Return the units of one hard line: its phrases (display) or its atoms (running).
+
+    A break between two atoms is allowed at a space, and otherwise: never inside a kept
+    span (a number with its unit, a short quoted name); in display text, only at a phrase
+    boundary. Atoms between allowed breaks form one unit.
+    """
+    atoms = _atoms(line)
+    phrase, kept = breaks(line)
+    units: list[list] = []
+    end = 0
+    for space, text in atoms:
+        start = end + len(space)
+        allowed = bool(space) or not (end in kept or (phrases and end not in phrase))
+        if units and not allowed:
+            units[-1][1] += space + text
+            units[-1][2].append((space, text))
+        else:
+            units.append([space, text, [(space, text)]])
+        end = start + len(text)
+    return tuple(_Unit(s, t, tuple(a)) for s, t, a in units)
+
+
+def _fill(units: Sequence[_Unit], max_width: float, measure: Measure, memo: dict) -> list[str]:
+    """Return the lines of one hard line's units, filled greedily.
+
+    A line's width is the sum of its units' and spaces' widths plus, where two units
     meet, the *seam*: ``measure(a + space + b) - measure(a) - measure(space) -
     measure(b)`` for the characters either side. It is 0 for a plain sum of advances,
-    and catches kerning and the deck's Asian/Western gap without re-measuring lines.
+    and catches kerning and the deck's Asian/Western gap without re-measuring lines. A
+    unit wider than a line on its own is filled atom by atom; an atom wider than a line
+    is cut between characters.
     """
 
     def width(s: str) -> float:
@@ -134,23 +184,74 @@ def _fill(atoms: Sequence[tuple[str, str]], max_width: float, measure: Measure,
             w = memo[key] = measure(left + lead + right) - width(left) - width(lead) - width(right)
         return w
 
-    lines: list[str] = []
-    cur, cur_w = "", 0.0
-    for i, (space, text) in enumerate(atoms):
-        lead = space if (cur or i == 0) else ""
-        w = width(lead) + width(text) + (seam(cur[-1], lead, text[0]) if cur else 0.0)
-        if cur and cur_w + w > max_width:
-            lines.append(cur)
-            cur, cur_w, lead, w = "", 0.0, "", width(text)
-        if not cur and w > max_width:                   # last resort: split the atom
-            *done, cur = _split_chars(lead + text, max_width, measure)
-            lines.extend(done)
-            cur_w = width(cur)
-            continue
-        cur += lead + text
-        cur_w += w
-    lines.append(cur)
-    return _verified(lines, max_width, measure)
+    lines: list[list[tuple[str, str]]] = [[]]   # each line: (space before, text) pieces
+    state = {"w": 0.0}
+
+    def place(space: str, text: str, first: bool) -> bool:
+        cur = lines[-1]
+        lead = space if (cur or first) else ""
+        w = width(lead) + width(text) + (seam(cur[-1][1][-1], lead, text[0]) if cur else 0.0)
+        if cur and state["w"] + w > max_width:
+            lines.append([])
+            cur, w = lines[-1], width(text)
+            state["w"] = 0.0
+        if not cur and w > max_width:
+            return False
+        cur.append((space, text))
+        state["w"] += w
+        return True
+
+    def put(unit: _Unit, first: bool) -> None:
+        if place(unit.space, unit.text, first):
+            return
+        parts = _units(unit.text, False) if len(unit.atoms) > 1 else ()
+        if len(parts) > 1:             # a phrase too wide alone: keep its numbers and names
+            parts = (_Unit(unit.space, parts[0].text, parts[0].atoms), *parts[1:])
+            for j, part in enumerate(parts):
+                put(part, first and j == 0)
+            return
+        for j, (space, text) in enumerate(unit.atoms):   # then atom by atom
+            space = space if j else unit.space
+            if place(space, text, first and j == 0):
+                continue
+            lead = space if (first and j == 0) else ""
+            *done, last = _split_chars(lead + text, max_width, measure)
+            if lines[-1]:
+                lines.append([])
+            lines[-1:] = [[("", piece)] for piece in done] + [[(space if not done else "", last)]]
+            state["w"] = width(last)
+
+    for i, unit in enumerate(units):
+        put(unit, i == 0)
+    _no_runt(lines, max_width, measure)
+    out = ["".join(s + t for s, t in line) for line in lines]
+    out = [line[len(pieces[0][0]):] if k and pieces else line     # drop the break's space
+           for k, (line, pieces) in enumerate(zip(out, lines))]
+    return _verified(out, max_width, measure)
+
+
+def has_runt(lines: Sequence[str]) -> bool:
+    """Return whether the last of several ``lines`` is one CJK character or one word."""
+    if len(lines) < 2:
+        return False
+    return _runt([("", lines[-1].strip())]) and " " not in lines[-1].strip()
+
+
+def _runt(line: list[tuple[str, str]]) -> bool:
+    """Return whether ``line`` is a runt: one CJK character (with its marks) or one word."""
+    text = line[0][1] if len(line) == 1 else ""
+    core = "".join(ch for ch in text if ch not in CLOSING and ch not in OPENING)
+    return bool(core) and (len(core) == 1 or not has_cjk(text))
+
+
+def _no_runt(lines: list[list[tuple[str, str]]], max_width: float, measure: Measure) -> None:
+    """Move the last piece of the second-last line down when the last line is a runt."""
+    if len(lines) < 2 or len(lines[-2]) < 2 or not _runt(lines[-1]):
+        return
+    (space, moved), (after, last) = lines[-2][-1], lines[-1][0]
+    if measure(moved + after + last) <= max_width:
+        lines[-2].pop()
+        lines[-1] = [(space, moved), (after, last)]
 
 
 def _verified(lines: list[str], max_width: float, measure: Measure) -> list[str]:
@@ -175,19 +276,31 @@ def _verified(lines: list[str], max_width: float, measure: Measure) -> list[str]
     return out
 
 
-def break_lines(text: str, max_width: float, measure: Measure) -> list[str]:
+def break_lines(text: str, max_width: float, measure: Measure, *,
+                phrases: bool | None = None) -> list[str]:
     """Return ``text`` broken into lines no wider than ``max_width`` by ``measure``.
 
-    See the module docstring for the rules. An empty text gives one empty line.
+    ``phrases`` says whether Chinese breaks only at phrase boundaries where one fits
+    (display text); None decides by ``is_display(text)``. See the module docstring for
+    the rules. An empty text gives one empty line.
     """
-    return _break(text, max_width, measure, {})
+    return _break(text, max_width, measure, {}, phrases)
 
 
-def _break(text: str, max_width: float, measure: Measure, memo: dict) -> list[str]:
+def _break(text: str, max_width: float, measure: Measure, memo: dict,
+           phrases: bool | None = None) -> list[str]:
     """Return ``text`` broken into lines, measuring through ``memo``."""
+    if phrases is None:
+        phrases = is_display(text)
     lines: list[str] = []
     for hard in text.replace("\r\n", "\n").split("\n"):
-        lines.extend(_fill(_atoms(hard), max_width, measure, memo))
+        units = _units(hard, phrases)
+        got = _fill(units, max_width, measure, memo)
+        if has_runt(got):               # as many lines if it can be, else one more
+            tries = [_fill(units, max_width * k, measure, memo) for k in _NARROWER]
+            better = [t for t in tries if len(t) <= len(got) + 1 and not has_runt(t)]
+            got = min(better, key=len) if better else got
+        lines.extend(got)
     return lines
 
 

@@ -39,6 +39,10 @@ class Typefaces:
 
     deck_latin: str = "Arial"
     deck_east_asian: str = "Microsoft YaHei"
+    # what a viewer without YaHei substitutes by: GB2312 charset (134, written signed),
+    # a proportional sans (pitchFamily 34) and YaHei's PANOSE
+    deck_east_asian_attrs: tuple[tuple[str, str], ...] = (
+        ("panose", "020B0503020204020204"), ("pitchFamily", "34"), ("charset", "-122"))
     pdf_regular: str = ""           # path to a font file; "" = the packaged Noto Sans CJK SC
     pdf_bold: str = ""              # path; "" = the packaged font at weight 700
     pdf_face_name: str = "Noto Sans CJK SC"   # which face of a collection to use

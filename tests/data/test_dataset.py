@@ -67,7 +67,7 @@ def test_specific_facts_have_their_source_values(ds, fid, value, unit, qualifier
 
 def test_written_out_numbers_keep_their_form(ds):
     steel = ds.facts["city.industry.share_auto_steel"]
-    assert (steel.kind, steel.as_written, steel.inferred) == ("share", "四分之三", "如今 (nowadays) in an article of early 2025")
+    assert (steel.kind, steel.as_written, steel.inferred.zh) == ("share", "四分之三", "来源写“如今”，文章写于2025年初，故为2025年")
     assert ds.facts["city.industry.jiexin_inspections"].as_written == "两万"
     assert ds.facts["city.industry.output_growth"].value_text == "5.0"
 
@@ -94,8 +94,8 @@ def test_every_record_type_is_typed_and_located(ds):
 def test_gdp_milestones_are_derived_from_1978(ds):
     points = ds.series["city.series.gdp_milestones"].points
     assert [(p.x, p.value, p.derived) for p in points] == [("1993", 100, True), ("2007", 1000, True),
-                                                           ("2024", 5000, False)]
-    assert "1978" in points[0].how
+                                                           ("2024", 5000, True)]
+    assert "1978" in points[0].how.zh and "1978" in points[0].how.en
 
 
 def test_lookup_finds_every_kind_and_suggests(ds):

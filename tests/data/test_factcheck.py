@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.data.dataset import load_dataset
-from briefgen.data.factcheck import SourceText, check, cn_number, magnitude
+from briefgen.data.factcheck import SourceText, check, check_folder, cn_number, magnitude
 from paths import DATA, SOURCES
 
 
@@ -104,7 +104,8 @@ def test_a_written_out_number_must_mean_the_value(data):
 
 def test_a_stated_period_must_be_in_the_quotes_sentence(data):
     edit(data / "facts" / "park.yaml", "  period: \"2009\"\n", "  period: \"2008\"\n")
-    edit(data / "facts" / "city.yaml", "  period: 2024-09\n  inferred: 去年9月 (September last year) in an article of early 2025\n",
+    edit(data / "facts" / "city.yaml", "  period: 2024-09\n  inferred:\n    zh: 来源写“去年9月”，文章写于2025年初，故为2024年9月\n"
+         "    en: \"the source says “September last year” in an article of early 2025, so September 2024\"\n",
          "  period: 2024-09\n")
     assert problems(data) == [
         at(data, "city", "city.welfare.plenum") + "period: 2024 is not written in the quote's sentence "
@@ -155,3 +156,113 @@ def test_source_text_context_is_the_sentence_and_the_one_before():
     assert text.find("丁戊") == -1
     assert text.context(text.find("丙丁"), 2) == "2024年，乙。丙丁戊。"
     assert text.context(text.find("己"), 1) == "丙丁戊。己。"
+
+
+# -- the mutations of issue 10, part 2: each passed as "ok" before -----------------------------
+
+def all_problems(data: Path) -> list[str]:
+    """Return every problem of the folder: reading it and checking it against the sources."""
+    return [str(p) for p in check_folder(data, SOURCES)[1]]
+
+
+def list_line(data: Path, list_id: str) -> int:
+    return (data / "lists.yaml").read_text(encoding="utf-8").splitlines().index(f"- id: {list_id}") + 1
+
+
+def test_a_qualifier_the_quote_writes_must_be_stored(data):
+    edit(data / "facts" / "city.yaml", "  qualifier: 超\n  period: \"2024\"\n  kind: stock\n  source: jy-gdp-5000\n"
+         "  quote: 全年完成规上工业产值超7500亿元", "  period: \"2024\"\n  kind: stock\n  source: jy-gdp-5000\n"
+         "  quote: 全年完成规上工业产值超7500亿元")
+    assert all_problems(data) == [at(data, "city", "city.industry.output")
+                                  + "qualifier: the quote writes '超' before 7500 but the fact has no qualifier '超'"]
+
+
+def test_the_unit_of_a_written_out_number_must_follow_it(data):
+    edit(data / "facts" / "park.yaml", "  unit: 亿美元\n", "  unit: 亿元\n")
+    assert all_problems(data) == [at(data, "park", "park.investment.new_yangzi")
+                                  + "unit: the quote does not write '元' after 亿 (it has '美元项'); if the "
+                                  "source writes no unit here, add unit_written: false"]
+
+
+def test_a_written_out_number_must_not_be_found_inside_another_facts_words(data):
+    edit(data / "facts" / "city.yaml", "  quote: 两所部属“211”高校启用\n",
+         "  quote: 江阴规划形成“一环、两联、四横、六纵”快速路网体系\n")
+    assert all_problems(data) == [at(data, "city", "city.innovation.university_campuses")
+                                  + "unit: the quote does not write '所' after 两 (it has '联、四'); if the "
+                                  "source writes no unit here, add unit_written: false"]
+
+
+def test_a_list_item_must_be_a_whole_item_of_the_source(data):
+    edit(data / "lists.yaml", "    - {zh: 冶金新材料, en: New metallurgical materials}\n",
+         "    - {zh: 新材料, en: New materials}\n")
+    assert all_problems(data) == [
+        f"assets/data/lists.yaml:{list_line(data, 'park.list.leading_industries')}:3: list "
+        "park.list.leading_industries: items[2]: '新材料' is only part of '冶金新材料' in the list's quote; "
+        "an item is a whole piece between 、，； or line breaks"]
+
+
+def test_a_target_stored_as_a_result_is_refused(data):
+    edit(data / "facts" / "park.yaml", "  kind: target\n  source: jjy-park-2024\n  quote: 年内",
+         "  kind: count\n  source: jjy-park-2024\n  quote: 年内")
+    assert all_problems(data) == [at(data, "park", "park.plan.new_tech_smes")
+                                  + "kind: the quote states an intent or deadline ('将'), so the fact is a "
+                                  "target, but it is stored as count; write kind: target"]
+
+
+def test_a_result_stored_as_a_target_is_refused(data):
+    edit(data / "facts" / "city.yaml", "  kind: stock\n  source: jy-gdp-5000\n  quote: 2024年，江阴港",
+         "  kind: target\n  source: jy-gdp-5000\n  quote: 2024年，江阴港")
+    assert all_problems(data) == [at(data, "city", "city.port.cargo")
+                                  + "kind: target, but the quote's sentence has no intent or deadline (将, "
+                                  "确保, 力争, 争创, 目标, 到20xx年) and the period is not after the source's "
+                                  "date; a result is a stock, count, growth or share"]
+
+
+def test_an_inferred_period_must_agree_with_its_rule_and_the_source_date(data):
+    edit(data / "facts" / "city.yaml", "  period: \"2024\"\n  inferred:\n    zh: 来源写“去年”，文章写于2025年初，"
+         "故为2024年\n    en: \"the source says “last year” in an article of early 2025, so 2024\"\n  kind: growth",
+         "  period: \"2019\"\n  inferred:\n    zh: 来源写“去年”，文章写于2025年初，故为2024年\n"
+         "    en: \"the source says “last year” in an article of early 2025, so 2024\"\n  kind: growth")
+    assert all_problems(data) == [at(data, "city", "city.industry.jiexin_sales_growth")
+                                  + "period: 2019 contradicts its inferred rule: “去年” in a source of 2025 is 2024"]
+
+
+def test_an_inferred_rule_must_be_a_word_the_source_says(data):
+    edit(data / "facts" / "city.yaml", "  inferred:\n    zh: 来源写“如今”，文章写于2025年初，故为2025年\n"
+         "    en: \"the source says “nowadays” in an article of early 2025, so 2025\"\n  kind: share\n"
+         "  source: jy-gdp-5000\n  quote: 全球", "  inferred:\n    zh: 来源写“目前”，文章写于2025年初，故为2025年\n"
+         "    en: \"the source says “currently” in an article of early 2025, so 2025\"\n  kind: share\n"
+         "  source: jy-gdp-5000\n  quote: 全球")
+    assert all_problems(data) == [at(data, "city", "city.industry.share_chip_packaging")
+                                  + "inferred: the explanation cites “目前” but the quote and the sentences "
+                                  "around it do not say it"]
+
+
+def test_a_year_from_the_sentence_before_is_refused_when_the_own_sentence_has_another(data):
+    edit(data / "facts" / "park.yaml", "  period: \"2014\"\n", "  period: \"2009\"\n")
+    assert all_problems(data) == [at(data, "park", "park.history.shipbuilding_park")
+                                  + "period: 2009 is taken from the sentence before, but the quote's own "
+                                  "sentence says 2014"]
+
+
+def test_a_value_off_by_a_digit_is_reported_at_the_fact(data):
+    edit(data / "facts" / "city.yaml", "  value: 65.06\n", "  value: 65.6\n")
+    series = (data / "series.yaml").read_text(encoding="utf-8").splitlines()
+    point = series.index("      value: 65.06") + 1
+    assert all_problems(data) == [
+        at(data, "city", "city.port.container_throughput") + "value: 65.6 is not in the quote (its numbers: 65.06)",
+        f"assets/data/series.yaml:{point - 1}:7: series city.series.port_containers_2024: value: expected "
+        "65.6 (the value of city.port.container_throughput) but received 65.06",
+    ]
+
+
+def test_a_point_at_an_inferred_year_must_be_marked_derived(data):
+    text = (data / "series.yaml").read_text(encoding="utf-8")
+    start = text.index("      fact: city.economy.gdp_5000\n      derived: true\n")
+    end = text.index("\n\n", start)
+    (data / "series.yaml").write_text(text[:start] + "      fact: city.economy.gdp_5000\n      derived: false"
+                                      + text[end:], encoding="utf-8")
+    point = text[:start].count("\n") - 1
+    assert all_problems(data) == [
+        f"assets/data/series.yaml:{point}:7: series city.series.gdp_milestones: x: the year 2024 of "
+        "city.economy.gdp_5000 was inferred, so the point is derived: write derived: true and how: {zh: …, en: …}"]

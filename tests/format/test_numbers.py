@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefgen.errors import DatasetError
@@ -163,13 +165,13 @@ def test_unknown_language_is_a_programming_error():
     (5000, "亿元", (5000.0, "亿元"), (500.0, "RMB billion")),
     (2000, "万元", (2000.0, "万元"), (20.0, "RMB million")),
     (1, "亿美元", (1.0, "亿美元"), (0.1, "US$ billion")),
-    (65.06, "万标箱", (65.06, "万标箱"), (650.6, "thousand TEU")),
+    (65.06, "万标箱", (65.06, "万标箱"), (650600.0, "TEU")),
     (3.8, "亿吨", (3.8, "亿吨"), (380.0, "million tonnes")),
-    (99.05, "万平方米", (99.05, "万平方米"), (990.5, "thousand m²")),
+    (99.05, "万平方米", (99.05, "万平方米"), (990500.0, "m²")),
     (987, "平方公里", (987.0, "平方公里"), (987.0, "km²")),
-    (9.5, "万家", (9.5, "万家"), (95.0, "thousand")),
+    (9.5, "万家", (9.5, "万家"), (95000.0, "")),
     (290, "家", (290.0, "家"), (290.0, "")),
-    (54.5, "万人", (54.5, "万人"), (545.0, "thousand people")),
+    (54.5, "万人", (54.5, "万人"), (545000.0, "people")),
     (14.13, "%", (14.13, "%"), (14.13, "%")),
     (3, "倍", (3.0, "倍"), (3.0, "times")),
     (22, "年", (22.0, "年"), (22.0, "years")),
@@ -186,7 +188,7 @@ def test_convert_for_charts(value, unit, zh, en):
 
 def test_convert_mu_to_hectares():
     value, unit = convert(3.88, "万亩", "en")
-    assert unit == "thousand ha" and value == pytest.approx(2.58667, rel=1e-5)
+    assert unit == "ha" and value == pytest.approx(2586.67, rel=1e-5)
 
 
 def test_convert_to():
@@ -203,11 +205,12 @@ def test_convert_to():
     ("万标箱", 2, "zh", '0.00"万标箱"', 65.06, "65.06万标箱"),
     ("%", 1, "zh", '0.0"%"', 14.13, "14.1%"),
     ("%", 1, "en", '0.0"%"', 14.15, "14.2%"),
-    ("RMB billion", 0, "en", '"RMB "#,##0"bn"', 500, "RMB 500bn"),
-    ("RMB billion", 1, "en", '"RMB "#,##0.0"bn"', 1234.56, "RMB 1,234.6bn"),
-    ("US$ million", 0, "en", '"US$"#,##0"mn"', 100, "US$100mn"),
-    ("thousand TEU", 1, "en", '#,##0.0"k TEU"', 650.6, "650.6k TEU"),
-    ("million tonnes", 0, "en", '#,##0"mn"', 380, "380mn"),
+    ("RMB billion", 0, "en", '"RMB "#,##0" billion"', 500, "RMB 500 billion"),
+    ("RMB billion", 1, "en", '"RMB "#,##0.0" billion"', 1234.56, "RMB 1,234.6 billion"),
+    ("US$ million", 0, "en", '"US$"#,##0" million"', 100, "US$100 million"),
+    ("TEU", 0, "en", '#,##0" TEU"', 650600, "650,600 TEU"),
+    ("thousand TEU", 1, "en", '#,##0.0" thousand TEU"', 650.6, "650.6 thousand TEU"),
+    ("million tonnes", 0, "en", '#,##0" million tonnes"', 380, "380 million tonnes"),
     ("", 0, "en", "#,##0", 1198, "1,198"),
     ("家", 0, "zh", '0"家"', 1198, "1198家"),
     ("times", 0, "en", '#,##0"×"', 3, "3×"),
@@ -245,3 +248,36 @@ def test_decimals_needed():
 def test_dates_are_reexported():
     assert format_date("2003-08-29", "en") == "29 August 2003"
     assert year_of("2022/2024") == 2022
+
+
+# -- one number style per language (issue 12 §4) -------------------------------------------------
+
+@pytest.mark.parametrize("value, unit, kw, zh, en", [
+    (5000, "亿元", {"qualifier": "超"}, "超5000亿元", "over RMB 500 billion"),
+    (65.06, "万标箱", {}, "65.06万标箱", "650,600 TEU"),
+    (9.5, "万家", {"qualifier": "突破"}, "突破9.5万家", "over 95,000"),
+    (20, "家", {"qualifier": "以上"}, "20家以上", "20 or more"),
+    (3.88, "万亩", {}, "3.88万亩", "about 2,590 ha"),
+    (39, "%", {"qualifier": "预计"}, "预计39%", "an estimated 39%"),
+    (-5, "%", {"qualifier": "可", "kind": "growth"}, "可降低5%", "potentially down 5%"),
+    (2, "条", {"as_written": "双", "unit_written": False}, "2条", "2"),
+    (2, "所", {"as_written": "两"}, "两所", "2"),
+    (1000, "亿元", {"qualifier": "达", "as_written": "千亿"}, "达千亿元", "RMB 100 billion"),
+])
+def test_one_number_style_per_language(value, unit, kw, zh, en):
+    assert format_figure(value, unit, "zh", **kw).text == zh
+    assert format_figure(value, unit, "en", **kw).text == en
+
+
+def test_a_converted_unit_keeps_the_source_figure():
+    assert format_figure(3.88, "万亩", "en").detail == "(38,800 mu)"
+
+
+def test_the_english_outputs_use_one_style():
+    """No short scale (bn, mn, k) and no ≥ anywhere in the resolved English models or charts."""
+    from paths import GOLDEN
+
+    for name in ("model_park_en", "model_city_en", "charts_en"):
+        text = (GOLDEN / f"{name}.json").read_text(encoding="utf-8")
+        assert not re.search(r"\d(?:bn|mn|k)\b|≥", text), name
+        assert "RMB 500 billion" in text or name == "charts_en"

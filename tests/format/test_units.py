@@ -43,7 +43,7 @@ def test_tables_are_consistent():
 
 @pytest.mark.parametrize("unit, scale", [
     ("亿元", (9, "billion")), ("万元", (6, "million")), ("元", (0, "")),
-    ("亿吨", (6, "million")), ("万标箱", (3, "thousand")), ("千亿元", (9, "billion")),
+    ("亿吨", (6, "million")), ("万标箱", (0, "")), ("千吨", (3, "thousand")), ("千亿元", (9, "billion")),
     ("万亿元", (12, "trillion")),
 ])
 def test_chart_scale(unit, scale):

@@ -16,6 +16,7 @@ from briefgen.data.dataset import load_dataset
 from briefgen.errors import Problems
 from briefgen.model import Bullets, Chart, Compare, KpiCards, Paragraph, Quote, Table, Timeline
 from briefgen.resolve import resolve
+from briefgen.resolve.context import Resolution
 from briefgen.spec import load_spec
 from paths import GOLDEN, ROOT
 
@@ -189,6 +190,78 @@ def test_placeholders_print_figures_and_periods(tmp_path, dataset):
     path = spec_file(tmp_path, text)
     spec = load_spec(path, dataset)
     zh, en = (resolve(spec, dataset, lang, str(path), tmp_path) for lang in ("zh", "en"))
-    assert zh.onepager.sections[1].block.text == "到2026年达到达千亿元。"
-    assert en.onepager.sections[1].block.text == "RMB 100 billion by 2026."
+    assert zh.onepager.sections[1].block.text == "到2026年达到达千亿元（2026年目标）。"
+    assert en.onepager.sections[1].block.text == "RMB 100 billion (2026 target) by 2026."
     assert zh.onepager.sections[1].block.notes == (3,)
+
+
+def narrative(tmp_path, zh: str, en: str) -> tuple:
+    """Return the resolved zh and en narrative text of MINIMAL with ``zh``/``en`` as its text."""
+    text = MINIMAL.replace('text: {zh: "园区成立于{park.history.founded}。"}',
+                           f'text: {{zh: "{zh}", en: "{en}"}}').replace(
+        "title: 园区概览", "title: {zh: 园区概览, en: Overview}")
+    path = spec_file(tmp_path, text)
+    spec = load_spec(path, load_dataset(ROOT / "assets" / "data"))
+    return tuple(resolve(spec, spec_dataset(), lang, str(path), tmp_path).onepager.sections[1].block.text
+                 for lang in ("zh", "en"))
+
+
+def spec_dataset():
+    return load_dataset(ROOT / "assets" / "data")
+
+
+def spec_problems(tmp_path, zh: str, en: str) -> list[str]:
+    text = MINIMAL.replace('text: {zh: "园区成立于{park.history.founded}。"}',
+                           f'text: {{zh: "{zh}", en: "{en}"}}')
+    path = spec_file(tmp_path, text)
+    with pytest.raises(Problems) as e:
+        load_spec(path, spec_dataset())
+    return str(e.value).splitlines()
+
+
+def test_a_name_with_digits_is_written_with_an_equals_sign(tmp_path):
+    zh, en = narrative(tmp_path, "两所部属“{=211}”高校，锡澄{=S1线}，“{=5+1}”产业，“幸福{=2.0}”版本",
+                       "two national {=211} universities, the {=S1} line, the {=5+1} industries")
+    assert zh == "两所部属“211”高校，锡澄S1线，“5+1”产业，“幸福2.0”版本"
+    assert en == "two national 211 universities, the S1 line, the 5+1 industries"
+
+
+def test_a_figure_is_refused_even_when_marked_as_a_name(tmp_path):
+    assert spec_problems(tmp_path, "园区有{=5所}学校", "five schools") == [
+        f"{tmp_path / 's.yaml'}:11:11: onepager[1].text: {{=5所}}: '5所' is a figure (a number with its "
+        "unit), not a name; figures come from the dataset: write {fact.id}"]
+
+
+def test_an_unmarked_name_with_digits_is_still_refused(tmp_path):
+    assert spec_problems(tmp_path, "锡澄S1线", "the S1 line") == [
+        f"{tmp_path / 's.yaml'}:11:11: onepager[1].text: a figure typed as text ('1…' in the zh text); "
+        "figures must come from the dataset: write {fact.id} in its place, or {=S1线} for a name with digits",
+        f"{tmp_path / 's.yaml'}:11:11: onepager[1].text: a figure typed as text ('1…' in the en text); "
+        "figures must come from the dataset: write {fact.id} in its place, or {=S1线} for a name with digits"]
+
+
+def test_an_unclosed_placeholder_is_a_located_error(tmp_path):
+    assert spec_problems(tmp_path, "园区成立于{park.history.founded.", "Founded {park.history.founded}") == [
+        f"{tmp_path / 's.yaml'}:11:11: onepager[1].text: an unclosed placeholder '{{park.history.founded.' "
+        "in the zh text; close it with '}' (e.g. {park.history.founded})"]
+
+
+def test_the_bare_number_form_does_not_repeat_the_direction_word(tmp_path):
+    zh, en = narrative(tmp_path, "集装箱吞吐量同比增长{city.port.container_throughput_growth.number}，"
+                       "而非{city.port.container_throughput_growth}",
+                       "container throughput rose {city.port.container_throughput_growth.number} "
+                       "({city.port.container_throughput_growth})")
+    assert zh == "集装箱吞吐量同比增长14.13%，而非增长14.13%"
+    assert en == "container throughput rose 14.13% (up 14.13%)"
+
+
+def test_a_fact_bullet_reads_naturally(dataset):
+    res = Resolution(dataset, "zh", "s.yaml", "2025")
+    assert res.fact_line("city.industry.output_growth")[0] == "规上工业产值增长5.0%（2024年）"
+    assert res.fact_line("city.industry.land_renewed")[0] == "累计腾退盘活提升工业用地：3.88万亩（2021—2025年，年份推算）"
+    en = Resolution(dataset, "en", "s.yaml", "2025")
+    assert en.fact_line("city.industry.output_growth")[0] == \
+        "Growth of industrial output above designated size: 5.0% (2024)"
+    assert en.fact_line("park.plan.new_tech_smes")[0] == (
+        "New national technology-based SMEs registered: 20 or more (2024 target, year inferred, "
+        "outcome not reported in the sources)")

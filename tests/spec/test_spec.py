@@ -121,7 +121,7 @@ def test_typed_figures_in_body_text_are_refused(tmp_path):
     text = GOOD.replace("text: {zh: 跨江联动, en: Across the river}", "text: {zh: 园区成立21年, en: Across the river}")
     assert problems(tmp_path, text) == [
         "s.yaml:16:15: deck[2].items[2].text: a figure typed as text ('2…' in the zh text); "
-        "figures must come from the dataset: write {fact.id} in its place"]
+        "figures must come from the dataset: write {fact.id} in its place, or {=S1线} for a name with digits"]
 
 
 def test_placeholders_must_name_facts(tmp_path):

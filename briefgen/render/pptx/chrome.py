@@ -58,15 +58,20 @@ class Page:
     source: str | None = None   # the footer's source line when not the slide's own
 
 
-def continued(ctx: Ctx, title: str) -> str:
-    """Return ``title`` marked as a continuation."""
+def continued(ctx: Ctx, title: str, n: int = 0, total: int = 0) -> str:
+    """Return ``title`` marked as a continuation: part ``n`` of ``total`` when given."""
+    if n and total:
+        return title + ctx.text("continued_part", n=n, total=total)
     return title + ctx.text("continued")
 
 
 def pages(ctx: Ctx, title: str, draws: list) -> list[Page]:
-    """Return one Page per drawer, every one after the first titled as a continuation."""
-    return [Page(title if i == 0 else continued(ctx, title), draw, first=i == 0)
-            for i, draw in enumerate(draws)]
+    """Return one Page per drawer, every one after the first titled as that part of the whole.
+
+    Each title is unique (screen readers list slides by title): "大事记（续 2/3）".
+    """
+    return [Page(title if i == 0 else continued(ctx, title, i + 1, len(draws)), draw,
+                 first=i == 0) for i, draw in enumerate(draws)]
 
 
 def block_of(ctx: Ctx, slide, kind, need: str = ""):

@@ -4,10 +4,23 @@ Reproducible means the same model gives the same bytes: the core properties' dat
 from the briefing's as-of date (never the clock), every zip entry carries that date in a
 fixed order, and each embedded chart workbook (which XlsxWriter stamps with the current
 time) is rewritten with the same fixed date.
+
+The same last pass repairs two python-pptx gaps that strict clients trip over: chart axis
+ids from its template are negative (the schema wants unsignedInt; they are mapped to the
+same id modulo 2**32, so ``c:axId`` and ``c:crossAx`` still pair up), and the notes master
+it adds is never listed in ``p:notesMasterIdLst`` (Keynote then drops the speaker notes;
+python-pptx PR #1128).
+
+It also sets every run of the slides, notes and charts typographically, whoever wrote it
+(the chart's labels and source lines are written through python-pptx, not the text
+writer): curly quotes (``briefgen.text.typography.polish``), and in a Chinese run each
+stretch of “ ” ‘ ’ — … · becomes a run of its own whose Latin face is the East Asian
+face, so LibreOffice draws those marks in the Chinese font with no gap beside them.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -19,7 +32,9 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefgen.model import Briefing
-from briefgen.render.pptx.text import emu
+from briefgen.render.pptx.text import AMBIGUOUS_MARKS, emu
+from briefgen.text.phrases import has_cjk
+from briefgen.text.typography import polish
 from briefgen.theme import deck as D
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -31,6 +46,11 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _LANG = {"zh": "zh-CN", "en": "en-US"}
 _EXT = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+_AXIS_ID = re.compile(rb'(<c:(?:axId|crossAx) val=")(-\d+)(")')
+_CHART = re.compile(r"ppt/charts/chart\d+\.xml")
+_TEXT_PART = re.compile(r"ppt/(slides/slide|notesSlides/notesSlide|charts/chart)\d+\.xml")
+_NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def new_presentation():
@@ -123,21 +143,25 @@ def set_theme(prs, theme, name: str) -> None:
         scheme = root.find(".//a:fontScheme", _NS)
         scheme.set("name", name)
         for font in ("a:majorFont", "a:minorFont"):
-            _set_faces(scheme.find(font, _NS), theme.fonts.deck_latin, theme.fonts.deck_east_asian)
+            _set_faces(scheme.find(font, _NS), theme.fonts)
         _set_colours(root.find(".//a:clrScheme", _NS), theme.palette, name)
         if not xml_part:
             part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                        standalone=True)
 
 
-def _set_faces(node, latin: str, east_asian: str) -> None:
-    node.find("a:latin", _NS).set("typeface", latin)
-    node.find("a:ea", _NS).set("typeface", east_asian)
+def _set_faces(node, fonts) -> None:
+    """Name the Latin and East Asian faces (with the EA substitution hints) and the Hans face."""
+    node.find("a:latin", _NS).set("typeface", fonts.deck_latin)
+    ea = node.find("a:ea", _NS)
+    ea.set("typeface", fonts.deck_east_asian)
+    for name, value in fonts.deck_east_asian_attrs:
+        ea.set(name, value)
     hans = node.find("a:font[@script='Hans']", _NS)
     if hans is None:
         hans = etree.SubElement(node, f"{{{_A}}}font")
         hans.set("script", "Hans")
-    hans.set("typeface", east_asian)
+    hans.set("typeface", fonts.deck_east_asian)
 
 
 def _set_colours(scheme, pal, name: str) -> None:
@@ -165,9 +189,77 @@ def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
                 blob = reproducible_zip(blob, when)
             elif info.filename == "docProps/core.xml":
                 blob = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", blob)
+            if _CHART.fullmatch(info.filename):
+                blob = unsigned_axis_ids(blob)
+            if _TEXT_PART.fullmatch(info.filename):
+                blob = set_runs(blob)
+            if info.filename == "ppt/presentation.xml":
+                blob = list_notes_master(blob, src.read("ppt/_rels/presentation.xml.rels"))
             entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             entry.create_system = 0
             dst.writestr(entry, blob)
     return out.getvalue()
+
+
+def unsigned_axis_ids(chart_xml: bytes) -> bytes:
+    """Return ``chart_xml`` with negative ``c:axId``/``c:crossAx`` values taken modulo 2**32."""
+    return _AXIS_ID.sub(lambda m: m.group(1) + str(int(m.group(2)) % 2**32).encode() + m.group(3),
+                        chart_xml)
+
+
+def list_notes_master(presentation_xml: bytes, rels_xml: bytes) -> bytes:
+    """Return ``presentation_xml`` listing the notes master in ``p:notesMasterIdLst``.
+
+    The list goes right after ``p:sldMasterIdLst`` (schema order) and names the
+    relationship to the notes master part; without a notes master it is left out.
+    """
+    rels = etree.fromstring(rels_xml)
+    r_id = next((rel.get("Id") for rel in rels.iter(f"{{{_NS_PKG}}}Relationship")
+                 if rel.get("Type") == RT.NOTES_MASTER), None)
+    root = etree.fromstring(presentation_xml)
+    if r_id is None or root.find(f"{{{_NS_P}}}notesMasterIdLst") is not None:
+        return presentation_xml
+    lst = etree.Element(f"{{{_NS_P}}}notesMasterIdLst")
+    etree.SubElement(lst, f"{{{_NS_P}}}notesMasterId").set(f"{{{_NS_R}}}id", r_id)
+    root.find(f"{{{_NS_P}}}sldMasterIdLst").addnext(lst)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_runs(part_xml: bytes) -> bytes:
+    """Return ``part_xml`` with its runs polished and Chinese marks in the East Asian face."""
+    root = etree.fromstring(part_xml)
+    changed = False
+    for r in list(root.iter(f"{{{_A}}}r")):
+        t = r.find(f"{{{_A}}}t")
+        if t is None or not t.text:
+            continue
+        text = polish(t.text)
+        if text != t.text:
+            t.text, changed = text, True
+        changed |= _split_marks(r, text)
+    if not changed:
+        return part_xml
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _split_marks(r, text: str) -> bool:
+    """Split Chinese run ``r`` so its ambiguous marks take the EA face; return if it changed."""
+    rpr = r.find(f"{{{_A}}}rPr")
+    if rpr is None or not AMBIGUOUS_MARKS.search(text):
+        return False
+    if not (has_cjk(text) or rpr.get("lang", "").startswith("zh")):
+        return False
+    latin, ea = rpr.find(f"{{{_A}}}latin"), rpr.find(f"{{{_A}}}ea")
+    if ea is None or latin is None or latin.get("typeface") == ea.get("typeface"):
+        return False
+    pieces = [piece for piece in AMBIGUOUS_MARKS.split(text) if piece]
+    for piece in pieces:
+        new = copy.deepcopy(r)
+        new.find(f"{{{_A}}}t").text = piece
+        if AMBIGUOUS_MARKS.fullmatch(piece):
+            new.find(f"{{{_A}}}rPr/{{{_A}}}latin").set("typeface", ea.get("typeface"))
+        r.addprevious(new)
+    r.getparent().remove(r)
+    return True

@@ -1,14 +1,19 @@
 """Text on slides: runs that name their Latin and East Asian faces, and measured, fitted text boxes.
 
 Every run and every end-of-paragraph mark gets ``a:latin`` and ``a:ea`` (schema order:
-fill, latin, ea) and a ``lang``. A zh deck marks all its runs ``lang="zh-CN"`` with
-``altLang="en-US"`` rather than splitting runs by script: PowerPoint picks the Latin or
-East Asian face per character anyway, and the language decides the ambiguous characters
-(“ ” — · …), which in a Chinese deck should take the Chinese face. An en deck is ``en-US``.
+fill, latin, ea) and a ``lang``: ``zh-CN`` in a zh deck and on any run holding Chinese,
+else ``en-US``. The ``a:ea`` face carries the GB2312 charset, so a viewer without it
+substitutes a Simplified Chinese face. PowerPoint picks the Latin or East Asian face per
+character, but LibreOffice draws the ambiguous marks (“ ” ‘ ’ — … ·) in the Latin face,
+with its Asian/Western gap beside them; so in Chinese text each run of those marks is a
+run of its own whose Latin face is the East Asian one too.
 
 Text boxes have word wrap on, autofit off, zero insets unless told, and an exact line
-pitch in points, so a box's height is exactly lines × pitch (+ paragraph spacing): what
-the fitting measured is what the viewer draws.
+pitch in points, so a box's height is exactly lines × pitch (+ paragraph spacing). The
+writer breaks each one-run paragraph itself, with the same breaker and margin as the
+fitting (phrases for display text, see ``briefgen.text.fit``), and writes the breaks as
+``a:br``: every viewer shows the lines the fitting measured. A space where a line breaks
+stays at the end of the line, so the paragraph's text without breaks is the original.
 """
 
 from __future__ import annotations
@@ -24,11 +29,14 @@ from briefgen.errors import FitError, Origin
 from briefgen.theme import deck as D
 
 from briefgen.fonts.measure import deck_metrics
-from briefgen.text.fit import break_lines, fit_text
+from briefgen.text.fit import break_lines, fit_text, has_runt, is_display
+from briefgen.text.phrases import has_cjk
+from briefgen.text.typography import polish
 
 EMU_PER_PT = 12700
 _LATIN_WORD = re.compile(r"[^\s\u2e80-\uffff]+")     # runs a line may not break inside
 _LANGS = {"zh": ("zh-CN", "en-US"), "en": ("en-US", "zh-CN")}
+AMBIGUOUS_MARKS = re.compile("([“”‘’—…·–]+)")     # marks LibreOffice sets in the Latin face
 
 
 def emu(pt: float) -> int:
@@ -74,12 +82,16 @@ class TextWriter:
     def __init__(self, theme, lang: str):
         self.latin = theme.fonts.deck_latin
         self.ea = theme.fonts.deck_east_asian
+        self.ea_attrs = dict(theme.fonts.deck_east_asian_attrs)
+        self.zh = lang == "zh"
         self.lang, self.alt_lang = _LANGS.get(lang, _LANGS["en"])
 
-    def _rpr(self, parent, tag: str, size: float, color: str, bold: bool, spacing: float = 0.0):
+    def _rpr(self, parent, tag: str, size: float, color: str, bold: bool, spacing: float = 0.0,
+             text: str = "", latin: str = ""):
         rpr = etree.SubElement(parent, qn(tag))
-        rpr.set("lang", self.lang)
-        rpr.set("altLang", self.alt_lang)
+        chinese = self.zh or has_cjk(text)
+        rpr.set("lang", "zh-CN" if chinese else self.lang)
+        rpr.set("altLang", "en-US" if chinese else self.alt_lang)
         rpr.set("sz", str(int(round(size * 100))))
         rpr.set("b", "1" if bold else "0")
         if spacing:
@@ -87,11 +99,26 @@ class TextWriter:
         rpr.set("dirty", "0")
         fill = etree.SubElement(rpr, qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr")).set("val", color)
-        etree.SubElement(rpr, qn("a:latin")).set("typeface", self.latin)
-        etree.SubElement(rpr, qn("a:ea")).set("typeface", self.ea)
+        etree.SubElement(rpr, qn("a:latin")).set("typeface", latin or self.latin)
+        ea = etree.SubElement(rpr, qn("a:ea"))
+        ea.set("typeface", self.ea)
+        for name, value in self.ea_attrs.items():
+            ea.set(name, value)
         return rpr
 
-    def _para(self, tx_body, para: Para) -> None:
+    def _run(self, p, span: Span, text: str) -> None:
+        """Append ``text`` in ``span``'s style; in Chinese, its ambiguous marks in the EA face."""
+        chinese = self.zh or has_cjk(span.text)       # the language of the whole span
+        pieces = AMBIGUOUS_MARKS.split(text) if chinese else [text]
+        for k, piece in enumerate(pieces):
+            if not piece:
+                continue
+            r = etree.SubElement(p, qn("a:r"))
+            self._rpr(r, "a:rPr", span.size, span.color, span.bold, span.spacing, span.text,
+                      self.ea if k % 2 else "")
+            etree.SubElement(r, qn("a:t")).text = piece
+
+    def _para(self, tx_body, para: Para, width: float | None) -> None:
         p = etree.SubElement(tx_body, qn("a:p"))
         ppr = etree.SubElement(p, qn("a:pPr"))
         ppr.set("algn", para.align)
@@ -110,21 +137,37 @@ class TextWriter:
             etree.SubElement(ppr, qn("a:buChar")).set("char", para.marker)
         else:
             etree.SubElement(ppr, qn("a:buNone"))
-        for span in para.spans:
-            r = etree.SubElement(p, qn("a:r"))
-            self._rpr(r, "a:rPr", span.size, span.color, span.bold, span.spacing)
-            etree.SubElement(r, qn("a:t")).text = span.text
+        if len(para.spans) == 1 and width is not None:
+            span = para.spans[0]
+            lines = written_lines(polish(span.text), width - para.indent, span.size, span.bold)
+            for k, line in enumerate(lines):
+                if k:
+                    self._rpr(etree.SubElement(p, qn("a:br")), "a:rPr", span.size, span.color,
+                              span.bold, text=span.text)
+                self._run(p, span, line)
+        else:
+            for span in para.spans:
+                self._run(p, span, polish(span.text))
         last = para.spans[-1]
-        self._rpr(p, "a:endParaRPr", last.size, last.color, last.bold)
+        self._rpr(p, "a:endParaRPr", last.size, last.color, last.bold, text=last.text)
 
     def fill(self, shape, items: list[Para], *, anchor: str = "t",
              insets: tuple[float, float, float, float] = (0, 0, 0, 0)) -> None:
-        """Replace the text of ``shape`` by ``items``: wrap on, autofit off, known insets."""
-        self.fill_body(shape._element.get_or_add_txBody(), items, anchor=anchor, insets=insets)
+        """Replace the text of ``shape`` by ``items``: wrap on, autofit off, known insets.
+
+        Paragraphs are broken to the shape's width less its insets.
+        """
+        width = shape.width / EMU_PER_PT - insets[0] - insets[2]
+        self.fill_body(shape._element.get_or_add_txBody(), items, anchor=anchor, insets=insets,
+                       width=width)
 
     def fill_body(self, tx_body, items: list[Para], *, anchor: str | None = "t",
-                  insets: tuple[float, float, float, float] = (0, 0, 0, 0)) -> None:
-        """Replace the paragraphs of ``tx_body``; with an anchor, its bodyPr too."""
+                  insets: tuple[float, float, float, float] = (0, 0, 0, 0),
+                  width: float | None = None) -> None:
+        """Replace the paragraphs of ``tx_body``; with an anchor, its bodyPr too.
+
+        With a ``width`` (points of text width), one-run paragraphs are broken to it.
+        """
         keep = {qn("a:lstStyle")} | (set() if anchor else {qn("a:bodyPr")})
         for child in list(tx_body):
             if child.tag not in keep:
@@ -139,7 +182,7 @@ class TextWriter:
             etree.SubElement(body_pr, qn("a:noAutofit"))
             tx_body.insert(0, body_pr)
         for para in items:
-            self._para(tx_body, para)
+            self._para(tx_body, para, width)
 
     def box(self, slide, x: float, y: float, w: float, h: float, items: list[Para], *,
             anchor: str = "t", name: str = ""):
@@ -149,6 +192,37 @@ class TextWriter:
             shape.name = name
         self.fill(shape, items, anchor=anchor)
         return shape
+
+
+def written_lines(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Return ``text`` as the writer breaks it in a box ``width`` points wide at ``size``.
+
+    The breaker and margin are the fitting's; display text is broken at the narrowest
+    width that gives as many lines, so its lines come out even. Each line keeps the space
+    the break replaced at its end, so ``"".join(lines) == text`` (less any ``\\n``).
+    """
+    measure = deck_measure(bold)
+    room = width * (1 - D.WIDTH_MARGIN)
+    if is_display(text) and "\n" not in text:   # display lines are balanced: as many, evener
+        room = balanced_room(text, room, size, bold)
+    lines = break_lines(text, room, lambda s: measure.width(s, size))
+    return _rejoin(text, lines)
+
+
+def _rejoin(text: str, lines: list[str]) -> list[str]:
+    """Return ``lines`` with the spaces dropped between them put back at their ends."""
+    out, at = [], 0
+    flat = text.replace("\r\n", "\n")
+    for line in lines:
+        start = flat.find(line, at) if line else at
+        if start < 0:                       # a line the breaker changed: keep it as is
+            return lines
+        if out:
+            out[-1] += flat[at:start].replace("\n", "")
+        out.append(line)
+        at = start + len(line)
+    out[-1] += flat[at:].replace("\n", "")
+    return out
 
 
 class DeckMeasure:
@@ -175,7 +249,7 @@ def deck_measure(bold: bool) -> DeckMeasure:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Return the width of one line of ``text`` in points, without any safety margin."""
-    return deck_measure(bold).width(text, size)
+    return deck_measure(bold).width(polish(text), size)
 
 
 @lru_cache(maxsize=1024)
@@ -184,23 +258,38 @@ def balanced_width(text: str, w: float, size: float, bold: bool = False) -> floa
 
     A box that narrow evens out the lines, so no line is left with one or two characters.
     """
-    measure = deck_measure(bold)
     room = w * (1 - D.WIDTH_MARGIN)
+    narrow = balanced_room(polish(text), room, size, bold)
+    return w if narrow >= room else min(w, narrow / (1 - D.WIDTH_MARGIN) + 1.0)
 
-    def count(width: float) -> int:
-        return len(break_lines(text, width, lambda s: measure.width(s, size)))
 
-    lines = count(room)
+@lru_cache(maxsize=4096)
+def balanced_room(text: str, room: float, size: float, bold: bool = False) -> float:
+    """Return the narrowest line width (at most ``room``) that breaks ``text`` into as few
+    lines as ``room`` does, with no lone last word unless ``room`` has one too."""
+    measure = deck_measure(bold)
+
+    def lines_at(width: float) -> list[str]:
+        return break_lines(text, width, lambda s: measure.width(s, size))
+
+    full = lines_at(room)
+    lines = len(full)
     if lines <= 1:
-        return w
+        return room
+    runt = has_runt(full)
+
+    def ok(width: float) -> bool:
+        got = lines_at(width)
+        return len(got) <= lines and (runt or not has_runt(got))
+
     words = [measure.width(word, size) for word in _LATIN_WORD.findall(text)]
     lo, hi = max([room / lines] + words), room      # never so narrow that a word must split
     if lo >= hi:
-        return w
+        return room
     for _ in range(7):                  # to within 1% of the line: closer changes nothing
         mid = (lo + hi) / 2
-        lo, hi = (lo, mid) if count(mid) <= lines else (mid, hi)
-    return min(w, hi / (1 - D.WIDTH_MARGIN) + 1.0)
+        lo, hi = (lo, mid) if ok(mid) else (mid, hi)
+    return hi
 
 
 def fit(texts, w: float, h: float, sizes: D.Range, *, bold: bool = False,
@@ -210,7 +299,7 @@ def fit(texts, w: float, h: float, sizes: D.Range, *, bold: bool = False,
     ``line`` is the line pitch as a multiple of the size, ``space`` the points between
     paragraphs.
     """
-    return _fit(tuple(texts), w, h, sizes, bold, line, space)
+    return _fit(tuple(polish(t) for t in texts), w, h, sizes, bold, line, space)
 
 
 @lru_cache(maxsize=4096)

@@ -27,6 +27,8 @@ def test_source_line_lists_each_source_once():
 def test_continued_titles():
     assert continued(_ctx("zh"), "大事记") == "大事记（续）"
     assert continued(_ctx("en"), "Milestones") == "Milestones (continued)"
+    assert continued(_ctx("zh"), "大事记", 2, 3) == "大事记（续 2/3）"
+    assert continued(_ctx("en"), "Milestones", 2, 3) == "Milestones (continued, 2 of 3)"
 
 
 def test_footer_shows_wordmark_source_as_of_and_page_number():

@@ -42,7 +42,7 @@ def test_six_cards_take_two_rows_and_seven_continue_on_a_second_slide():
     model = briefing("zh")
     slide = Slide("kpis", "数字", (KpiCards(figs + figs[:2]),))
     prs = open_deck(render_deck(with_slides(model, slide))[0])
-    assert [s.shapes.title.text for s in prs.slides] == ["数字", "数字（续）"]
+    assert [s.shapes.title.text for s in prs.slides] == ["数字", "数字（续 2/2）"]
     assert len(shape_named(prs.slides[1], "Figure 1")) == 1
     assert not shape_named(prs.slides[1], "Figure 2")
 

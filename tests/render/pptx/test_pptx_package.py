@@ -10,7 +10,8 @@ import pytest
 from pptx.opc.constants import CONTENT_TYPE as CT
 
 from briefgen.render.pptx.package import (
-    fixed_date, new_presentation, reproducible_zip, set_theme, title_layout,
+    fixed_date, list_notes_master, new_presentation, reproducible_zip, set_runs, set_theme,
+    title_layout, unsigned_axis_ids,
 )
 from briefgen.theme import PARK
 
@@ -48,6 +49,7 @@ def test_set_theme_writes_latin_east_asian_hans_and_palette():
         node = root.find(f".//{A}{font}")
         assert node.find(A + "latin").get("typeface") == "Arial"
         assert node.find(A + "ea").get("typeface") == "Microsoft YaHei"
+        assert node.find(A + "ea").get("charset") == "-122"          # GB2312: substitute SC
         assert node.find(A + "cs").get("typeface") == ""
         assert node.find(f"{A}font[@script='Hans']").get("typeface") == "Microsoft YaHei"
     scheme = root.find(f".//{A}clrScheme")
@@ -82,3 +84,46 @@ def test_reproducible_zip_fixes_entry_dates_core_dates_and_nested_workbooks():
         with zipfile.ZipFile(io.BytesIO(z.read("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx"))) as x:
             assert {i.date_time for i in x.infolist()} == {(2025, 1, 1, 0, 0, 0)}
             assert b"2031" not in x.read("docProps/core.xml")
+
+
+def test_negative_axis_ids_become_the_same_ids_modulo_2_32():
+    xml = (b'<c:barChart><c:axId val="-2068027336"/><c:axId val="42"/></c:barChart>'
+           b'<c:catAx><c:axId val="-2068027336"/><c:crossAx val="42"/></c:catAx>')
+    out = unsigned_axis_ids(xml)
+    assert out.count(b'val="2226939960"') == 2 and b"-" not in out and out.count(b'val="42"') == 2
+
+
+P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def test_the_notes_master_is_listed_after_the_slide_masters():
+    from lxml import etree
+
+    pres = (f'<p:presentation xmlns:p="{P_NS}" xmlns:r="{R_NS}"><p:sldMasterIdLst>'
+            f'<p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst><p:sldIdLst/>'
+            f'</p:presentation>').encode()
+    rels = (b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships/notesMaster" Target="notesMasters/notesMaster1.xml"/></Relationships>')
+    root = etree.fromstring(list_notes_master(pres, rels))
+    assert [etree.QName(c).localname for c in root] == ["sldMasterIdLst", "notesMasterIdLst", "sldIdLst"]
+    assert root[1][0].get(f"{{{R_NS}}}id") == "rId9"
+    no_notes = rels.replace(b"notesMaster\"", b"slide\"")
+    assert list_notes_master(pres, no_notes) == pres
+
+
+def test_chinese_runs_get_their_quotes_in_the_east_asian_face_and_english_curly_quotes():
+    from lxml import etree
+
+    def run(lang, text):
+        return (f'<a:r><a:rPr lang="{lang}"><a:latin typeface="Arial"/><a:ea typeface="Microsoft YaHei"/>'
+                f'</a:rPr><a:t>{text}</a:t></a:r>')
+
+    xml = (f'<p:sld xmlns:p="{P_NS}" xmlns:a="{A[1:-1]}"><a:p>' + run("zh-CN", "打响“科创江阴”品牌")
+           + run("en-US", "China's \"little giant\"") + '</a:p></p:sld>').encode()
+    root = etree.fromstring(set_runs(xml))
+    runs = [(r.findtext(A + "t"), r.find(f"{A}rPr/{A}latin").get("typeface")) for r in root.iter(A + "r")]
+    assert runs == [("打响", "Arial"), ("“", "Microsoft YaHei"), ("科创江阴", "Arial"),
+                    ("”", "Microsoft YaHei"), ("品牌", "Arial"),
+                    ("China’s “little giant”", "Arial")]

@@ -34,7 +34,8 @@ def test_a_long_table_continues_with_its_header_repeated():
     slide = Slide("table", "产业", (_table(30),))
     prs = open_deck(render_deck(with_slides(model, slide))[0])
     assert len(prs.slides) >= 2
-    assert [s.shapes.title.text for s in prs.slides][1:] == ["产业（续）"] * (len(prs.slides) - 1)
+    n = len(prs.slides)
+    assert [s.shapes.title.text for s in prs.slides][1:] == [f"产业（续 {i}/{n}）" for i in range(2, n + 1)]
     seen = []
     for s in prs.slides:
         grid = next(sh for sh in s.shapes if sh.has_table).table

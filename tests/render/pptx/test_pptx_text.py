@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
+from pptx.util import Pt
 
 from briefgen.errors import FitError, Origin
 from briefgen.render.pptx.text import (
@@ -22,7 +23,7 @@ def _box(lang: str, items):
 
 @pytest.mark.parametrize("lang, tag, alt", [("zh", "zh-CN", "en-US"), ("en", "en-US", "zh-CN")])
 def test_runs_and_paragraph_ends_name_both_faces_in_schema_order(lang, tag, alt):
-    shape = _box(lang, paras(["江阴 GDP", "second"], 18, "112233", bold=True))
+    shape = _box(lang, paras(["Jiangyin GDP", "second"], 18, "112233", bold=True))
     p = shape._element.txBody.findall(qn("a:p"))
     assert len(p) == 2
     for rpr in [*shape._element.iter(qn("a:rPr")), *shape._element.iter(qn("a:endParaRPr"))]:
@@ -74,3 +75,49 @@ def test_fit_or_fail_names_the_origin_and_the_overflow_at_the_floor():
         fit_or_fail(["园区" * 400], 300, 100, D.BODY, origin=Origin("s.yaml", 3, 4), what="the box")
     assert str(err.value).startswith("s.yaml:3:4: the box overflows its box by ")
     assert str(err.value).endswith(" pt at the 14 pt floor")
+
+
+def _lines(shape) -> list[list[str]]:
+    """Return each paragraph's written lines (python-pptx shows a:br as a vertical tab)."""
+    return [p.text.split("\v") for p in shape.text_frame.paragraphs]
+
+
+def test_the_writer_breaks_display_text_at_phrases_and_writes_the_breaks():
+    from briefgen.render.pptx.text import text_width
+
+    title = "江苏江阴—靖江工业园区投资推介"
+    w = text_width("江苏江阴—靖江工", 30, True) / (1 - D.WIDTH_MARGIN) + 1   # not 靖江工|业园区
+    shape = _box("zh", paras([title], 30, "112233", bold=True))
+    shape.width = Pt(w)
+    TextWriter(CITY, "zh").fill(shape, paras([title], 30, "112233", bold=True))
+    assert _lines(shape) == [["江苏江阴—靖江", "工业园区投资推介"]]
+    assert len(shape._element.findall(".//" + qn("a:br"))) == 1
+    br = shape._element.find(".//" + qn("a:br"))
+    assert br.find(qn("a:rPr")).get("sz") == "3000"
+
+
+def test_english_breaks_keep_their_space_and_leave_no_lone_last_word():
+    text = "Jiangsu Jiangyin–Jingjiang Industrial Park: investor briefing"
+    from briefgen.render.pptx.text import written_lines, text_width
+
+    width = text_width("Jiangsu Jiangyin–Jingjiang Industrial Park: investor", 28, True)
+    lines = written_lines(text, width / (1 - D.WIDTH_MARGIN) + 0.5, 28, True)
+    assert "".join(lines) == text and len(lines) == 2
+    assert lines[-1].strip() != "briefing" and lines[0].endswith(" ")
+
+
+def test_chinese_marks_get_runs_of_their_own_in_the_east_asian_face():
+    shape = _box("zh", paras(["打响“科创江阴”品牌"], 18, "112233"))
+    runs = [(r.findtext(qn("a:t")), r.find(f"{qn('a:rPr')}/{qn('a:latin')}").get("typeface"))
+            for r in shape._element.iter(qn("a:r"))]
+    assert runs == [("打响", "Arial"), ("“", "Microsoft YaHei"), ("科创江阴", "Arial"),
+                    ("”", "Microsoft YaHei"), ("品牌", "Arial")]
+    ea = shape._element.find(".//" + qn("a:ea"))
+    assert (ea.get("charset"), ea.get("pitchFamily")) == ("-122", "34")
+
+
+def test_an_english_run_holding_chinese_is_tagged_chinese():
+    shape = _box("en", paras(["Source: “江阴GDP破5000亿元”"], 12, "112233"))
+    assert {r.get("lang") for r in shape._element.iter(qn("a:rPr"))} == {"zh-CN"}
+    shape = _box("en", paras(["Jiangyin’s GDP"], 12, "112233"))
+    assert {r.get("lang") for r in shape._element.iter(qn("a:rPr"))} == {"en-US"}

@@ -1,0 +1,45 @@
+"""Tests of finding the font files and faces briefgen embeds."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from briefgen.errors import FontError
+from briefgen.fonts.metrics import PACKAGED_FACE, find_face, font_source, packaged_font
+from briefgen.theme import Typefaces
+
+
+def test_packaged_face_is_found_by_name():
+    path, index = packaged_font()
+    assert path.endswith("NotoSansCJK-VF.otf.ttc") and os.path.isfile(path)
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        assert font["name"].getDebugName(1) == PACKAGED_FACE
+    assert find_face(path, "noto sans cjk jp") != index
+
+
+def test_unknown_face_name_lists_the_faces():
+    path, _ = packaged_font()
+    with pytest.raises(FontError, match=r"expected a face named one of .*'Noto Sans CJK SC'"
+                                        r".* but received 'Noto Sans CJK XX'"):
+        find_face(path, "Noto Sans CJK XX")
+
+
+def test_a_file_that_is_no_font_is_a_font_error(tmp_path):
+    bogus = tmp_path / "bogus.ttf"
+    bogus.write_bytes(b"not a font at all")
+    with pytest.raises(FontError, match=r"bogus.ttf: expected a TrueType or OpenType font file"):
+        find_face(str(bogus), "")
+
+
+def test_font_source_picks_the_theme_file_by_weight(tmp_path):
+    path, _ = packaged_font()
+    theme = Typefaces(pdf_regular=path, pdf_bold="", pdf_face_name="Noto Sans CJK JP")
+    regular, bold = font_source(400, theme), font_source(700, theme)
+    assert (regular.path, regular.face_name, regular.packaged) == (path, "Noto Sans CJK JP", False)
+    assert bold.packaged and bold.face_name == PACKAGED_FACE
+    assert bold.label == "Noto Sans CJK SC 700"
+    with pytest.raises(FontError, match="no such file"):
+        font_source(400, Typefaces(pdf_regular=str(tmp_path / "none.ttf")))

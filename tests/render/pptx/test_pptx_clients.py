@@ -1,0 +1,113 @@
+"""Tests that every client opens the decks cleanly: schema-valid parts, notes Keynote keeps, a LibreOffice round trip."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from lxml import etree
+from openxml_audit import FileFormat, OpenXmlValidator
+from pptx import Presentation
+
+from model_samples import briefing
+from repo_outputs import ALL, deck
+from test_render_pptx import render_deck
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NOTES_MASTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesMaster"
+
+
+def audit(path) -> list[str]:
+    """Return every error the Microsoft 365 rules of openxml-audit find in the deck."""
+    result = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365).validate(str(path))
+    return [f"{e.part_uri} {e.path}: {getattr(e, 'description', e)}" for e in result.errors]
+
+
+@pytest.mark.parametrize("spec, lang", ALL)
+def test_repository_decks_validate_with_no_errors(spec, lang):
+    assert audit(deck(spec, lang)) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_sample_deck_with_every_slide_kind_validates(lang, tmp_path):
+    data, _ = render_deck(briefing(lang))
+    path = tmp_path / "sample.pptx"
+    path.write_bytes(data)
+    assert audit(path) == []
+
+
+def test_the_audit_does_report_a_negative_axis_id(tmp_path):
+    """The check can fail: python-pptx's own chart template is reported."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.util import Pt
+
+    prs = Presentation()
+    data = CategoryChartData()
+    data.categories = ["a", "b"]
+    data.add_series("s", (1, 2))
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, Pt(300), Pt(200), data)
+    prs.save(tmp_path / "raw.pptx")
+    assert any("axId" in e for e in audit(tmp_path / "raw.pptx"))
+
+
+@pytest.mark.parametrize("spec, lang", ALL)
+def test_the_notes_master_is_listed_in_the_presentation(spec, lang):
+    with zipfile.ZipFile(deck(spec, lang)) as z:
+        pres = etree.fromstring(z.read("ppt/presentation.xml"))
+        rels = etree.fromstring(z.read("ppt/_rels/presentation.xml.rels"))
+        notes = [n for n in z.namelist() if n.startswith("ppt/notesSlides/notesSlide")]
+    assert len(notes) >= 10
+    target = {r.get("Id"): r.get("Target") for r in rels if r.get("Type") == NOTES_MASTER}
+    ids = [n.get(R + "id") for n in pres.iterfind(f"{P}notesMasterIdLst/{P}notesMasterId")]
+    assert len(ids) == 1 and target[ids[0]] == "notesMasters/notesMaster1.xml"
+    order = [child.tag for child in pres]
+    assert order.index(P + "notesMasterIdLst") == order.index(P + "sldMasterIdLst") + 1
+
+
+def _soffice(src, fmt: str, out, profile) -> "pathlib.Path":
+    """Return the file LibreOffice converts ``src`` to, run with a profile of its own (a
+    shared one hands the job to whatever LibreOffice already runs, or fails beside it)."""
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", fmt, "--outdir", str(out), str(src)],
+                   check=True, capture_output=True, timeout=240)
+    result = out / (src.stem + "." + fmt.split(":")[0])
+    assert result.exists(), f"soffice wrote no {result.name}"
+    return result
+
+
+def _content(prs) -> dict:
+    """Return what must survive a round trip: titles, notes and every chart's data."""
+    titles, notes, charts = [], [], []
+    for slide in prs.slides:
+        titles.append(slide.shapes.title.text_frame.text.replace("\v", "").replace("\n", "")
+                      if slide.shapes.title is not None else None)
+        notes.append(" ".join(slide.notes_slide.notes_text_frame.text.split())
+                     if slide.has_notes_slide else "")
+        for shape in slide.shapes:
+            if shape.has_chart:
+                plot = shape.chart.plots[0]
+                charts.append([tuple(round(v, 6) for v in s.values) for s in plot.series])
+    return {"slides": len(prs.slides), "titles": titles, "notes": notes, "charts": charts}
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("spec, lang", [("park", "zh"), ("city", "en")])
+def test_a_libreoffice_round_trip_keeps_slides_titles_notes_and_chart_data(spec, lang, tmp_path):
+    src = tmp_path / "deck.pptx"
+    shutil.copy(deck(spec, lang), src)
+    profile = tmp_path / "profile"
+    odp = _soffice(src, "odp", tmp_path, profile)
+    back_dir = tmp_path / "back"
+    back_dir.mkdir()
+    back = _soffice(odp, "pptx", back_dir, profile)
+    with zipfile.ZipFile(odp) as z:           # the .odp is a real presentation too
+        assert b"<draw:page" in z.read("content.xml")
+    before, after = _content(Presentation(src)), _content(Presentation(back))
+    assert before["charts"] and sum(len(n) > 40 for n in before["notes"]) >= 10
+    assert after == before
