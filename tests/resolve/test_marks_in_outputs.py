@@ -51,7 +51,9 @@ def need(fact, lang: str, as_of: str, period_shown: bool) -> list[str]:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Return ``text`` as it is set (the typographic pass: curly quotes), without white space."""
+    from briefgen.text.typography import polish
+    return re.sub(r"\s+", "", polish(text))
 
 
 @pytest.fixture(scope="module")
