@@ -176,14 +176,14 @@ class Session:
 
 
 def _plan_decks(prep: Prepared) -> dict[str, Any]:
-    """Return each requested language's deck plan, widened to the most slides any language needs."""
-    from briefgen.render.pptx import DeckPlan
+    """Return each requested language's deck plan, widened to the most slides any language needs
+    and held to the grids and sizes every language can keep (``merge_plans``)."""
+    from briefgen.render.pptx import DeckPlan, merge_plans
 
     plans = {b.lang: DeckPlan(b, prep.theme) for b in [*prep.briefings, *prep.others]}
-    counts = [plan.counts for plan in plans.values()]
-    most = [max((c for c in column if c is not None), default=1) for column in zip(*counts)]
+    merged = merge_plans([plan.made for plan in plans.values()])   # same slides, grids, sizes
     for b in prep.briefings:
-        plans[b.lang].widen(most)
+        plans[b.lang].widen(merged)
     return plans
 
 

@@ -109,6 +109,7 @@ def build(specs: tuple[Path, ...], out_dir: Path, fmt: str, lang: str | None, da
     from briefgen.fonts.measure import set_progress
 
     set_progress(lambda message: click.echo(message, err=True))     # the first run's font preparation
+    click.get_current_context().call_on_close(lambda: set_progress(None))
     formats = FORMATS if fmt == "all" else (fmt,)
     langs = {None: None, "all": ["zh", "en"]}.get(lang, [lang])
     session = Session(data_dir)

@@ -108,6 +108,7 @@ class Chart:
     notes: tuple[int, ...] = ()
     series_ids: tuple[str, ...] = ()        # dataset ids behind the chart (parity checks)
     origin: Origin | None = None
+    years: tuple[int, ...] = ()             # per category, when every category is a year: a time axis
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Timeline:
     events: tuple[Event, ...]
     heading: str = ""
     origin: Origin | None = None
+    highlight: str = ""     # fact id of the event the spec highlights ("" for none)
 
 
 @dataclass(frozen=True)
@@ -176,9 +178,17 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Contact:
+    """Contact lines (names, slogans) and the details a reader follows up: address, phone,
+    e-mail and web address (a QR code encodes the web address)."""
+
     lines: tuple[str, ...]
     heading: str = ""
     origin: Origin | None = None
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    web: str = ""
+    labels: tuple[tuple[str, str], ...] = ()   # ("address", "地址") … in the briefing's language
 
 
 Block = Union[KpiCards, Bullets, Chart, Timeline, Table, Compare, Image, Quote, Paragraph, Contact]
@@ -206,6 +216,7 @@ class Slide:
     talking_points: tuple[str, ...] = ()
     sources: tuple[SourceNote, ...] = ()
     origin: Origin | None = None
+    warnings: tuple[str, ...] = ()      # located findings of the slide policy, reported by the deck
     glossary: tuple[str, ...] = ()          # "Term (中文): explanation." in order of first use
 
 
@@ -244,6 +255,7 @@ class Labels:
     milestones: str = ""            # a timeline's default heading, "大事记" / "Milestones"
     contact: str = ""               # a contact block's default heading
     talking_points: str = ""        # heading of the speaker notes' talking points
+    not_stated: str = ""            # what a table's "—" means, printed under the table
     glossary: str = ""              # heading of the speaker notes' terms explained
 
     def get(self, key: str, **fields: str) -> str:

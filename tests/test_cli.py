@@ -38,7 +38,7 @@ def test_validate_ok(project):
     spec = write(project / "specs" / "park.yaml", (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8"))
     result = run("validate", spec)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "ok: specs/park.yaml (13 spec slides → 16 deck slides; zh, en)\n"
+    assert result.stdout == "ok: specs/park.yaml (12 spec slides → 13 deck slides; zh, en)\n"
 
 
 def test_validate_prints_every_problem_located(project):
@@ -49,7 +49,7 @@ def test_validate_prints_every_problem_located(project):
     assert result.exit_code == 1
     assert result.stderr == (
         "specs/park.yaml:11:9: entity: expected one of city, park but received 'prak'; did you mean 'park'?\n"
-        "specs/park.yaml:68:11: deck[6].type: expected one of title, section, kpis, bullets, chart, "
+        "specs/park.yaml:71:11: deck[6].type: expected one of title, section, kpis, bullets, chart, "
         "timeline, table, compare, image, quote, closing but received 'timelin'; did you mean 'timeline'?\n")
     assert result.stdout == ""
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 from briefgen import cache
 from briefgen.errors import FontError
-from briefgen.fonts.face import FaceData, announce
-from briefgen.fonts.source import glyph_set, location, open_source
+from briefgen.fonts.face import FaceData
 from briefgen.fonts.metrics import FontSource, stamp
+from briefgen.fonts.source import glyph_set, location, open_source
 
 FORMAT = "glyphs 1"          # bump whenever a converted record would change
 MAX_ERR = 1.0                # cubic-to-quadratic tolerance, in font units (0.1% of an em)
-MAX_GLYPHS = 8000            # records kept per face and weight (about 2 MB of CJK)
+MAX_GLYPHS = 8000            # records kept per face and weight (about 1 MB of CJK)
 KEEP = 8                     # glyph entries kept (one per face and weight)
 _RECORD = struct.Struct("<IhIhhhhI")  # gid, contours, points, xMin, yMin, xMax, yMax, length
 
@@ -50,7 +50,6 @@ def outlines(source: FontSource, face: FaceData, gids: set[int]) -> dict[int, Ou
         cache.touch(path)
     missing = sorted(gids.difference(pack))
     if missing:
-        announce(f"preparing {len(missing)} new glyphs for the PDF…")
         if len(pack) + len(missing) > MAX_GLYPHS:
             pack = {gid: pack[gid] for gid in gids if gid in pack}
         else:
@@ -64,9 +63,11 @@ def outlines(source: FontSource, face: FaceData, gids: set[int]) -> dict[int, Ou
 
 def _key(source: FontSource, face: FaceData) -> str:
     """Return the cache key of the glyphs of ``source`` (its file, face and weight)."""
+    from fontTools import version           # what converted the glyphs counts
+
     size, mtime = stamp(source.path)
-    ident = repr((FORMAT, MAX_ERR, source.path, size, mtime, source.face_name, source.weight,
-                  face.fingerprint))
+    ident = repr((FORMAT, version, MAX_ERR, source.path, size, mtime, source.face_name,
+                  source.weight, face.fingerprint))
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
@@ -162,3 +163,8 @@ def _decode(data: bytes | None, path) -> dict[int, Outline]:
     except (struct.error, ValueError):
         cache.discard(path)
         return {}
+
+
+def forget() -> None:
+    """Forget the glyphs read in this process, so the next use reads the cache again."""
+    _PACKS.clear()

@@ -8,7 +8,8 @@ SHA-256 matches the verified entry ``<cache>/fonts/subsets/<name>.sha256`` writt
 Otherwise the subset is assembled (:mod:`briefgen.fonts.convert`, about 10 ms) from the
 per-glyph cache (:mod:`briefgen.fonts.glyphs`: only glyphs no build needed before are
 converted). reportlab registers the verified bytes. Each folder keeps the ``KEEP`` most
-recently used subsets. A warm build opens no source font and does not import fontTools.
+recently used subsets. A warm build opens no source font and does not import fontTools' font
+reader (``fontTools.ttLib``).
 """
 
 from __future__ import annotations
@@ -23,16 +24,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from fontTools import version as fonttools_version     # light: no table code is imported
+
 from briefgen import cache
 from briefgen.errors import FontError
-from briefgen.fonts.convert import assemble
-from briefgen.fonts.face import FaceData, face_data
 from briefgen.fonts import glyphs
+from briefgen.fonts.convert import assemble
+from briefgen.fonts.face import FaceData, face_data, forget
 from briefgen.fonts.metrics import LINE_BREAKS, FontSource, Metrics, font_source
 from briefgen.theme import Typefaces
 
 CONVERTER_VERSION = "2"     # bump whenever the assembled bytes would change
-KEEP = 16                   # subsets kept
+KEEP = 32                   # subsets kept (a build of both specs in both languages makes 8)
 SAFE_CHARS = frozenset(map(chr, range(0x20, 0x7F))) | frozenset(
     "，。、；：？！（）《》「」『』“”‘’…—–·％　\u00a0")
 
@@ -79,8 +82,8 @@ def pdf_font(weight: int, chars: str | Iterable[str],
     if font is None:
         face = face_data(source)
         cmap, advances = _mapping(face, wanted, proportional)
-        ident = (CONVERTER_VERSION, glyphs.FORMAT, glyphs.MAX_ERR, face.fingerprint, weight,
-                 proportional, wanted)
+        ident = (CONVERTER_VERSION, fonttools_version, glyphs.FORMAT, glyphs.MAX_ERR,
+                 face.fingerprint, weight, proportional, wanted)
         digest = hashlib.sha256(repr(ident).encode("utf-8", "surrogatepass")).hexdigest()
         name = f"{_prefix(source)}_{weight}{'p' if proportional else ''}_{digest[:8]}"
         path, data = _cached(name)
@@ -185,8 +188,6 @@ def _register(font: PdfFont, data: bytes) -> None:
 
 def clear_memo() -> None:
     """Forget the fonts, faces and glyphs this process made or read (the disk cache stays)."""
-    from briefgen.fonts import face
-
     _MEMO.clear()
-    glyphs._PACKS.clear()
-    face.forget()
+    glyphs.forget()
+    forget()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +11,12 @@ from briefgen.model import (
     Block, Bullet, Bullets, Chart, Column, Compare, Contact, Image, KpiCards, Paragraph, Quote,
     Slide, Table, Timeline,
 )
+from briefgen.resolve import slide_policy
 from briefgen.resolve.charts import build_chart
 from briefgen.resolve.context import Resolution, bilingual
 from briefgen.resolve.glossary import explain, printed_strings
 from briefgen.spec import Rec, Text
+from briefgen.theme import get_theme
 
 
 def block_notes(block: Block) -> tuple[int, ...]:
@@ -74,6 +77,37 @@ class BlockBuilder:
                 out += self._list_items(item["list"])
         return tuple(out)
 
+    def bullet_groups(self, items: list, where: str, origin: Origin) -> list[Bullets]:
+        """Return a bullets slide's items as one list, or, when it names two or more dataset
+        lists, one list per dataset list headed by its label (text items keep their place)."""
+        lists = [it for it in items if isinstance(it, Rec) and "list" in it]
+        if len(lists) == 1 and len(items) > 1:       # the list under its label, among the items
+            out: list[Bullet] = []
+            for item in items:
+                if isinstance(item, Rec) and "list" in item:
+                    lst = self.res.ds.lists[item["list"]]
+                    out.append(Bullet(bilingual(lst.label, self.res.lang)))
+                    out += [replace(b, level=1) for b in self._list_items(item["list"])]
+                else:
+                    out += self.items([item], None, where)
+            return [Bullets(tuple(out), "", origin)]
+        if len(lists) < 2:
+            return [Bullets(self.items(items, None, where), "", origin)]
+        groups: list[Bullets] = []
+        run: list = []
+        for i, item in enumerate(items):
+            if isinstance(item, Rec) and "list" in item:
+                if run:
+                    groups.append(Bullets(self.items(run, None, where), "", origin))
+                    run = []
+                label = bilingual(self.res.ds.lists[item["list"]].label, self.res.lang)
+                groups.append(Bullets(tuple(self._list_items(item["list"])), label, origin))
+            else:
+                run.append(item)
+        if run:
+            groups.append(Bullets(self.items(run, None, where), "", origin))
+        return groups
+
     def _list_items(self, list_id: str) -> list[Bullet]:
         lst = self.res.ds.lists[list_id]
         note = self.res.list_note(lst).number
@@ -91,15 +125,22 @@ class BlockBuilder:
         body, notes = self.res.body(text, where)
         return Paragraph(body, notes, text.origin)
 
-    def contact(self, lines: list | None, where: str, origin: Origin) -> Contact | None:
-        """Return contact lines (the spec's own, else the briefing's)."""
-        lines = lines or self.spec.get("contact")
-        if not lines:
+    def contact(self, lines, where: str, origin: Origin) -> Contact | None:
+        """Return contact lines and details (the slide's or section's own, else the briefing's)."""
+        given = lines or self.spec.get("contact")
+        if not given:
             self.res.problems.append(SpecError(f"{where}: no contact lines here and no top-level "
                                                "'contact' in the spec", origin))
             return None
-        texts = tuple(self.res.text(t, f"{where}[{i}]") for i, t in enumerate(lines))
-        return Contact(texts, self.res.t("contact"), origin)
+        details = given if isinstance(given, Rec) else {"lines": given}
+        org = get_theme(self.spec.get("theme") or self.spec["entity"]).contact
+        texts = tuple(self.res.text(t, f"{where}.lines[{i}]")
+                      for i, t in enumerate(details.get("lines") or ()))
+        address = self.res.text(details.get("address"), f"{where}.address") or \
+            bilingual(org.get("address") or {}, self.res.lang)
+        phone, email, web = (details.get(k) or org.get(k, "") for k in ("phone", "email", "web"))
+        labels = tuple((k, self.res.t(f"contact_{k}")) for k in ("address", "phone", "email", "web"))
+        return Contact(texts, self.res.t("contact"), origin, address, phone, email, web, labels)
 
     def table(self, slide: Rec, where: str) -> Table:
         """Return a table of facts: label, figure, period."""
@@ -139,25 +180,26 @@ class BlockBuilder:
         title = res.text(sl.get("title"), f"{where}.title")
         subtitle = res.text(sl.get("subtitle"), f"{where}.subtitle")
         blocks: list[Block | None] = []
+        warnings: list[str] = []
         if kind == "title":
             title = title or res.text(self.spec["title"], "title")
             subtitle = subtitle or res.text(self.spec.get("subtitle"), "subtitle")
         elif kind == "kpis":
             blocks.append(self.kpis(sl["facts"], sl.at("facts")))
         elif kind == "bullets":
-            blocks.append(Bullets(self.items(sl["items"], None, where), "", sl.at("items")))
+            blocks += self.bullet_groups(sl["items"], where, sl.at("items"))
         elif kind == "chart":
-            chart = self.chart(sl["chart"], f"{where}.chart", sl.at("chart"))
-            blocks.append(chart)
-            title = title or (chart.title if chart else "")
-            if sl.get("commentary"):
-                blocks.append(self.paragraph(sl["commentary"], f"{where}.commentary"))
+            kind, made, title, warnings = slide_policy.chart_slide(self, sl, where, title)
+            blocks += made
         elif kind == "timeline":
             tl = self.timeline(sl["timeline"], sl.at("timeline"), sl.get("events"))
+            if sl.get("highlight"):
+                tl = replace(tl, highlight=sl["highlight"])
             blocks.append(tl)
             title = title or tl.heading
         elif kind == "table":
             blocks.append(self.table(sl, where))
+            warnings = slide_policy.table_warnings(blocks[-1], sl.at("facts"), res.lang)
         elif kind == "compare":
             blocks.append(Compare(self.column(sl["left"], f"{where}.left"),
                                   self.column(sl["right"], f"{where}.right"), sl.origin))
@@ -180,4 +222,5 @@ class BlockBuilder:
         by_number = {n.number: n for n in res.notes()}
         sources = tuple(by_number[n] for n in dict.fromkeys(cited))
         terms = explain(getattr(res.ds, "glossary", {}), res.lang, printed_strings((title, subtitle, talk, blocks)))
-        return [Slide(kind, title, tuple(blocks), subtitle, talk, sources, sl.origin, terms)]
+        return [Slide(kind, title, tuple(blocks), subtitle, talk, sources, sl.origin,
+                      tuple(warnings), terms)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from briefgen.format import i18n
@@ -12,9 +13,16 @@ from briefgen.resolve import marks
 from briefgen.resolve.context import Resolution, bilingual
 from briefgen.spec import Rec
 
+YEAR = re.compile(r"\d{4}")
+
 # dataset series kinds -> chart kinds
 KINDS = {"milestones": "milestones", "column": "column", "bar": "bar", "line": "line",
          "share": "share", "target": "target"}
+
+
+def chart_facts(res: Resolution, spec: Any) -> list[str]:
+    """Return the fact ids a chart spec draws, in category order."""
+    return [fid for _, fid, _, _ in _points(res, spec)[1]]
 
 
 def _points(res: Resolution, spec: Any) -> tuple[str, list[tuple[str, Any, bool, str]], str, str]:
@@ -81,13 +89,15 @@ def build_chart(res: Resolution, spec: Any, where: str, origin: Origin) -> Chart
         dict.fromkeys(sources))
     name = bilingual(res.ds.series[opts["series"]].label, lang) if "series" in opts else title
     alt = _alt_text(res, kind, title or name, categories, labels, footnote)
+    years = tuple(int(c) for c, _, _, _ in rows) if all(
+        YEAR.fullmatch(c) for c, _, _, _ in rows) and len(rows) > 1 else ()
     return Chart(
         kind=kind, title=title or name, categories=tuple(categories),
         series=(ChartSeries(name or title, tuple(values), display_unit),),
         number_format=number_format, value_labels=tuple(labels), highlight=highlight,
         derived=derived, source_line=source_line, alt_text=alt, footnote=footnote, notes=notes,
         series_ids=(opts["series"],) if "series" in opts else tuple(f.id for f in facts),
-        origin=origin)
+        origin=origin, years=years)
 
 
 def _footnote(res: Resolution, rows: list, facts: list, origin: Origin) -> str:

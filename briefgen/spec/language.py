@@ -70,6 +70,7 @@ CHART = Either(
         "type": (Enum(*CHART_TYPES), False),
         "highlight": (Str(40), False),
         "title": (TEXT, False),
+        "force": (Bool(), False),       # keep a chart the chart policy would draw as cards
     }, "a chart: a series id, or a mapping with series or facts")),
 )
 
@@ -90,7 +91,28 @@ COLUMN = Record({
     "items": (ITEMS, False),
 }, "a column: title, and list or items")
 
-CONTACT = ListOf(TEXT, 1, 6, single=True)
+CONTACT_LINES = ListOf(TEXT, 1, 6, single=True)
+CONTACT_DETAILS = Record({
+    "lines": (CONTACT_LINES, False),
+    "address": (TEXT, False),
+    "phone": (Str(40), False),
+    "email": (Str(80, r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address"), False),
+    "web": (Str(200, r"https?://\S+", "a web address starting http:// or https://"), False),
+}, "contact details: lines, address, phone, email, web")
+
+
+class ContactField(Field):
+    """Contact lines (a list of texts), or a mapping of details: lines, address, phone, email, web."""
+
+    expected = "contact lines or a mapping of contact details"
+
+    def check(self, node, where, ctx):
+        if isinstance(node, Map) and set(node.keys()) & set(CONTACT_DETAILS.fields):
+            return CONTACT_DETAILS.check(node, where, ctx)
+        return CONTACT_LINES.check(node, where, ctx)
+
+
+CONTACT = ContactField()
 
 
 def _slide(fields: dict[str, tuple[Field, bool]], title_required: bool = True) -> Record:
@@ -106,7 +128,8 @@ SLIDES = Tagged("type", {
     "bullets": _slide({"items": (ITEMS, True)}),
     "chart": _slide({"chart": (CHART, True), "commentary": (BODY, False)}, title_required=False),
     "timeline": _slide({"timeline": (Ref("timeline"), True),
-                        "events": (ListOf(Ref("fact"), 2, 40), False)}, title_required=False),
+                        "events": (ListOf(Ref("fact"), 2, 40), False),
+                        "highlight": (Ref("fact"), False)}, title_required=False),
     "table": _slide({"facts": (ListOf(Ref("fact"), 1, 30), True),
                      "columns": (ListOf(TEXT, 3, 3), False)}),
     "compare": _slide({"left": (COLUMN, True), "right": (COLUMN, True)}),

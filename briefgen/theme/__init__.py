@@ -55,6 +55,9 @@ class Theme:
     fonts: Typefaces = field(default_factory=Typefaces)
     wordmark: dict = field(default_factory=dict)   # {"zh": ..., "en": ...} short brand text
     logo: str = ""                  # optional path under assets/ for a logo image
+    # the organisation's contact details, used where a spec gives none: "address" ({"zh", "en"}),
+    # "phone", "email", "web"; fill in only what the organisation confirms
+    contact: dict = field(default_factory=dict)
 
 
 CITY = Theme(

@@ -73,6 +73,7 @@ BULLET_SCALE = 55               # marker size, percent of the text size
 HEADING = Range(22, 16)         # a block heading above a list
 HEADING_GAP = 12.0
 WIDTH_MARGIN = 0.06             # viewers substitute fonts: keep this much of a line free
+LIST_COLUMNS_MAX = 3            # headed lists of one bullets slide drawn side by side
 CAPTION = Range(12, 10)         # chart footnotes, picture captions
 CAPTION_LINE = 1.3
 
@@ -103,15 +104,18 @@ SECTION_NUMBER_Y = 110.0
 SECTION_TITLE = Range(44, 30)
 SECTION_TITLE_Y = 260.0
 CLOSING_CONTACT = Range(20, 14)
-CLOSING_CONTACT_H = 110.0
+CLOSING_CONTACT_H = 190.0
 CLOSING_CONTACT_W = 720.0
+COVER_CLEARANCE = 24.0          # cover text keeps this far from the decorative discs
+QR_CARD = 150.0                 # the white card holding the QR code of the web address
+QR_CARD_X = 760.0
+QR_PAD = 8.0
 
 # --- KPI cards ---------------------------------------------------------------------------
 KPI_NUMBER = Range(72, 32)      # the figure itself
 KPI_AFFIX = 0.4                 # prefix and suffix as a multiple of the number size
 KPI_AFFIX_MIN = 14.0
 KPI_AFFIX_GAP = " "             # between number and suffix when the figure has no separator
-KPI_STACK_GAIN = 1.35           # a suffix on its own line must buy a number this much larger
 KPI_NUMBER_LINE = 1.1
 KPI_LABEL = Range(18, 14)
 KPI_LABEL_LINE = 1.3
@@ -124,6 +128,12 @@ KPI_ROW_GAP = 20.0
 KPI_MAX_PER_ROW = 4
 KPI_LABEL_LINES = 3             # a label wraps to this many lines before it may take more
 KPI_LABEL_MAX_LINES = 5
+KPI_COMMENT = Range(20, 14)     # a commentary panel under the cards
+KPI_COMMENT_H = 140.0           # the most height it may take
+KPI_COMMENT_GAP = 20.0          # between the cards and the panel
+
+# --- zh/en parity ------------------------------------------------------------------------
+PARITY_RATIO = 1.25             # a size in one language is at most this times the other's
 
 # --- chart slides ------------------------------------------------------------------------
 CHART_COMMENT_SPAN = 4          # grid columns for the commentary beside a chart
@@ -143,6 +153,7 @@ TIMELINE_TEXT = Range(18, 14)
 TIMELINE_LINE = 1.3
 TIMELINE_MIN_SLOT = 150.0       # narrower slots than this alternate above and below
 TIMELINE_MAX_EVENTS = 10        # per slide; more continue on the next slide
+TIMELINE_GROUP_H = 7.0          # the axis bar joining the events of one year
 TIMELINE_TEXT_GAP = 4.0         # between a date and its text
 TIMELINE_SIDE_PAD = 8.0         # horizontal breathing room inside a slot
 
@@ -155,9 +166,11 @@ TABLE_PAD_Y = 14.0
 TABLE_RULE = 0.75               # hairline under each row, points
 TABLE_HEADER_RULE = 2.0
 TABLE_MIN_COL = 0.18            # no column narrower than this share of the width
+TABLE_NOTE_GAP = 8.0            # between the table and the note explaining "—"
 
 # --- two-column comparison ---------------------------------------------------------------
 COMPARE_HEAD = Range(24, 16)
+COMPARE_HEAD_ONE_LINE = Range(24, 20)   # headings shrink this far to stay on one line
 COMPARE_RULE_H = 6.0
 COMPARE_HEAD_GAP = 14.0
 COMPARE_PANEL_PAD = 24.0

@@ -27,7 +27,7 @@ except SystemExit as e:
     code = e.code
 print("briefgen from", briefgen.__file__, file=sys.stderr)
 print("font from", manimgx_fonts_cjk.__file__, file=sys.stderr)
-print("imported", *sorted(m for m in ("reportlab", "pptx", "fontTools") if m in sys.modules),
+print("imported", *sorted(m for m in ("reportlab", "pptx", "fontTools.ttLib") if m in sys.modules),
       file=sys.stderr)
 sys.exit(code)
 """

@@ -132,7 +132,7 @@ builtins.open = io.open = spy
 from briefgen.fonts.measure import deck_metrics, packaged_font_path, pdf_font
 font = pdf_font(400, sys.argv[1])
 deck_metrics(False).width(sys.argv[1], 10)
-print(os.path.realpath(packaged_font_path()) in opened, "fontTools" in sys.modules,
+print(os.path.realpath(packaged_font_path()) in opened, "fontTools.ttLib" in sys.modules,
       "reportlab" in sys.modules, font.name)
 """
 
@@ -161,6 +161,22 @@ def test_a_new_character_converts_only_its_glyph(cache, monkeypatch):
     gid = font_face.face_data(font.source).lookup(ord("港"))[0]
     assert converted == [[gid]]
     require_glyphs("港", font, None)
+
+
+def test_nothing_cached_by_another_fonttools_version_is_used(cache, monkeypatch):
+    import fontTools
+
+    before = pdf_font(400, TEXT)
+    font_pdf.clear_memo()
+    monkeypatch.setattr(fontTools, "version", "99.0")
+    monkeypatch.setattr(font_pdf, "fonttools_version", "99.0")
+    read, converted = [], []
+    real_read, real_convert = font_face.read_faces, font_glyphs._convert
+    monkeypatch.setattr(font_face, "read_faces", lambda *a: read.append(a) or real_read(*a))
+    monkeypatch.setattr(font_glyphs, "_convert",
+                        lambda *a: converted.append(a) or real_convert(*a))
+    after = pdf_font(400, TEXT)
+    assert after.name != before.name and read and converted
 
 
 def test_subset_lacking_a_character_is_an_error(cache):
@@ -230,6 +246,8 @@ def test_first_use_says_it_is_preparing_fonts(empty_cache, monkeypatch):
         monkeypatch.setattr(font_face, "_said", set())
         pdf_font(400, "江阴")
         assert said == [font_face.FIRST_RUN]             # warm: nothing to say
+        pdf_font(400, "江阴港")                            # a few glyphs: 0.3 s, unannounced
+        assert said == [font_face.FIRST_RUN]
     finally:
         font_face.set_progress(None)
 

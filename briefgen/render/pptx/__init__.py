@@ -13,7 +13,7 @@ import tempfile
 
 from briefgen.errors import BriefgenError, FitError, Problems, RenderError
 from briefgen.model import Briefing
-from briefgen.render.pptx.chrome import Ctx, content_title, footer, source_line
+from briefgen.render.pptx.chrome import Ctx, content_title, footer, repeats, source_line
 from briefgen.render.pptx.layouts import KINDS
 from briefgen.render.pptx.package import (
     fixed_date, new_presentation, reproducible_zip, set_properties, set_theme, title_layout,
@@ -28,23 +28,31 @@ _FIGURE_KINDS = ("kpis", "chart")           # slides whose every element is a so
 class DeckPlan:
     """A language's deck planned once: each model slide's fitted pages (or its FitError).
 
-    ``counts`` says how many slides each model slide takes; ``widen`` replans only the
-    slides another language needs more slides for, and ``render_pptx`` draws from the plan.
+    ``counts`` says how many slides each model slide takes and ``made`` what it chose (its
+    page count, KPI grids, type sizes); ``widen`` replans only the slides another language
+    needs more slides, another grid or smaller type for, and ``render_pptx`` draws from the plan.
     """
 
     def __init__(self, briefing: Briefing, theme):
         self.ctx = Ctx(briefing, theme, TextWriter(theme, briefing.lang))
         self.slides: list[list] = []            # per model slide, its (model, page) pairs
+        self.made: list[dict] = []              # per model slide, what its layout chose
         self.errors: dict[int, FitError] = {}   # model slide index -> why it does not fit
         self._warnings: list[list[str]] = []    # per model slide, its planning warnings
         for i in range(len(briefing.slides)):
             self.slides.append([])
+            self.made.append({})
             self._warnings.append([])
-            self._plan(i, 1)
+            self._plan(i, {"pages": 1})
+        self.ctx.warnings = []
+        repeats(self.ctx, briefing)
+        self._deck_warnings = self.ctx.warnings
+        self.ctx.warnings = []
 
-    def _plan(self, i: int, min_pages: int) -> None:
+    def _plan(self, i: int, hint: dict) -> None:
         ctx, model = self.ctx, self.ctx.briefing.slides[i]
-        ctx.warnings, ctx.min_pages = [], min_pages
+        ctx.warnings, ctx.hint, ctx.choice = list(model.warnings), hint, {}
+        ctx.min_pages = hint.get("pages", 1)
         draw_kind = KINDS.get(model.kind)
         self.errors.pop(i, None)
         if draw_kind is None:
@@ -57,19 +65,23 @@ class DeckPlan:
             except FitError as err:
                 self.slides[i] = []
                 self.errors[i] = err
+        self.made[i] = {} if i in self.errors else {"pages": len(self.slides[i]), **ctx.choice}
         self._warnings[i] = ctx.warnings
-        ctx.warnings, ctx.min_pages = [], 1
+        ctx.warnings, ctx.min_pages, ctx.hint, ctx.choice = [], 1, {}, {}
 
     @property
     def counts(self) -> list[int | None]:
         """How many slides each model slide takes (None where it does not fit)."""
         return [None if i in self.errors else len(p) for i, p in enumerate(self.slides)]
 
-    def widen(self, min_pages: list[int]) -> None:
-        """Replan every slide that takes fewer slides than ``min_pages`` says (the other languages')."""
-        for i, (count, need) in enumerate(zip(self.counts, min_pages)):
-            if count is not None and need > max(count, 1):
-                self._plan(i, need)
+    def widen(self, hints: list) -> None:
+        """Replan every slide another language constrains: ``hints`` holds per slide the most
+        slides any language needs (an int) or the merged plan of every language (``merge_plans``)."""
+        for i, (count, hint) in enumerate(zip(self.counts, hints)):
+            hint = hint if isinstance(hint, dict) else {"pages": hint}
+            layout = set(hint) - {"pages"}
+            if count is not None and (hint.get("pages", 1) > max(count, 1) or layout):
+                self._plan(i, hint)
 
     def problem(self) -> BriefgenError | None:
         """Return the FitError (or Problems, for several) of the slides that do not fit, else None."""
@@ -79,8 +91,40 @@ class DeckPlan:
         return errors[0] if len(errors) == 1 else Problems(errors)
 
     def warnings(self) -> list[str]:
-        """Return the planning warnings, in slide order."""
-        return [w for ws in self._warnings for w in ws]
+        """Return the planning warnings, in slide order, then those about the deck as a whole."""
+        return [w for ws in self._warnings for w in ws] + self._deck_warnings
+
+
+def merge_plans(plans: list[list[dict]]) -> list[dict]:
+    """Return, per slide, the plan every language can keep: the most pages, the smallest sizes,
+    and a KPI grid every language fits (the one whose figures, capped at ``PARITY_RATIO`` times
+    the smallest, are largest in sum)."""
+    merged = []
+    for per_slide in zip(*plans):
+        per_slide = [p for p in per_slide if p]           # a slide that does not fit says nothing
+        out = {"pages": max((p.get("pages", 1) for p in per_slide), default=1)}
+        grids = [p["kpi_grids"] for p in per_slide if "kpi_grids" in p]
+        if grids:
+            common = set.intersection(*(set(g) for g in grids))
+            if common:
+                def drawn(r):               # the sizes every language would draw in grid r
+                    least = min(g[r] for g in grids)
+                    return sum(min(g[r], least * D.PARITY_RATIO) for g in grids)
+                best = max(sorted(common), key=drawn)
+                out["kpi_rows"] = best
+                out["kpi_number"] = min(g[best] for g in grids)
+                out["kpi_card_h"] = max(p["kpi_heights"][best] for p in per_slide
+                                        if "kpi_heights" in p)
+        for key in ("timeline_text", "compare_size", "bullets_size"):
+            sizes = [p[key] for p in per_slide if key in p]
+            if sizes:
+                out[key] = min(sizes)
+        for key in ("kpi_comment_h",):
+            heights = [p[key] for p in per_slide if key in p]
+            if heights:
+                out[key] = max(heights)
+        merged.append(out)
+    return merged
 
 
 def plan_pages(briefing: Briefing, theme) -> list[int]:

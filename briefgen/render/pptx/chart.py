@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from copy import deepcopy
+from dataclasses import replace
 
 from lxml import etree
 from pptx.chart.data import CategoryChartData
@@ -28,6 +29,7 @@ from pptx.util import Emu, Pt
 from briefgen.fonts.measure import deck_metrics
 from briefgen.model import Chart
 from briefgen.render.charts.style import ChartPlan, ChartStyle, Mark, chart_plan, chart_style, format_value
+from briefgen.render.pptx.timeaxis import on_time_axis
 from briefgen.text.fit import break_lines
 from briefgen.theme import Theme
 from briefgen.theme import deck as D
@@ -139,6 +141,11 @@ def _category_axis(chart_, deck: _Deck, reverse: bool, line: bool = True) -> Non
         axis.format.line.fill.background()
     axis.reverse_order = reverse
     deck.font(axis.tick_labels.font, deck.style.deck_axis, False, deck.palette.ink)
+    ax = axis._element
+    if ax.tag == qn("c:catAx") and ax.find(qn("c:tickLblSkip")) is None:
+        skip = etree.Element(qn("c:tickLblSkip"))      # label every category: a viewer must not
+        skip.set("val", "1")                            # drop a year of a time axis
+        ax.insert_element_before(skip, "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
 
 
 def _value_axis(chart_, plan: ChartPlan, deck: _Deck) -> None:
@@ -296,14 +303,17 @@ def pin_workbook(chart_) -> None:
 
 
 def add_chart(slide, chart: Chart, x, y, cx, cy, theme: Theme, lang: str, *,
-              show_title: bool = False):
+              show_title: bool = False, source: bool = True):
     """Return the graphic frame of ``chart`` drawn natively on ``slide`` in (x, y, cx, cy).
 
     Positions are EMU. The chart takes the top of the box; its footnote and source line
-    take the bottom, in a text box. ``show_title`` puts ``chart.title`` in the chart (off
-    when the slide's title already says it). An unknown chart kind raises RenderError.
+    take the bottom, in a text box (``source=False`` leaves the source line to the slide's
+    footer). ``show_title`` puts ``chart.title`` in the chart (off when the slide's title
+    already says it). Years are spaced by time. An unknown chart kind raises RenderError.
     """
-    plan = chart_plan(chart, theme)
+    plan = on_time_axis(chart_plan(chart, theme), chart)
+    if not source:
+        plan = replace(plan, notes=tuple(n for n in plan.notes if n != chart.source_line))
     deck = _Deck(theme, lang)
     style = deck.style
     chart_type, draw = _FORMS[plan.form]

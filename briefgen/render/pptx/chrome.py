@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefgen.errors import Origin
+from briefgen.errors import FitError, Origin
 from briefgen.model import Briefing, Chart
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.text import (
-    Para, Span, TextWriter, balanced_width, emu, fit, fit_or_fail, paras, text_width,
+    Para, Span, TextWriter, balanced_width, emu, fit, paras, text_width,
 )
 from briefgen.theme import deck as D
 
@@ -27,6 +27,9 @@ class Ctx:
     warnings: list[str] = field(default_factory=list)
     sections: int = 0           # section dividers drawn so far
     min_pages: int = 1          # the slide being planned spans at least this many slides
+    hint: dict = field(default_factory=dict)    # the merged plan of every language, this slide
+    choice: dict = field(default_factory=dict)  # what this language chose for this slide
+    made: list = field(default_factory=list)    # the choices of every slide planned so far
 
     @property
     def lang(self) -> str:
@@ -46,6 +49,43 @@ class Ctx:
         """Record a warning that names where in the spec it comes from."""
         self.warnings.append(f"{origin or self.briefing.spec_path or 'briefing'}: {message}")
 
+    def fit_error(self, what: str, text: str, overflow: float, size: float, width: float,
+                  line: float, origin: Origin | None, remedies: tuple[str, ...],
+                  across: bool = False) -> FitError:
+        """Return a FitError a writer can act on: the language, the element and its text's start,
+        the overflow in characters or lines at ``size`` in a ``width`` box, and the remedies.
+
+        ``across`` means the overflow is a line too wide (a word or number that cannot break).
+        """
+        char = size if self.lang == "zh" else size * 0.5
+        start = text.strip().replace("\n", " ")
+        start = start if len(start) <= 24 else start[:22] + "…"
+        if across:
+            amount = f"about {max(1, round(overflow / char))} characters too wide"
+        else:
+            lines = max(1, -(-overflow // (size * line)))
+            chars = max(1, round(lines * width / char))
+            amount = (f"about {chars} characters ({lines:.0f} line{'s' if lines > 1 else ''}) "
+                      "too long")
+        fixes = "; ".join(remedies)
+        return FitError(f"[{self.lang}] {what} (“{start}”) is {amount} at the {size:g} pt floor: "
+                        f"{fixes}", origin)
+
+
+SHORTEN = ("shorten this text",)
+
+
+def fit_or_explain(ctx: "Ctx", texts, w: float, h: float, sizes: D.Range, *, origin, what: str,
+                   remedies: tuple[str, ...] = SHORTEN, bold: bool = False,
+                   line: float = D.BODY_LINE, space: float = 0.0):
+    """Return the Fit of ``texts`` in a w × h box, or raise the FitError ``Ctx.fit_error`` words
+    (language, element, overflow in characters and lines, remedies)."""
+    got = fit(texts, w, h, sizes, bold=bold, line=line, space=space)
+    if got.fits:
+        return got
+    text = max(texts, key=len) if texts else ""
+    raise ctx.fit_error(what, text, got.overflow, sizes.min, w, line, origin, remedies)
+
 
 @dataclass(frozen=True)
 class Page:
@@ -56,6 +96,45 @@ class Page:
     cover: bool = False
     first: bool = True          # False on a continuation slide
     source: str | None = None   # the footer's source line when not the slide's own
+
+
+def slide_items(slide) -> list[str]:
+    """Return the texts a slide shows as items (list items, column items, card labels)."""
+    from briefgen.model import Bullets, Compare, KpiCards
+    out = []
+    for block in slide.blocks:
+        if isinstance(block, Bullets):
+            out += [b.text for b in block.items]
+        elif isinstance(block, Compare):
+            out += [b.text for col in (block.left, block.right) for b in col.items]
+        elif isinstance(block, KpiCards):
+            out += [f.fact_id for f in block.items]
+    return out
+
+
+def repeats(ctx: Ctx, briefing: Briefing) -> None:
+    """Warn when a slide's items are mostly what an earlier slide already showed, or when a
+    comparison column only spells out its own heading (一湾一谷 under “一湾一谷一区一港”)."""
+    from briefgen.model import Compare
+    seen: list[tuple[object, set[str]]] = []
+    for slide in briefing.slides:
+        items = set(slide_items(slide))
+        for block in slide.blocks:
+            if isinstance(block, Compare):
+                for col in (block.left, block.right):
+                    texts = [b.text for b in col.items]
+                    if len(texts) > 1 and all(t in col.heading for t in texts):
+                        ctx.warn(slide.origin, f"comparison column {col.heading}: its items only "
+                                               "split its heading; give each item what it means")
+        for earlier, shown in seen:
+            common = items & shown
+            if len(items) >= 3 and len(common) * 2 >= len(items):
+                ctx.warn(slide.origin, f"slide “{slide.title}” repeats {len(common)} of its "
+                                       f"{len(items)} items from slide “{earlier.title}”; "
+                                       "show something new or leave one of them out")
+                break
+        if items:
+            seen.append((slide, items))
 
 
 def continued(ctx: Ctx, title: str, n: int = 0, total: int = 0) -> str:
@@ -116,16 +195,17 @@ def content_title(ctx: Ctx, slide, title: str, subtitle: str, origin: Origin | N
     fitted = fit([title], D.CONTENT_W, D.TITLE.max * D.TITLE_LINE, D.TITLE_ONE_LINE, bold=True,
                  line=D.TITLE_LINE)             # one line, a little smaller, reads best
     if not fitted.fits:
-        fitted = fit_or_fail([title], D.CONTENT_W, D.TITLE_H, D.TITLE, origin=origin,
-                             what="the slide title", bold=True, line=D.TITLE_LINE)
+        fitted = fit_or_explain(ctx, [title], D.CONTENT_W, D.TITLE_H, D.TITLE, origin=origin,
+                                what="the slide title", bold=True, line=D.TITLE_LINE,
+                                remedies=("shorten the title", "move detail to the subtitle"))
     height = fitted.height
     place_title(ctx, slide, D.MARGIN_X, D.TITLE_Y, D.CONTENT_W,
                 paras([title], fitted.size, pal.primary, bold=True, line=D.TITLE_LINE), height)
     if subtitle:
         y = D.TITLE_Y + height + D.SUBTITLE_GAP
         room = D.BODY_Y - y - D.SUBTITLE_GAP
-        sub = fit_or_fail([subtitle], D.CONTENT_W, room, D.SUBTITLE, origin=origin,
-                          what="the slide subtitle", line=D.BODY_LINE)
+        sub = fit_or_explain(ctx, [subtitle], D.CONTENT_W, room, D.SUBTITLE, origin=origin,
+                             what="the slide subtitle", line=D.BODY_LINE)
         ctx.writer.box(slide, D.MARGIN_X, y, D.CONTENT_W, sub.height,
                        paras([subtitle], sub.size, pal.muted, line=D.BODY_LINE), name="Subtitle")
 
@@ -167,8 +247,10 @@ def footer(ctx: Ctx, slide, source: str, page: int, origin: Origin | None) -> No
                 D.PAGE_NUMBER_SIZE * D.FOOTER_LINE, "r")], name="Footer date and page")
     if source:
         width = right - D.FOOTER_RIGHT_W - D.WORDMARK_GAP - x
-        fitted = fit_or_fail([source], width, D.FOOTER_H, D.FOOTER, origin=origin,
-                             what="the footer's source line", line=D.FOOTER_LINE)
+        fitted = fit_or_explain(ctx, [source], width, D.FOOTER_H, D.FOOTER, origin=origin,
+                                what="the footer's source line", line=D.FOOTER_LINE,
+                                remedies=("cite fewer sources on this slide",
+                                          "split the slide so each cites fewer"))
         w.box(slide, x, D.FOOTER_Y, width, D.FOOTER_H,
               paras([source], fitted.size, pal.muted, line=D.FOOTER_LINE), name="Source")
 

@@ -3,19 +3,19 @@
 A figure reads "prefix number suffix" ("超 5000 亿元", "over RMB 500 billion"). The number
 is set very large in bold, the prefix and suffix at a fraction of its size. When the
 suffix beside the number would force the number small, the suffix moves to a line of its
-own beneath it ("stacked"); whichever form gives the larger number wins. All cards of a
-slide share one form and one number size, so they read as a set.
+own beneath it ("stacked") only when no inline grid fits. All cards of a slide share one
+form and one number size, so they read as a set, and every language keeps the same grid.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefgen.model import Figure, KpiCards
+from briefgen.model import Figure, KpiCards, Paragraph
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.chrome import Ctx, blank, block_of, pages
 from briefgen.render.pptx.text import (
-    Para, Span, balanced_width, fit, overflow_error, paras, text_width,
+    Para, Span, fit, overflow_error, paras, text_width,
 )
 from briefgen.theme import deck as D
 
@@ -35,6 +35,26 @@ class CardLayout:
     label: float
     label_h: float
     detail_h: float
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Why a grid does not fit: the part ("number", "label" or "height"), by how much (pt),
+    the text concerned and the card's inner width."""
+
+    part: str
+    amount: float
+    text: str
+    width: float
+
+
+_REMEDIES = {
+    "number": ("give the slide fewer facts, so each card is wider",
+               "choose a fact whose figure is shorter"),
+    "label": ("shorten this card's label",),
+    "height": ("shorten the card labels", "give the slide fewer facts (six at most; more "
+               "continue on another slide)"),
+}
 
 
 def _affix(number: float) -> float:
@@ -83,7 +103,8 @@ def _label_sizes(figs, inner: float):
             size -= 1.0
 
 
-def _candidate(figs, rows, stacked: bool) -> CardLayout | float:
+def _candidate(figs, rows, stacked: bool, body_h: float = D.BODY_H,
+               cap: float = D.KPI_NUMBER.max) -> CardLayout | Overflow:
     """Return the layout of ``figs`` in ``rows`` with one number form, or its overflow (pt).
 
     Labels take the largest size at which some number size fits the body's height; the
@@ -93,9 +114,12 @@ def _candidate(figs, rows, stacked: bool) -> CardLayout | float:
     card_w = (D.CONTENT_W - (per_row - 1) * D.GUTTER) / per_row
     inner = card_w - 2 * D.KPI_PAD
     widest = _number_size(figs, inner, stacked)
+    if widest is not None:
+        widest = min(widest, cap)
     if widest is None:
-        return max(number_width(f, D.KPI_NUMBER.min, stacked) for f in figs) \
-            - inner * (1 - D.WIDTH_MARGIN)
+        worst = max(figs, key=lambda f: number_width(f, D.KPI_NUMBER.min, stacked))
+        return Overflow("number", number_width(worst, D.KPI_NUMBER.min, stacked)
+                        - inner * (1 - D.WIDTH_MARGIN), worst.text, inner)
     detail_h = D.KPI_PERIOD * D.KPI_LABEL_LINE if any(f.detail for f in figs) else 0.0
     over = float("inf")
     for label, label_h in _label_sizes(figs, inner):
@@ -105,36 +129,65 @@ def _candidate(figs, rows, stacked: bool) -> CardLayout | float:
         while number >= D.KPI_NUMBER.min:
             suffix_h = _affix(number) * D.KPI_LABEL_LINE if stacked else 0.0
             card_h = fixed + number * D.KPI_NUMBER_LINE + suffix_h
-            over = len(rows) * card_h + (len(rows) - 1) * D.KPI_ROW_GAP - D.BODY_H
+            over = len(rows) * card_h + (len(rows) - 1) * D.KPI_ROW_GAP - body_h
             if over <= 0:
                 return CardLayout(rows, card_w, card_h, number, stacked, label, label_h, detail_h)
             number -= 0.5
     if over == float("inf"):            # no label fits even at its floor
         box = D.KPI_LABEL_MAX_LINES * D.KPI_LABEL.min * D.KPI_LABEL_LINE
         floor = D.Range(D.KPI_LABEL.min, D.KPI_LABEL.min)
-        return max(fit([f.label], inner, box, floor, bold=True, line=D.KPI_LABEL_LINE).overflow
-                   for f in figs)
-    return over
+        worst = max(figs, key=lambda f: fit([f.label], inner, box, floor, bold=True,
+                                            line=D.KPI_LABEL_LINE).overflow)
+        return Overflow("label", fit([worst.label], inner, box, floor, bold=True,
+                                     line=D.KPI_LABEL_LINE).overflow, worst.label, inner)
+    return Overflow("height", over, max(figs, key=lambda f: len(f.label)).label, inner)
 
 
-def layout_cards(figs: tuple[Figure, ...], origin) -> CardLayout:
+def layout_options(figs: tuple[Figure, ...], body_h: float = D.BODY_H, cap: float = D.KPI_NUMBER.max,
+                   stacked: bool = False) -> tuple[dict, float]:
+    """Return {rows: CardLayout} of every grid that fits in one number form, and the least overflow."""
+    options, least = {}, None
+    for rows in _ROWS[len(figs)]:
+        got = _candidate(figs, rows, stacked, body_h, cap)
+        if isinstance(got, CardLayout):
+            options[rows] = got
+        elif least is None or got.amount < least.amount:
+            least = got
+    return options, least
+
+
+def layout_cards(figs: tuple[Figure, ...], origin, body_h: float = D.BODY_H, hint: dict | None = None,
+                 ctx: Ctx | None = None) -> CardLayout:
     """Return the layout with the largest figures that fits the body, or raise FitError.
 
-    Inline numbers win ties: a stacked suffix must buy a clearly larger number.
+    Units sit inline after the number on every card of the deck; only when no inline grid fits
+    does the unit move beneath the number. ``hint`` (every language's plan) fixes the grid and
+    caps the number at ``PARITY_RATIO`` times the smallest any language can use.
     """
-    best, least = None, float("inf")
-    any_suffix = any(f.suffix for f in figs)
-    for rows in _ROWS[len(figs)]:
-        for stacked in (False, True) if any_suffix else (False,):
-            got = _candidate(figs, rows, stacked)
-            if not isinstance(got, CardLayout):
-                least = min(least, got)
-                continue
-            bonus = D.KPI_STACK_GAIN if got.stacked else 1.0
-            if best is None or got.number > best.number * bonus:
-                best = got
-    if best is None:
-        raise overflow_error("the KPI cards", least, D.KPI_NUMBER.min, origin)
+    hint = hint or {}
+    cap = D.KPI_NUMBER.max
+    if "kpi_number" in hint:
+        cap = min(cap, int(hint["kpi_number"] * D.PARITY_RATIO * 2) / 2)   # half-point steps
+    options, least = layout_options(figs, body_h, cap)
+    if not options and any(f.suffix for f in figs):
+        options, least = layout_options(figs, body_h, cap, stacked=True)
+    if ctx is not None:
+        ctx.choice["kpi_grids"] = {rows: lay.number for rows, lay in options.items()}
+        ctx.choice["kpi_heights"] = {rows: lay.card_h for rows, lay in options.items()}
+    if not options:
+        if ctx is None:
+            raise overflow_error("the KPI cards", least.amount, D.KPI_NUMBER.min, origin)
+        if least.part == "number":
+            raise ctx.fit_error("a KPI card's figure", least.text, least.amount, D.KPI_NUMBER.min,
+                                least.width, 1.0, origin, _REMEDIES["number"], across=True)
+        what = "a KPI card's label" if least.part == "label" else "the KPI cards' labels"
+        raise ctx.fit_error(what, least.text, least.amount, D.KPI_LABEL.min, least.width,
+                            D.KPI_LABEL_LINE, origin, _REMEDIES[least.part])
+    best = options.get(hint.get("kpi_rows")) or max(options.values(), key=lambda lay: lay.number)
+    tallest = hint.get("kpi_card_h", 0.0)       # every language's cards as tall as the tallest
+    rows = len(best.rows)
+    if tallest > best.card_h and rows * tallest + (rows - 1) * D.KPI_ROW_GAP <= body_h:
+        best = replace(best, card_h=tallest)
     return best
 
 
@@ -154,8 +207,7 @@ def _number_paras(ctx: Ctx, fig: Figure, lay: CardLayout) -> list[Para]:
 def _card(ctx: Ctx, slide, fig: Figure, x: float, y: float, lay: CardLayout, i: int) -> None:
     pal, w = ctx.pal, ctx.writer
     shapes.rect(slide, x, y, lay.card_w, lay.card_h, pal.tint, name=f"Card {i}")
-    shapes.rect(slide, x, y, lay.card_w, D.KPI_RULE_H, pal.accent if i == 1 else pal.primary,
-                name=f"Card rule {i}")
+    shapes.rect(slide, x, y, lay.card_w, D.KPI_RULE_H, pal.primary, name=f"Card rule {i}")
     inner = lay.card_w - 2 * D.KPI_PAD
     x += D.KPI_PAD
     y += D.KPI_RULE_H + D.KPI_PAD
@@ -168,7 +220,7 @@ def _card(ctx: Ctx, slide, fig: Figure, x: float, y: float, lay: CardLayout, i: 
               paras([fig.detail], D.KPI_PERIOD, pal.muted, line=D.KPI_LABEL_LINE),
               name=f"Detail {i}")
     y += lay.detail_h + D.KPI_GAP
-    w.box(slide, x, y, balanced_width(fig.label, inner, lay.label, True), lay.label_h,
+    w.box(slide, x, y, inner, lay.label_h,
           paras([fig.label], lay.label, pal.ink, bold=True, line=D.KPI_LABEL_LINE),
           name=f"Label {i}")
     y += lay.label_h + D.KPI_PERIOD_GAP
@@ -178,11 +230,13 @@ def _card(ctx: Ctx, slide, fig: Figure, x: float, y: float, lay: CardLayout, i: 
               name=f"Period {i}")
 
 
-def _draw_cards(figs: tuple[Figure, ...], lay: CardLayout):
+def _draw_cards(figs: tuple[Figure, ...], lay: CardLayout, body_h: float = D.BODY_H, comment=None):
     def draw(ctx: Ctx, slide) -> None:
         per_row = max(lay.rows)
         total = len(lay.rows) * lay.card_h + (len(lay.rows) - 1) * D.KPI_ROW_GAP
-        y = D.BODY_Y + (D.BODY_H - total) / 2
+        y = D.BODY_Y + (body_h - total) / 2
+        if comment is not None:
+            comment(ctx, slide, y + total + D.KPI_COMMENT_GAP)
         start = 0
         for count in lay.rows:
             row_w = count * lay.card_w + (count - 1) * D.GUTTER
@@ -195,11 +249,43 @@ def _draw_cards(figs: tuple[Figure, ...], lay: CardLayout):
     return draw
 
 
+def _commentary(ctx: Ctx, slide, origin):
+    """Return (height, drawer) of the commentary under a set of cards, or (0, None)."""
+    texts = [b.text for b in slide.blocks if isinstance(b, Paragraph)]
+    if not texts:
+        return 0.0, None
+    inner = D.CONTENT_W - 2 * D.COMMENT_PAD - D.COMMENT_RULE_W
+    room = D.KPI_COMMENT_H - 2 * D.COMMENT_PAD
+    got = fit(texts, inner, room, D.KPI_COMMENT, line=D.BODY_LINE)
+    if not got.fits:
+        raise ctx.fit_error("the commentary under the cards", texts[0], got.overflow,
+                            D.KPI_COMMENT.min, inner, D.BODY_LINE, origin,
+                            ("shorten the commentary", "move part of it to the speaker notes"))
+    height = max(got.height + 2 * D.COMMENT_PAD, ctx.hint.get("kpi_comment_h", 0.0))
+    ctx.choice["kpi_comment_h"] = got.height + 2 * D.COMMENT_PAD      # every language: the tallest
+
+    def draw(c: Ctx, s, y: float) -> None:
+        shapes.rect(s, D.MARGIN_X, y, D.CONTENT_W, height, c.pal.tint, name="Commentary panel")
+        shapes.rect(s, D.MARGIN_X, y, D.COMMENT_RULE_W, height, c.pal.accent, name="Commentary rule")
+        c.writer.box(s, D.MARGIN_X + D.COMMENT_RULE_W + D.COMMENT_PAD, y + D.COMMENT_PAD, inner,
+                     got.height, paras(texts, got.size, c.pal.ink, line=D.BODY_LINE),
+                     name="Commentary")
+
+    return height + D.KPI_COMMENT_GAP, draw
+
+
 def kpis_slide(ctx: Ctx, slide) -> list:
-    """Return the pages of a KPI slide: up to six cards a slide, more continue."""
+    """Return the pages of a KPI slide: up to six cards a slide, more continue; a commentary
+    (a chart slide the chart policy drew as cards) sits in a panel beneath the cards."""
     block = block_of(ctx, slide, KpiCards, "items")
     if block is None:
         return blank(ctx, slide)
     origin = block.origin or slide.origin
+    comment_h, comment = _commentary(ctx, slide, origin)
+    body_h = D.BODY_H - comment_h
     groups = [block.items[i:i + _MAX_CARDS] for i in range(0, len(block.items), _MAX_CARDS)]
-    return pages(ctx, slide.title, [_draw_cards(g, layout_cards(g, origin)) for g in groups])
+    draws = []
+    for g in groups:
+        lay = layout_cards(g, origin, body_h, ctx.hint if len(groups) == 1 else None, ctx)
+        draws.append(_draw_cards(g, lay, body_h, comment if not draws else None))
+    return pages(ctx, slide.title, draws)

@@ -12,12 +12,12 @@ import os
 from briefgen.model import Bullets, Chart, Image, Paragraph, Quote
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.chart import add_chart
-from briefgen.render.pptx.chrome import Ctx, Page, blank, block_of, pages
+from briefgen.render.pptx.chrome import Ctx, Page, blank, block_of, fit_or_explain, pages
 from briefgen.render.pptx.covers import closing_slide, section_slide, title_slide
 from briefgen.render.pptx.kpis import kpis_slide
 from briefgen.render.pptx.lists import bullets_slide, compare_slide, fit_list, items_of, list_paras
 from briefgen.render.pptx.table import table_slide
-from briefgen.render.pptx.text import emu, fit_or_fail, overflow_error, paras
+from briefgen.render.pptx.text import emu, paras
 from briefgen.render.pptx.timeline import timeline_slide
 from briefgen.theme import deck as D
 
@@ -33,10 +33,12 @@ def quote_slide(ctx: Ctx, slide) -> list[Page]:
     x, w = D.MARGIN_X + D.QUOTE_INDENT, D.CONTENT_W - D.QUOTE_INDENT
     attr = _DASH[ctx.lang] + quote.attribution if quote.attribution else ""
     attr_h = D.QUOTE_ATTRIBUTION.max * D.BODY_LINE * 2 + D.HEADING_GAP if attr else 0.0
-    text = fit_or_fail([quote.text], w, D.BODY_H - attr_h, D.QUOTE_TEXT, origin=origin,
-                       what="the quote", bold=True, line=D.QUOTE_LINE)
-    by = attr and fit_or_fail([attr], w, attr_h, D.QUOTE_ATTRIBUTION, origin=origin,
-                              what="the attribution", line=D.BODY_LINE)
+    text = fit_or_explain(ctx, [quote.text], w, D.BODY_H - attr_h, D.QUOTE_TEXT, origin=origin,
+                          what="the quote", bold=True, line=D.QUOTE_LINE,
+                          remedies=("shorten the quote", "quote one sentence and put the rest "
+                                    "in the speaker notes"))
+    by = attr and fit_or_explain(ctx, [attr], w, attr_h, D.QUOTE_ATTRIBUTION, origin=origin,
+                                 what="the attribution", line=D.BODY_LINE)
 
     def draw(c: Ctx, s) -> None:
         pal = c.pal
@@ -62,8 +64,9 @@ def image_slide(ctx: Ctx, slide) -> list[Page]:
     origin = image.origin or slide.origin
     cap = None
     if image.caption:
-        cap = fit_or_fail([image.caption], D.CONTENT_W, D.CAPTION.max * D.CAPTION_LINE * 2,
-                          D.CAPTION, origin=origin, what="the caption", line=D.CAPTION_LINE)
+        cap = fit_or_explain(ctx, [image.caption], D.CONTENT_W, D.CAPTION.max * D.CAPTION_LINE * 2,
+                             D.CAPTION, origin=origin, what="the caption", line=D.CAPTION_LINE,
+                             remedies=("shorten the caption (two lines at most)",))
     pic_h = D.BODY_H - (cap.height + D.IMAGE_CAPTION_GAP if cap else 0.0)
     readable = os.path.isfile(image.path)
     if not readable:
@@ -96,7 +99,8 @@ def image_slide(ctx: Ctx, slide) -> list[Page]:
 def _placeholder(ctx: Ctx, slide, x, y, w, h, label: str, origin):
     """Return a tinted box with ``label`` centred: what stands in for a chart or picture."""
     box = shapes.rect(slide, x, y, w, h, ctx.pal.tint, name="Placeholder", decorative=False)
-    got = fit_or_fail([label], w - 48, h - 48, D.BODY, origin=origin, what="a placeholder label")
+    got = fit_or_explain(ctx, [label], w - 48, h - 48, D.BODY, origin=origin,
+                         what="a placeholder label", remedies=("shorten the alt text",))
     ctx.writer.fill(box, paras([label], got.size, ctx.pal.muted, align="ctr"), anchor="ctr",
                     insets=(24, 24, 24, 24))
     return box
@@ -105,8 +109,8 @@ def _placeholder(ctx: Ctx, slide, x, y, w, h, label: str, origin):
 def chart_slide(ctx: Ctx, slide) -> list[Page]:
     """Return a chart slide: a native chart, with commentary in a side panel when given.
 
-    The chart draws its own footnote and source line beneath it, so the footer leaves
-    the source out rather than say it twice.
+    The chart draws its footnote beneath it; its source line goes in the footer, where every
+    slide has it.
     """
     chart = block_of(ctx, slide, Chart)
     if chart is None:
@@ -121,11 +125,14 @@ def chart_slide(ctx: Ctx, slide) -> list[Page]:
     if comment:
         got = fit_list(comment, inner_w, D.BODY_H - 2 * D.COMMENT_PAD, D.COMMENT)
         if not got.fits:
-            raise overflow_error("the chart commentary", got.overflow, D.COMMENT.min, origin)
+            raise ctx.fit_error("the chart commentary", max((t for t, _ in comment), key=len),
+                                got.overflow, D.COMMENT.min, inner_w, D.BODY_LINE, origin,
+                                ("shorten the commentary", "move part of it to the speaker notes"))
         size = got.size
 
     def draw(c: Ctx, s) -> None:
-        add_chart(s, chart, emu(cx), emu(D.BODY_Y), emu(cw), emu(D.BODY_H), c.theme, c.lang)
+        add_chart(s, chart, emu(cx), emu(D.BODY_Y), emu(cw), emu(D.BODY_H), c.theme, c.lang,
+                  source=False)
         if comment:
             shapes.rect(s, px, D.BODY_Y, pw, D.BODY_H, c.pal.tint, name="Commentary panel")
             shapes.rect(s, px, D.BODY_Y, D.COMMENT_RULE_W, D.BODY_H, c.pal.accent,
@@ -134,7 +141,7 @@ def chart_slide(ctx: Ctx, slide) -> list[Page]:
                          inner_w, D.BODY_H - 2 * D.COMMENT_PAD, list_paras(c, comment, size),
                          anchor="ctr", name="Commentary")
 
-    return [Page(slide.title, draw, source="")]
+    return [Page(slide.title, draw)]
 
 
 KINDS = {

@@ -13,6 +13,8 @@ from briefgen.render.pptx.text import emu, fit, overflow_error, paras, text_widt
 from briefgen.theme import deck as D
 
 _NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"   # "No Style, No Grid": we draw it all
+DASH = "—"                     # what an empty cell prints
+
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,13 @@ def _heights(table, rows, widths, size) -> tuple[tuple[float, ...], float]:
     return tuple(h for h, _ in measured), max(e for _, e in measured)
 
 
-def _pack(heights: tuple[float, ...]) -> list[int] | None:
+def _pack(heights: tuple[float, ...], body_h: float = D.BODY_H) -> list[int] | None:
     """Return how many body rows go on each slide (header repeated), or None if a row is too tall."""
     head, counts, used = heights[0], [0], heights[0]
     for h in heights[1:]:
-        if head + h > D.BODY_H:
+        if head + h > body_h:
             return None
-        if used + h > D.BODY_H:
+        if used + h > body_h:
             counts.append(0)
             used = head
         counts[-1] += 1
@@ -83,15 +85,18 @@ def _spread(counts: list[int], pages: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(pages)]
 
 
-def plan_table(table: Table, origin, min_pages: int = 1) -> list[Plan]:
+def plan_table(table: Table, origin, min_pages: int = 1, body_h: float = D.BODY_H,
+               ctx: Ctx | None = None) -> list[Plan]:
     """Return the slides' plans: the largest size that needs the fewest slides (at least
-    ``min_pages``; fewer rows a slide always fit), else FitError."""
+    ``min_pages``; fewer rows a slide always fit), else FitError. An empty cell prints "—"."""
+    rows = tuple(tuple(c if c.strip() else DASH for c in r) + (DASH,) * (len(table.columns) - len(r))
+                 for r in table.rows)
+    table = Table(table.columns, rows, table.notes, table.origin)
     widths = column_widths(table, D.CONTENT_W)
-    rows = tuple(tuple(r) + ("",) * (len(table.columns) - len(r)) for r in table.rows)
     best, size = None, D.TABLE_BODY.max
     while size >= D.TABLE_BODY.min:
         heights, excess = _heights(table, rows, widths, size)
-        counts = _pack(heights) if excess <= 0 else None
+        counts = _pack(heights, body_h) if excess <= 0 else None
         if counts and (best is None or len(counts) < len(best[2])):
             best = (size, heights, counts)
             if len(counts) == 1:
@@ -99,10 +104,20 @@ def plan_table(table: Table, origin, min_pages: int = 1) -> list[Plan]:
         size -= 0.5
     if best is None:
         heights, excess = _heights(table, rows, widths, D.TABLE_BODY.min)
+        if ctx is None:
+            raise overflow_error("a table cell" if excess > 0 else "a table row",
+                                 excess if excess > 0 else heights[0] + max(heights[1:]) - body_h,
+                                 D.TABLE_BODY.min, origin)
         if excess > 0:
-            raise overflow_error("a table cell", excess, D.TABLE_BODY.min, origin)
-        over = heights[0] + max(heights[1:]) - D.BODY_H
-        raise overflow_error("a table row", over, D.TABLE_BODY.min, origin)
+            cell = max((c for r in rows for c in r), key=lambda c: max(
+                (text_width(w, D.TABLE_BODY.min) for w in c.split()), default=0.0))
+            raise ctx.fit_error("a table cell", cell, excess, D.TABLE_BODY.min, 0.0, 1.0, origin,
+                                ("shorten the word or number that cannot break",
+                                 "give the table fewer columns"), across=True)
+        tallest = max(range(len(rows)), key=lambda i: heights[1 + i])
+        raise ctx.fit_error("a table row", rows[tallest][0], heights[0] + heights[1 + tallest] - body_h,
+                            D.TABLE_BODY.min, widths[0], D.TABLE_LINE, origin,
+                            ("shorten this row's label", "split the table over two slides"))
     size, heights, counts = best
     counts = _spread(counts, min_pages)
     plans, start = [], 0
@@ -133,9 +148,14 @@ def _cell_style(tc, fill: str, rule: str, rule_w: float) -> None:
     tc_pr.set("anchor", "ctr")
 
 
-def _drawer(table: Table, plan: Plan):
+def _drawer(table: Table, plan: Plan, dashed: bool):
     def draw(ctx: Ctx, slide) -> None:
         pal = ctx.pal
+        if dashed and any(DASH in r for r in plan.rows):
+            ctx.writer.box(slide, D.MARGIN_X, D.BODY_Y + sum(plan.heights) + D.TABLE_NOTE_GAP,
+                           D.CONTENT_W, D.CAPTION.max * D.CAPTION_LINE,
+                           paras([ctx.text("not_stated")], D.CAPTION.max, pal.muted,
+                                 line=D.CAPTION_LINE), name="Table note")
         rows = (tuple(table.columns),) + plan.rows
         frame = slide.shapes.add_table(len(rows), len(table.columns), emu(D.MARGIN_X),
                                        emu(D.BODY_Y), emu(D.CONTENT_W), emu(sum(plan.heights)))
@@ -166,5 +186,8 @@ def table_slide(ctx: Ctx, slide) -> list:
     block = block_of(ctx, slide, Table, "columns")
     if block is None:
         return blank(ctx, slide)
-    plans = plan_table(block, block.origin or slide.origin, ctx.min_pages)
-    return pages(ctx, slide.title, [_drawer(block, p) for p in plans])
+    dashed = any(not c.strip() for r in block.rows for c in r) or \
+        any(len(r) < len(block.columns) for r in block.rows)
+    body_h = D.BODY_H - (D.CAPTION.max * D.CAPTION_LINE + D.TABLE_NOTE_GAP if dashed else 0.0)
+    plans = plan_table(block, block.origin or slide.origin, ctx.min_pages, body_h, ctx)
+    return pages(ctx, slide.title, [_drawer(block, p, dashed) for p in plans])

@@ -151,3 +151,39 @@ def test_unknown_kind_names_its_origin():
                 number_format="0", value_labels=(), origin=Origin("specs/x.yaml", 12, 5))
     with pytest.raises(RenderError, match=r"specs/x.yaml:12:5: chart.kind: expected one of .* but received 'pie3d'"):
         render(bad)
+
+
+C_NS = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def test_years_stand_as_far_apart_as_they_are_and_each_data_year_is_labelled():
+    import dataclasses
+    gdp = dataclasses.replace(charts("zh")[0], years=(1993, 2007, 2024))
+    chart_ = render(gdp)[1].chart
+    space = chart_._chartSpace
+    ser = space.find(f".//{C_NS}ser")
+    cats = {int(p.get("idx")): p.findtext(f"{C_NS}v") for p in ser.find(f"{C_NS}cat").iter(f"{C_NS}pt")}
+    assert len(chart_.plots[0].categories) == 2024 - 1993 + 1
+    assert {i: c for i, c in cats.items() if c} == {0: "1993*", 14: "2007*", 31: "2024"}
+    vals = {int(p.get("idx")): float(p.findtext(f"{C_NS}v")) for p in ser.find(f"{C_NS}val").iter(f"{C_NS}pt")}
+    assert vals == {0: 100.0, 14: 1000.0, 31: 5000.0}
+    assert space.find(f".//{C_NS}catAx/{C_NS}tickLblSkip").get("val") == "1"
+
+
+def test_a_bar_too_small_to_see_keeps_its_label_outside_at_full_size():
+    import dataclasses
+    gdp = dataclasses.replace(charts("zh")[0], years=(1993, 2007, 2024))
+    space = render(gdp)[1].chart._chartSpace
+    pos = space.find(f".//{C_NS}ser/{C_NS}dLbls/{C_NS}dLblPos").get("val")
+    assert pos == "outEnd"
+    size = space.find(f".//{C_NS}ser/{C_NS}dLbls/{C_NS}txPr//{{http://schemas.openxmlformats.org/drawingml/2006/main}}defRPr").get("sz")
+    assert int(size) == DEFAULT_STYLE.deck_label * 100
+
+
+def test_the_slide_footer_may_take_the_source_line():
+    gdp = charts("zh")[0]
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    add_chart(slide, gdp, Pt(60), Pt(136), Pt(552), Pt(338), CITY, "zh", source=False)
+    notes = [s for s in slide.shapes if s.name == "Chart source"][0].text_frame.text
+    assert gdp.footnote in notes and gdp.source_line not in notes

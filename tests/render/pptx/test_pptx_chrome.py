@@ -49,3 +49,35 @@ def test_a_content_slide_subtitle_sits_under_the_title():
     sub = shape_named(page, "Subtitle")[0]
     assert sub.text_frame.text == "A subtitle"
     assert sub.top >= page.shapes.title.top + page.shapes.title.height
+
+
+def test_every_content_slide_puts_its_source_line_in_the_footer():
+    from briefgen.theme import deck as D
+    model = briefing("zh")
+    prs = open_deck(render_deck(model)[0])
+    placed = 0
+    for page in prs.slides:
+        for source in shape_named(page, "Source"):
+            placed += 1
+            assert abs(source.top / 12700 - D.FOOTER_Y) < 0.5
+        for under in shape_named(page, "Chart source"):     # a chart keeps only its footnote
+            assert "来源" not in under.text_frame.text
+    assert placed >= 5
+
+
+def test_a_slide_repeating_another_and_a_column_splitting_its_heading_are_warnings():
+    from briefgen.errors import Origin
+    from briefgen.model import Bullet, Bullets, Column, Compare
+    model = briefing("zh")
+    a = Slide("bullets", "产业", (Bullets(tuple(Bullet(t) for t in ("船舶", "钢构", "冶金", "装备"))),),
+              origin=Origin("s.yaml", 3, 3))
+    b = Slide("compare", "基地", (Compare(Column("基地", tuple(Bullet(t) for t in ("船舶", "钢构", "冶金"))),
+                                          Column("“一湾一谷”", (Bullet("一湾"), Bullet("一谷")))),),
+              origin=Origin("s.yaml", 9, 3))
+    warnings = render_deck(with_slides(model, a, b))[1]
+    assert warnings == [
+        "s.yaml:9:3: comparison column “一湾一谷”: its items only split its heading; give each item "
+        "what it means",
+        "s.yaml:9:3: slide “基地” repeats 3 of its 5 items from slide “产业”; show something new or "
+        "leave one of them out",
+    ]

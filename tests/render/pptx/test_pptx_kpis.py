@@ -27,13 +27,16 @@ def test_four_sample_figures_get_large_numbers_that_fit_their_cards(lang):
     assert rows_h <= D.BODY_H
 
 
-def test_a_long_suffix_moves_under_the_number_only_when_that_buys_a_much_larger_number():
+def test_the_unit_stays_inline_whenever_an_inline_grid_fits():
     short = layout_cards(figures("zh")[:3], None)
     assert not short.stacked and short.number == D.KPI_NUMBER.max
     long = tuple(dataclasses.replace(f, prefix="", number="380", suffix="million tonnes a year")
                  for f in figures("en")[:3])
     lay = layout_cards(long, None)
-    assert lay.stacked and lay.number >= 48
+    assert not lay.stacked and lay.number < 48      # smaller, but the unit keeps its place
+    huge = tuple(dataclasses.replace(f, prefix="", number="380",
+                                     suffix="million tonnes of cargo a year") for f in figures("en")[:3])
+    assert layout_cards(huge, None).stacked         # inline cannot fit at the floor
 
 
 def test_six_cards_take_two_rows_and_seven_continue_on_a_second_slide():
@@ -60,3 +63,29 @@ def test_an_impossible_label_fails_with_the_block_origin():
     fig = dataclasses.replace(figures("zh")[0], label="很长的标签" * 40)
     with pytest.raises(FitError, match=r"^k.yaml:7:1: the KPI cards overflows its box by \d+ pt"):
         layout_cards((fig, fig, fig), Origin("k.yaml", 7, 1))
+
+
+def test_every_card_rule_takes_one_colour_and_labels_span_the_card():
+    from lxml import etree
+    from briefgen.theme import PARK
+    model = briefing("zh")
+    slide = Slide("kpis", "概览", (KpiCards(figures("zh")[:4]),))
+    page = open_deck(render_deck(with_slides(model, slide))[0]).slides[0]
+    rules = [s for s in page.shapes if s.name.startswith("Card rule ")]
+    colours = {etree.tostring(r._element.spPr).decode().count(PARK.palette.accent) for r in rules}
+    assert colours == {0}                                   # no accent on the first card only
+    for i in range(1, 5):
+        card, label = shape_named(page, f"Card {i}")[0], shape_named(page, f"Label {i}")[0]
+        assert abs(label.width - (card.width - 2 * D.KPI_PAD * 12700)) <= 12700
+
+
+def test_a_commentary_sits_in_a_panel_under_the_cards():
+    from briefgen.model import Paragraph
+    model = briefing("zh")
+    slide = Slide("kpis", "目标", (KpiCards(figures("zh")[:2]), Paragraph("园区加快形成培育链条。")))
+    page = open_deck(render_deck(with_slides(model, slide))[0]).slides[0]
+    panel = shape_named(page, "Commentary panel")[0]
+    card = shape_named(page, "Card 1")[0]
+    assert shape_named(page, "Commentary")[0].text_frame.text == "园区加快形成培育链条。"
+    assert panel.top >= card.top + card.height
+    assert (panel.top + panel.height) / 12700 <= D.BODY_BOTTOM + 0.5

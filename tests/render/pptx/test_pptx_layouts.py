@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+
+from briefgen.theme import deck as D
 from PIL import Image as PILImage
 
 from briefgen.model import SLIDE_KINDS, Image, Slide
@@ -24,7 +26,11 @@ def test_chart_with_commentary_puts_the_text_in_a_side_panel():
     comment = shape_named(page, "Commentary")[0]
     assert comment.text_frame.text.replace("\v", "") == slide.blocks[1].text
     assert chart.left + chart.width <= comment.left
-    assert not shape_named(page, "Source")          # the chart prints its own source line
+    source = shape_named(page, "Source")[0]         # in the footer, as on every slide
+    assert source.top / 12700 >= D.FOOTER_RULE_Y
+    assert source.text_frame.text == slide.blocks[0].source_line
+    under = shape_named(page, "Chart source")
+    assert all(slide.blocks[0].source_line not in u.text_frame.text for u in under)
 
 
 def test_image_slide_places_the_picture_with_alt_text(tmp_path):

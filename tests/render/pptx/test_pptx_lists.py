@@ -62,9 +62,58 @@ def test_compare_draws_both_columns_at_one_size(lang):
     assert heads == [block.left.heading, block.right.heading]
 
 
-def test_a_comparison_too_long_fails_with_its_origin():
+def test_a_comparison_too_long_continues_on_further_slides_in_both_columns():
     model = briefing("zh")
-    col = Column("甲", tuple(Bullet(LONG) for _ in range(30)))
+    col = Column("甲", tuple(Bullet(f"{i}号：" + LONG[:40]) for i in range(30)))
     slide = Slide("compare", "对比", (Compare(col, col, origin=Origin("c.yaml", 5, 1)),))
-    with pytest.raises(FitError, match=r"^c.yaml:5:1: a comparison column overflows"):
+    prs = open_deck(render_deck(with_slides(model, slide))[0])
+    assert len(prs.slides) > 1
+    assert prs.slides[1].shapes.title.text_frame.text.replace("\n", "") == "对比（续）"
+    shown = [p.text for s in prs.slides for p in shape_named(s, "Column 1")[0].text_frame.paragraphs]
+    assert shown == [b.text for b in col.items]
+
+
+def test_a_comparison_item_too_long_for_a_whole_panel_says_what_to_do():
+    model = briefing("zh")
+    col = Column("甲", (Bullet("园区" * 900),))
+    slide = Slide("compare", "对比", (Compare(col, col, origin=Origin("c.yaml", 5, 1)),))
+    with pytest.raises(FitError) as err:
         render_deck(with_slides(model, slide))
+    message = str(err.value)
+    assert message.startswith("c.yaml:5:1: [zh] an item of the comparison column “甲” "
+                              "(“园区园区园区园区园区园区园区园区园区园区园区…”) is about ")
+    assert message.endswith("too long at the 14 pt floor: shorten this item; split it into two items")
+    lines = int(message.split("(")[2].split(" ")[0])
+    assert lines >= 10
+
+
+def test_two_headed_lists_on_a_bullets_slide_stand_in_columns_under_their_headings():
+    model = briefing("zh")
+    firms = Bullets((Bullet("新扬子造船"), Bullet("长强钢铁")), "龙头企业")
+    projects = Bullets((Bullet("350钢管"), Bullet("均和产业园")), "重大项目")
+    page = open_deck(render_deck(with_slides(model, Slide("bullets", "企业与项目",
+                                                          (firms, projects))))[0]).slides[0]
+    heads = [shape_named(page, f"Heading {i}")[0] for i in (1, 2)]
+    lists = [shape_named(page, f"Bullets {i}")[0] for i in (1, 2)]
+    assert [h.text_frame.text for h in heads] == ["龙头企业", "重大项目"]
+    assert [b.text_frame.text.split("\n") for b in lists] == [["新扬子造船", "长强钢铁"],
+                                                              ["350钢管", "均和产业园"]]
+    assert heads[0].left + heads[0].width <= heads[1].left
+    assert all(b.top > h.top for b, h in zip(lists, heads))
+
+
+def test_compare_panels_are_as_tall_as_the_longer_list_and_headings_sit_at_the_top():
+    model = briefing("zh")
+    left = Column("主导产业", tuple(Bullet(t) for t in ("船舶制造", "高精钢构", "机械装备", "汽车零部件")))
+    right = Column("新兴产业", (Bullet("新能源"),))
+    page = open_deck(render_deck(with_slides(model, Slide("compare", "产业",
+                                                          (Compare(left, right),))))[0]).slides[0]
+    panels = [shape_named(page, f"Panel {i}")[0] for i in (1, 2)]
+    assert panels[0].height == panels[1].height
+    assert panels[0].height / 12700 < D.BODY_H * 0.8              # not the whole body
+    col = shape_named(page, "Column 1")[0]
+    assert abs((panels[0].top + panels[0].height) - (col.top + col.height)
+               - D.COMPARE_PANEL_PAD * 12700) <= 12700             # the longer list fills it
+    head = shape_named(page, "Column heading 1")[0]
+    size = run_sizes(head)[0]
+    assert head.height / 12700 <= size * D.TITLE_LINE + 0.5        # one line: no gap above it

@@ -62,3 +62,14 @@ def test_cells_carry_fills_padding_and_east_asian_faces():
 def test_a_row_taller_than_a_slide_fails_with_the_origin():
     with pytest.raises(FitError, match=r"^t.yaml:4:2: a table row overflows its box by \d+ pt"):
         plan_table(_table(1, "园区" * 900), Origin("t.yaml", 4, 2))
+
+
+@pytest.mark.parametrize("lang, note", [("zh", "— 来源未注明"), ("en", "— not stated in the source")])
+def test_a_missing_period_prints_a_dash_explained_under_the_table(lang, note):
+    table = Table(("指标", "数值", "时间"), (("工商开票规模", "达千亿元", "2026年"), ("亿吨港区", "亿吨", "")))
+    page = open_deck(render_deck(with_slides(briefing(lang), Slide("table", "目标", (table,))))[0]).slides[0]
+    frame = next(s for s in page.shapes if s.has_table)
+    assert frame.table.cell(2, 2).text_frame.text == "—"
+    explained = [s for s in page.shapes if s.name == "Table note"][0]
+    assert explained.text_frame.text == note
+    assert explained.top >= frame.top + frame.height

@@ -231,8 +231,11 @@ def test_one_unsplittable_paragraph_fails_naming_origin_and_overflow():
     with pytest.raises(FitError) as err:
         render_deck(with_slides(model, slide))
     message = str(err.value)
-    assert message.startswith(f"{SPEC}:321:5: ")
-    assert re.search(r"overflows its box by \d+ pt at the 14 pt floor", message)
+    assert message.startswith(f"{SPEC}:321:5: [zh] an item of the bullet list "
+                              "(“园区园区园区园区园区园区园区园区园区园区园区…”) is about ")
+    lines = int(re.search(r"characters \((\d+) lines\) too long", message).group(1))
+    assert 30 <= lines <= 45            # 3000 characters at 14 pt, ~60 a line in 840 pt
+    assert message.endswith("too long at the 14 pt floor: shorten this item; split it into two items")
 
 
 def test_a_forty_digit_number_fits_a_bullet_and_a_timeline_but_fails_on_a_kpi_card():
@@ -249,8 +252,13 @@ def test_a_forty_digit_number_fits_a_bullet_and_a_timeline_but_fails_on_a_kpi_ca
     assert event.replace("\n", "").endswith(f"{digits} units")
     fig = Figure("x", "Digits", digits, "", digits, "", "2024", 1, None, "")
     bad = Slide("kpis", "Digits", (KpiCards((fig, fig), origin=_origin(410)),), origin=_origin(409))
-    with pytest.raises(FitError, match=r"specs/sample.yaml:410:5: the KPI cards overflows"):
+    with pytest.raises(FitError) as err:
         render_deck(with_slides(model, bad))
+    assert str(err.value) == (
+        "specs/sample.yaml:410:5: [en] a KPI card's figure (“1234567890123456789012…”) is about "
+        f"{str(err.value).split('about ')[1].split(' ')[0]} characters too wide at the 32 pt floor: "
+        "give the slide fewer facts, so each card is wider; choose a fact whose figure is shorter")
+    assert int(str(err.value).split("about ")[1].split(" ")[0]) > 20
 
 
 def test_several_overflowing_slides_are_reported_together():
