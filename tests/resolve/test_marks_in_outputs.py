@@ -214,7 +214,7 @@ def test_every_printed_figure_carries_its_mark(outputs, name, lang):
                 missing.append(f"{name}.pptx ({lang}) {where}: {s!r} is not in the deck")
             if in_page and squash(s) not in page:
                 missing.append(f"{name}.pdf ({lang}) {where}: {s!r} is not on the handout")
-    assert seen > 20
+    assert seen >= 15
     assert not missing, "\n".join(missing)
 
 
@@ -241,7 +241,7 @@ def test_a_target_without_its_mark_is_caught(outputs):
 def test_the_build_warns_of_each_past_target_naming_the_spec_line(outputs):
     _, got = outputs
     lines = (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8").splitlines()
-    table = next(i for i, line in enumerate(lines, 1) if "facts: [park.plan.sales_2026, park.plan.new_tech_smes" in line)
+    table = next(i for i, line in enumerate(lines, 1) if "facts: [" in line and "park.plan.new_tech_smes" in line)
     assert (f"{ROOT / 'specs' / 'park.yaml'}:{table}:5: park.plan.new_tech_smes: a target for 2024, before the "
             "briefing's as-of date (2025); it prints as a past target whose outcome the sources do not report"
             in got["park"])
