@@ -7,7 +7,9 @@ time) is rewritten with the same fixed date.
 
 The same last pass repairs two python-pptx gaps that strict clients trip over: chart axis
 ids from its template are negative (the schema wants unsignedInt; they are mapped to the
-same id modulo 2**32, so ``c:axId`` and ``c:crossAx`` still pair up), and the notes master
+same id modulo 2**31, so ``c:axId`` and ``c:crossAx`` still pair up, and stay below 2**31:
+LibreOffice reads an id as a signed int and, past it, draws a bar chart with no category
+labels and its order reversed), and the notes master
 it adds is never listed in ``p:notesMasterIdLst`` (Keynote then drops the speaker notes;
 python-pptx PR #1128).
 
@@ -204,8 +206,8 @@ def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
 
 
 def unsigned_axis_ids(chart_xml: bytes) -> bytes:
-    """Return ``chart_xml`` with negative ``c:axId``/``c:crossAx`` values taken modulo 2**32."""
-    return _AXIS_ID.sub(lambda m: m.group(1) + str(int(m.group(2)) % 2**32).encode() + m.group(3),
+    """Return ``chart_xml`` with negative ``c:axId``/``c:crossAx`` values taken modulo 2**31."""
+    return _AXIS_ID.sub(lambda m: m.group(1) + str(int(m.group(2)) % 2**31).encode() + m.group(3),
                         chart_xml)
 
 

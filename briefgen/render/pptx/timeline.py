@@ -83,10 +83,9 @@ def _date_h(size: float, lines: int) -> float:
 def _date_fit(dates, inner: float) -> tuple[float, int] | float:
     """Return the dates' shared size and line count: one line if any size allows, else two."""
     dates = [d for d in dates if d] or ["0"]
-    for lines in (1, 2):
-        box = lines * D.TIMELINE_DATE.max * D.TIMELINE_LINE
-        got = [fit([d], inner, box, D.TIMELINE_DATE, bold=True, line=D.TIMELINE_LINE)
-               for d in dates]
+    for lines, sizes in ((1, D.TIMELINE_DATE), (2, D.TIMELINE_DATE_2)):   # two lines: smaller
+        box = lines * sizes.max * D.TIMELINE_LINE
+        got = [fit([d], inner, box, sizes, bold=True, line=D.TIMELINE_LINE) for d in dates]
         if all(g.fits for g in got):
             size = min(g.size for g in got)
             return size, max(len(fit([d], inner, box, D.Range(size, size), bold=True,

@@ -187,3 +187,15 @@ def test_the_slide_footer_may_take_the_source_line():
     add_chart(slide, gdp, Pt(60), Pt(136), Pt(552), Pt(338), CITY, "zh", source=False)
     notes = [s for s in slide.shapes if s.name == "Chart source"][0].text_frame.text
     assert gdp.footnote in notes and gdp.source_line not in notes
+
+
+def test_axis_ids_in_the_saved_deck_fit_a_signed_int():
+    """LibreOffice reads c:axId as a signed int: an id past 2**31 loses the category labels."""
+    import re
+    from model_samples import briefing
+    from test_render_pptx import render_deck
+    data, _ = render_deck(briefing("zh"))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        ids = [int(v) for n in z.namelist() if n.startswith("ppt/charts/chart")
+               for v in re.findall(rb'<c:(?:axId|crossAx) val="(-?\d+)"', z.read(n))]
+    assert ids and all(0 <= i < 2**31 for i in ids)

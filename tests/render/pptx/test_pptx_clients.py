@@ -92,7 +92,8 @@ def _content(prs) -> dict:
         for shape in slide.shapes:
             if shape.has_chart:
                 plot = shape.chart.plots[0]
-                charts.append([tuple(None if v is None else round(v, 6) for v in s.values) for s in plot.series])
+                charts.append([tuple(None if v is None else round(v, 6) for v in s.values)
+                               for s in plot.series])   # None: an empty year of a time axis
     return {"slides": len(prs.slides), "titles": titles, "notes": notes, "charts": charts}
 
 

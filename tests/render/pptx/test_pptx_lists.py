@@ -68,9 +68,9 @@ def test_a_comparison_too_long_continues_on_further_slides_in_both_columns():
     slide = Slide("compare", "对比", (Compare(col, col, origin=Origin("c.yaml", 5, 1)),))
     prs = open_deck(render_deck(with_slides(model, slide))[0])
     assert len(prs.slides) > 1
-    total = len(prs.slides)
-    assert prs.slides[1].shapes.title.text_frame.text.replace("\n", "") == f"对比（续 2/{total}）"
-    shown = [p.text.replace("\x0b", "") for s in prs.slides for p in shape_named(s, "Column 1")[0].text_frame.paragraphs]
+    assert prs.slides[1].shapes.title.text_frame.text.replace("\n", "") == f"对比（续 2/{len(prs.slides)}）"
+    shown = [p.text.replace("\x0b", "") for s in prs.slides
+             for p in shape_named(s, "Column 1")[0].text_frame.paragraphs]    # breaks written in
     assert shown == [b.text for b in col.items]
 
 
