@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import io
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -57,7 +57,14 @@ class Prepared:
 
 
 def output_path(out_dir: Path, stem: str, lang: str, primary: str, fmt: str) -> Path:
-    """Return where a build writes: <stem>.<fmt> in the primary language, <stem>.<lang>.<fmt> else."""
+    """Return where a build writes: <stem>.<fmt> in the primary language, <stem>.<lang>.<fmt> else.
+
+    A stem that already ends in a language (``delegation.en``) is taken as the name plus a
+    language: every file then names its language (``delegation.en.pptx``, ``delegation.zh.pptx``),
+    so a file's last dotted part before the extension is always its language when it has one."""
+    base, dot, tail = stem.rpartition(".")
+    if dot and base and tail in ("zh", "en"):
+        return out_dir / f"{base}.{lang}.{fmt}"
     return out_dir / (f"{stem}.{fmt}" if lang == primary else f"{stem}.{lang}.{fmt}")
 
 
@@ -83,6 +90,7 @@ class Session:
     def __init__(self, data_dir: Path | None = None):
         self.data_dir = Path(data_dir) if data_dir else None
         self._datasets: dict[Path, tuple[tuple, Any]] = {}
+        self._files: dict[tuple, tuple[tuple, bytes, list[str]]] = {}   # last render per file
 
     def dataset(self, data_dir: Path):
         """Return the dataset in ``data_dir``, loaded again only when one of its files changed."""
@@ -106,10 +114,10 @@ class Session:
         from briefgen.spec import load_spec
 
         spec_path = Path(spec_path)
-        data_dir = self.data_dir or find_data_dir(spec_path.resolve().parent)
+        data_dir = self.data_dir or find_data_dir(spec_path.resolve().parent, Path.cwd())
         dataset = self.dataset(data_dir)
         spec = load_spec(spec_path, dataset)
-        root = Path(data_dir).resolve().parent.parent
+        root = Path(os.path.abspath(data_dir)).parent.parent     # links in the path are kept
         every = spec_langs(spec)
         wanted = list(dict.fromkeys(langs)) if langs else every
         briefings, others, problems = [], [], []
@@ -143,23 +151,42 @@ class Session:
         files: list[tuple[Path, bytes]] = []
         for b in prep.briefings:
             for fmt in sorted(formats, key=FORMATS.index):
-                render = _renderer(fmt)
-                options = {"plan": plans[b.lang]} if fmt == "pptx" else {}
-                buf = io.BytesIO()
                 try:
-                    built.warnings += render(b, prep.theme, buf, **options)
+                    data, warnings = self._render_one(spec_path, b, fmt, prep.theme, plans.get(b.lang))
                 except BriefgenError as e:
                     problems += in_language(e, b.lang)
                     continue
+                built.warnings += warnings
                 built.checked.append((b.lang, fmt))
-                files.append((output_path(out_dir, spec_path.stem, b.lang, prep.primary, fmt),
-                              buf.getvalue()))
+                files.append((output_path(out_dir, spec_path.stem, b.lang, prep.primary, fmt), data))
         if problems:
             raise problems[0] if len(problems) == 1 else Problems(problems)
         if plans:
             built.deck_slides = sum(c or 0 for c in plans[prep.briefings[0].lang].counts)
         files.sort(key=lambda item: (item[0].name.count("."), item[0].suffix == ".pdf"))
         return built, files
+
+    def _render_one(self, spec_path: Path, b: Briefing, fmt: str, theme: Theme,
+                    plan: Any) -> tuple[bytes, list[str]]:
+        """Return one file's bytes and warnings, reusing the last render of it when nothing it
+        depends on changed (its part of the model, theme, deck plan and pictures): in a
+        watch loop, an edit to one language's deck re-renders only that language's deck.
+
+        The deck renderer never reads the one-pager and the PDF renderer never reads the
+        slides (tests/render/test_render_boundary.py holds them to it), so each file's key
+        leaves the other part out."""
+        slot = (str(spec_path.resolve()), b.lang, fmt)
+        part = replace(b, onepager=None) if fmt == "pptx" else replace(b, slides=())
+        layout = (plan.counts, plan.made, plan.hints) if plan else ()    # what every language chose
+        key = (part, theme, fmt, layout, _pictures(b))
+        held = self._files.get(slot)
+        if held is not None and held[0] == key:
+            return held[1], list(held[2])
+        buf = io.BytesIO()
+        options = {"plan": plan} if fmt == "pptx" else {}
+        warnings = _renderer(fmt)(b, theme, buf, **options)
+        self._files[slot] = (key, buf.getvalue(), list(warnings))
+        return buf.getvalue(), warnings
 
     def build(self, spec_path: str | Path, out_dir: str | Path = "output",
               formats: Sequence[str] = FORMATS, langs: Sequence[str] | None = None) -> Built:
@@ -194,6 +221,23 @@ def _renderer(fmt: str) -> Callable[..., list[str]]:
         return render_pptx
     from briefgen.render.pdf import render_pdf
     return render_pdf
+
+
+def _pictures(b: Briefing) -> tuple:
+    """Return (path, size, mtime) of every picture a briefing draws, so an edited picture re-renders."""
+    from briefgen.model import Image
+
+    blocks = [blk for slide in b.slides for blk in slide.blocks]
+    blocks += [section.block for section in b.onepager.sections]
+    out = []
+    for blk in blocks:
+        if isinstance(blk, Image):
+            try:
+                st = os.stat(blk.path)
+                out.append((blk.path, st.st_size, st.st_mtime_ns))
+            except OSError:
+                out.append((blk.path, None, None))
+    return tuple(out)
 
 
 def _stamp(folder: Path) -> tuple:

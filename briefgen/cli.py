@@ -72,12 +72,29 @@ def failed_json(spec: Path, error: BriefgenError) -> dict:
             "problems": [problem_json(p) for p in problems]}
 
 
-def emit_json(results: list[dict]) -> None:
-    """Print the --json document."""
+def run_specs(specs, run, done, as_json: bool) -> list[BriefgenError]:
+    """Run ``run(spec)`` for every spec, printing each result (``done(spec, built)``) or its
+    problems, or with ``as_json`` one JSON document of them all; return the errors."""
     import json
 
-    click.echo(json.dumps({"ok": all(r["ok"] for r in results), "specs": results},
-                          ensure_ascii=False, indent=2))
+    results, errors = [], []
+    for spec in specs:
+        try:
+            built = run(spec)
+        except BriefgenError as e:
+            errors.append(e)
+            results.append(failed_json(spec, e))
+            if not as_json:
+                report(e)
+            continue
+        results.append(built.as_json())
+        if not as_json:
+            for w in built.warnings:
+                click.echo(f"warning: {w}", err=True)
+            done(spec, built)
+    if as_json:
+        click.echo(json.dumps({"ok": not errors, "specs": results}, ensure_ascii=False, indent=2))
+    return errors
 
 
 @main.command()
@@ -97,8 +114,10 @@ def build(specs: tuple[Path, ...], out_dir: Path, fmt: str, lang: str | None, da
     """Build the deck (.pptx) and one-pager (.pdf) of each SPEC.
 
     Files are named after the spec: OUT/<stem>.pptx and OUT/<stem>.pdf in the spec's first
-    language, OUT/<stem>.<lang>.pptx and .pdf in any other. A spec's files are written all
-    together or not at all, so a failed build leaves its previous output in place.
+    language, OUT/<stem>.<lang>.pptx and .pdf in any other; a spec whose name ends in a
+    language (visit.en.yaml) names every file's language (visit.en.pptx, visit.zh.pptx).
+    A spec's files are written all together or not at all, so a failed build leaves its
+    previous output in place.
 
     \b
     Example:
@@ -113,30 +132,18 @@ def build(specs: tuple[Path, ...], out_dir: Path, fmt: str, lang: str | None, da
     formats = FORMATS if fmt == "all" else (fmt,)
     langs = {None: None, "all": ["zh", "en"]}.get(lang, [lang])
     session = Session(data_dir)
-    results, failed, touched = [], 0, 0
-    for spec in specs:
-        try:
-            built = session.build(spec, out_dir, formats, langs)
-        except BriefgenError as e:
-            failed += 1
-            touched += bool(getattr(e, "replaced", False))
-            results.append(failed_json(spec, e))
-            if not as_json:
-                report(e)
-            continue
-        results.append(built.as_json())
-        if not as_json:
-            for w in built.warnings:
-                click.echo(f"warning: {w}", err=True)
-            for path in built.outputs:
-                click.echo(f"wrote {path}")
-    if as_json:
-        emit_json(results)
-    elif failed:
-        kept = ("their previous output was left untouched" if not touched else
-                "the output of a spec that could not be written completely is finished by its next build")
-        click.echo(f"error: {failed} of {len(specs)} spec(s) failed; {kept}", err=True)
-    if failed:
+
+    def wrote(spec: Path, built) -> None:
+        for path in built.outputs:
+            click.echo(f"wrote {path}")
+
+    errors = run_specs(specs, lambda spec: session.build(spec, out_dir, formats, langs), wrote, as_json)
+    if errors and not as_json:
+        kept = ("the output of a spec that could not be written completely is finished by its next build"
+                if any(getattr(e, "replaced", False) for e in errors) else
+                "their previous output was left untouched")
+        click.echo(f"error: {len(errors)} of {len(specs)} spec(s) failed; {kept}", err=True)
+    if errors:
         sys.exit(1)
 
 
@@ -157,30 +164,18 @@ def validate(specs: tuple[Path, ...], data_dir: Path | None, as_json: bool) -> N
     \b
     Example:
       briefgen validate specs/park.yaml specs/city.yaml
+      briefgen validate specs/park.yaml --json
     """
     from briefgen.build import Session
 
     session = Session(data_dir)
-    results, failed = [], 0
-    for spec in specs:
-        try:
-            built = session.validate(spec)
-        except BriefgenError as e:
-            failed += 1
-            results.append(failed_json(spec, e))
-            if not as_json:
-                report(e)
-            continue
-        results.append(built.as_json())
-        if not as_json:
-            for w in built.warnings:
-                click.echo(f"warning: {w}", err=True)
-            langs = ", ".join(b.lang for b in built.briefings)
-            click.echo(f"ok: {spec} ({built.spec_slides} spec slides → {built.deck_slides} deck "
-                       f"slides; {langs})")
-    if as_json:
-        emit_json(results)
-    if failed:
+
+    def ok(spec: Path, built) -> None:
+        langs = ", ".join(b.lang for b in built.briefings)
+        click.echo(f"ok: {spec} ({built.spec_slides} spec slides → {built.deck_slides} deck "
+                   f"slides; {langs})")
+
+    if run_specs(specs, session.validate, ok, as_json):
         sys.exit(1)
 
 
@@ -193,4 +188,15 @@ def _register() -> None:
     main.add_command(facts)
 
 
+def _register_authoring() -> None:
+    """Add the authoring commands: new, schema and watch."""
+    from briefgen.cli_new import new
+    from briefgen.cli_schema import schema
+    from briefgen.watch import watch
+    for command in (watch, new, schema):
+        command.callback = guarded(command.callback)
+        main.add_command(command)
+
+
 _register()
+_register_authoring()

@@ -25,6 +25,9 @@ class SourceNote:
     date: str               # display date of the source, e.g. "2022-02-08"
     quote: str              # verbatim from the source (always Chinese)
     text: str               # the one-line note as printed, e.g. '《…》，2022-02-08：“…”'
+    original_title: str = ""   # the document's own title (Chinese); "" when it has none, and
+                               # ``source_title`` only describes it (never print that in 《》)
+    url: str = ""              # where the registry has an address for the document
 
 
 @dataclass(frozen=True)
@@ -260,6 +263,9 @@ class Labels:
 
     def get(self, key: str, **fields: str) -> str:
         """Return the label ``key`` with its ``{name}`` fields filled from ``fields``."""
+        if key.startswith("_") or key not in self.__dataclass_fields__:
+            raise KeyError(f"label {key!r}: a renderer asked for a word the model does not carry; "
+                           "add it to model.Labels (the resolver fills it from format/i18n.py)")
         text = getattr(self, key)
         return text.format(**fields) if fields else text
 

@@ -3,8 +3,8 @@
 Every file is first written in full to a temporary file in the output folder and flushed
 to disk. Only then is a journal written (itself through a temporary file and a rename)
 naming each temporary and the file it replaces, and the temporaries are renamed over the
-old files. A failure before the journal exists removes the temporaries: every old file is
-as it was. A process killed after it exists (kill -9 between two renames) leaves the
+old files (a file that already holds the same bytes is left alone). A failure before the
+journal exists removes the temporaries: every old file is as it was. A process killed after it exists (kill -9 between two renames) leaves the
 journal, and the next write into the folder finishes the renames: every file is new.
 So a reader after any failure finds the old set or the new set, never a mix of the two,
 and no temporary is left once the folder is written again. Writers of one folder take
@@ -37,6 +37,9 @@ def write_all(folder: Path, files: Sequence[tuple[Path, bytes]]) -> None:
         raise OutputError(f"cannot create the output folder {_shown(folder)}: {e.strerror}") from None
     with _locked(folder):
         recover(folder)
+        files = [(p, data) for p, data in files if not _holds(folder / Path(p).name, data)]
+        if not files:
+            return
         token = secrets.token_hex(4)
         temps: list[Path] = []
         try:
@@ -50,9 +53,11 @@ def write_all(folder: Path, files: Sequence[tuple[Path, bytes]]) -> None:
             _write_synced(folder / f"{TEMP}{token}{JOURNAL}", record.encode())
             os.replace(folder / f"{TEMP}{token}{JOURNAL}", journal)
             _sync_folder(folder)
-        except OSError as e:
+        except BaseException as e:          # a full disk, or Ctrl-C: no temporary stays
             for t in [*temps, folder / f"{TEMP}{token}{JOURNAL}"]:
                 _unlink(t)
+            if not isinstance(e, OSError):
+                raise
             raise OutputError(f"cannot write into the output folder {_shown(folder)}: {e.strerror}; "
                               "no file in it was changed") from None
         _commit(folder, journal, [(t, folder / Path(p).name) for t, (p, _) in zip(temps, files)])
@@ -112,6 +117,16 @@ def _journal(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+def _holds(path: Path, data: bytes) -> bool:
+    """Return whether the file at ``path`` already holds exactly ``data`` (it need not be written)."""
+    try:
+        if not path.is_file() or path.is_symlink() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
 def _plain(name: str) -> bool:
     """Return whether ``name`` is a bare file name (no folder part)."""
     return bool(name) and os.sep not in name and "/" not in name and name not in (".", "..")
@@ -124,7 +139,7 @@ def _write_synced(path: Path, data: bytes) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
-        os.fsync(fd)
+        os.fdatasync(fd) if hasattr(os, "fdatasync") else os.fsync(fd)
     finally:
         os.close(fd)
 

@@ -1,8 +1,9 @@
 """Safe YAML reading into nodes that remember their line and column.
 
 Every hostile or broken input ends in a located SpecError, never a crash or a hang:
-non-UTF-8 or binary bytes, an empty document, YAML syntax errors, duplicate keys,
-deep nesting, alias bombs and absurdly long strings. Only plain YAML types are built
+non-UTF-8 or binary bytes, an empty document, YAML syntax errors (with a hint in plain
+words), duplicate keys, deep nesting, alias bombs, absurdly long strings and control
+characters that no deck or PDF can hold. Only plain YAML types are built
 (no tags, no Python objects); dates stay the strings they were written as.
 """
 
@@ -15,6 +16,7 @@ from typing import Any, Iterator, Union
 import yaml
 
 from briefgen.errors import Origin, Problems, SpecError
+from briefgen.yamlhints import RAW_CONTROL, VALUE_CONTROL, control_message, syntax_hint
 
 try:  # libyaml is much faster; PyYAML's wheels ship it
     from yaml import CSafeLoader as _Loader
@@ -26,6 +28,8 @@ MAX_DEPTH = 64
 MAX_NODES = 100_000
 MAX_SCALAR = 20_000
 MAX_ALIASES = 100
+MAX_CONTROL_REPORTS = 20
+
 
 
 @dataclass(frozen=True)
@@ -73,13 +77,13 @@ def decode(path: str, data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise SpecError(f"file is {len(data):,} bytes; expected a text file under {MAX_BYTES:,} bytes",
                         Origin(path))
-    if b"\x00" in data:
-        raise SpecError("not a text file (it contains NUL bytes)", Origin(path))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
+        if b"\x00" in data:
+            raise SpecError("not a text file (it contains NUL bytes)", Origin(path)) from None
         line = data[: e.start].count(b"\n") + 1
         col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
         raise SpecError(
@@ -104,22 +108,39 @@ def parse(text: str, path: str = "<string>") -> Node:
     """Return the root node of one YAML document, checking limits before building anything."""
     if not text.strip():
         raise SpecError("the file is empty; expected a YAML mapping", Origin(path))
+    _check_controls(text, path)
     try:
         _check_events(text, path)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         msg = (e.problem or e.context or "invalid YAML").strip()
-        raise SpecError(f"YAML syntax error: {msg}", _origin(path, mark)) from None
+        ctx = e.context_mark if e.problem_mark is not None else None
+        hint = syntax_hint(text, mark.line if mark is not None else -1,
+                           (ctx.line, ctx.column) if ctx is not None else None)
+        raise SpecError(f"YAML syntax error: {msg}; {hint}", _origin(path, mark)) from None
     except yaml.YAMLError as e:
         raise SpecError(f"YAML error: {e}", Origin(path)) from None
     if root is None:
         raise SpecError("the file is empty; expected a YAML mapping", Origin(path))
-    dupes: list[SpecError] = []
+    dupes: list[SpecError] = []         # duplicate keys and escaped control characters
     node = _convert(root, path, dupes)
     if dupes:
-        raise Problems(dupes)
+        raise Problems(sorted(dupes, key=lambda p: (p.origin.line, p.origin.col)))
     return node
+
+
+def _check_controls(text: str, path: str) -> None:
+    """Raise Problems locating every control character typed into the file (the first 20)."""
+    found = []
+    for m in RAW_CONTROL.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        found.append(SpecError(control_message(m.group(0)), Origin(path, line, col)))
+        if len(found) == MAX_CONTROL_REPORTS:
+            break
+    if found:
+        raise Problems(found)
 
 
 def _check_events(text: str, path: str) -> None:
@@ -212,6 +233,9 @@ def _convert(node: yaml.Node, path: str, dupes: list) -> Node:
         shown = tag.replace("tag:yaml.org,2002:", "!!")
         raise SpecError(f"YAML tags are not supported (found '{shown}')", origin)
     if isinstance(node, yaml.ScalarNode):
+        bad = VALUE_CONTROL.search(node.value)
+        if bad and len(dupes) < MAX_CONTROL_REPORTS:    # written as an escape such as "\x01"
+            dupes.append(SpecError(control_message(bad.group(0)), origin))
         return Scalar(_scalar(node), origin, node.value)
     if isinstance(node, yaml.SequenceNode):
         return Seq(tuple(_convert(n, path, dupes) for n in node.value), origin)
@@ -241,3 +265,4 @@ def plain(node: Node) -> Any:
     if isinstance(node, Seq):
         return [plain(n) for n in node.items]
     return {str(k.value): plain(v) for k, v in node.items}
+

@@ -27,7 +27,8 @@ _GDP = {"zh": "江阴GDP破5000亿元", "en": "Jiangyin's GDP passes RMB 500 bil
 def _note(n: int, fid: str, quote: str, lang: str, src: dict, date: str) -> SourceNote:
     title = src[lang]
     text = (f"《{title}》，{date}：“{quote}”" if lang == "zh" else f"{title}, {date}: “{quote}”")
-    return SourceNote(n, (fid,), "src", title, "", date, quote, text)
+    source_id = "jjy-park-2024" if src is _PROFILE else "jy-gdp-5000"
+    return SourceNote(n, (fid,), source_id, title, "", date, quote, text, original_title=src["zh"])
 
 
 def notes(lang: str) -> tuple[SourceNote, ...]:

@@ -111,7 +111,7 @@ onepager:
     out = tmp_path / "out"
     with pytest.raises(FitError) as e:
         build(spec, out)
-    assert str(e.value).startswith(f"{spec}:10:5: Chinese: one-pager: the content does not fit one A4 page")
+    assert str(e.value).startswith(f"{spec}:10:5: one-pager (Chinese, lang zh): the content does not fit one A4 page")
     assert not out.exists() or not any(out.iterdir())
 
 
@@ -146,36 +146,96 @@ def _session_members(sid: int) -> list[int]:
     return out
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+KILLER = """
+import json, os, random, signal, sys, time
+sys.path.insert(0, TESTS)
+from pathlib import Path
+from briefgen import output
+from briefgen.cli import main
+from test_build import _session_members
+
+def run_build():
+    os.setsid()
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    try:
+        main(["build", SPEC, "-o", OUT])
+    finally:
+        os._exit(0)
+
+def trial(delay):
+    pid = os.fork()
+    if pid == 0:
+        run_build()
+    time.sleep(delay)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return pid
+
+from briefgen.build import build
+build(SPEC, OUT + ".warm")                    # imports, fonts and fits ready before forking
+start = time.perf_counter()
+if os.fork() == 0:
+    run_build()
+os.wait()
+whole = time.perf_counter() - start
+print("one build", whole, file=sys.stderr)
+rng, results = random.Random(9), []
+for _ in range(20):
+    for p in Path(OUT).iterdir():
+        p.unlink()
+    for name in NAMES:
+        (Path(OUT) / name).write_bytes(b"old " + name.encode())
+    pid = trial(rng.uniform(0.0, whole * 1.1))
+    left = _session_members(pid)
+    journal = any(p.name.endswith(output.JOURNAL) for p in Path(OUT).iterdir())
+    output.recover(Path(OUT))
+    results.append({"left": left, "journal": journal,
+                    "files": {p.name: p.read_bytes().hex() for p in Path(OUT).iterdir()}})
+print(json.dumps(results))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or not hasattr(os, "fork"),
+                    reason="needs Linux /proc and fork")
 def test_kill_9_at_20_random_points_leaves_old_or_new_files_and_no_process(park_twice, tmp_path):
-    """kill -9 of `briefgen build` at a random moment: after the next write into the folder
-    (recover), the files are all old or all new, no temporary is left, no process lives on."""
+    """kill -9 of a build (the CLI in a process of its own, forked warm so that 20 runs stay
+    short) at a random moment: after the next write into the folder (recover), the files are
+    all old or all new, no temporary is left, and no process lives on."""
+    import json
+
     (good, _), _ = park_twice
-    new = [(good / n, (good / n).read_bytes()) for n in NAMES if n.endswith(".pptx")]
+    new = {n: (good / n).read_bytes() for n in NAMES}
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "briefgen", "build", str(ROOT / "specs" / "park.yaml"), "-o", str(out),
-           "--format", "pptx"]        # the quickest build with several files: 20 runs stay short
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    whole = time.perf_counter() - start
-    rng, seen = random.Random(9), []
-    for _ in range(20):
-        shutil.rmtree(out)
-        old = {p.name: f"old {p.name}".encode() for p, _ in new}
-        out.mkdir()
-        for n, data in old.items():
-            (out / n).write_bytes(data)
-        proc = subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.0, whole * 1.1))
-        proc.kill()
-        proc.wait()
-        assert _session_members(proc.pid) == []
-        output.recover(out)
-        now = {p.name: p.read_bytes() for p in out.iterdir()}
-        assert now in (old, {p.name: d for p, d in new}), f"mixed or stray files: {sorted(now)}"
-        seen.append(now == old)
-    assert any(seen), "no trial killed the build before it wrote"
+    out.mkdir()
+    code = (f"TESTS, SPEC, OUT, NAMES = {str(ROOT / 'tests')!r}, {str(ROOT / 'specs' / 'park.yaml')!r}, "
+            f"{str(out)!r}, {NAMES!r}" + KILLER)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    results = json.loads(run.stdout)
+    old = {n: b"old " + n.encode() for n in NAMES}
+    states = []
+    for r in results:
+        assert r["left"] == []
+        files = {n: bytes.fromhex(h) for n, h in r["files"].items()}
+        assert files in (old, new), f"mixed or stray files: {sorted(files)}"
+        states.append("old" if files == old else "new")
+    assert len(states) == 20 and "old" in states
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_kill_9_of_a_fresh_briefgen_build_leaves_no_process(tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "briefgen", "build", str(ROOT / "specs" / "park.yaml"),
+                             "-o", str(out)], start_new_session=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    time.sleep(random.uniform(0.3, 1.0))
+    proc.kill()
+    proc.wait()
+    assert _session_members(proc.pid) == []
+    output.recover(out)
+    assert not out.exists() or sorted(p.name for p in out.iterdir()) in ([], sorted(NAMES))
 
 
 NAMES = ("park.pptx", "park.pdf", "park.en.pptx", "park.en.pdf")
@@ -215,7 +275,7 @@ def test_a_build_in_one_language_checks_only_that_language(tmp_path):
     assert built.checked == [("zh", "pptx"), ("zh", "pdf")]
     with pytest.raises(FitError) as e:
         build(spec, tmp_path / "out", langs=["en"])
-    assert str(e.value).startswith(f"{spec}:25:5: ") and "English" in str(e.value)
+    assert str(e.value).startswith(f"{spec}:17:5: ") and "English" in str(e.value)
     assert "Chinese" not in str(e.value)
 
 
@@ -223,7 +283,7 @@ def test_validate_renders_every_language_and_names_the_one_that_fails(tmp_path):
     spec = _project(tmp_path, "long.yaml", ENGLISH_TOO_LONG)
     with pytest.raises(FitError) as e:             # one problem: Chinese fits
         validate(spec)
-    assert str(e.value).startswith(f"{spec}:25:5: ") and "English" in str(e.value)
+    assert str(e.value).startswith(f"{spec}:17:5: ") and "English" in str(e.value)
     assert not (tmp_path / "project" / "output").exists()
 
 
@@ -294,13 +354,11 @@ build(SPEC, OUT, (FMT,), ["zh"])
 
 @pytest.mark.parametrize("fmt, absent", [("pptx", "reportlab"), ("pdf", "pptx")])
 def test_a_one_format_build_does_not_import_the_other_format_s_library(tmp_path, fmt, absent):
-    """The build side never imports it; the font module's own reportlab import is engineer
-    fonts' to remove (allowed here until then)."""
+    """Nothing on one format's path imports the other's library; the watcher names the importer."""
     code = (f"ABSENT, FMT, SPEC, OUT = {absent!r}, {fmt!r}, {str(ROOT / 'specs' / 'park.yaml')!r}, "
             f"{str(tmp_path)!r}" + IMPORTERS)
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    importers = set(run.stdout.split("\n")) - {""}
-    assert importers <= {f"imported by fonts/{m}.py" for m in ("pdf", "measure", "metrics", "convert")}
+    assert run.stdout == ""
 
 
 def test_two_clones_in_different_folders_build_byte_identical_files(park_twice, tmp_path):
@@ -318,3 +376,88 @@ def test_two_clones_in_different_folders_build_byte_identical_files(park_twice, 
     assert run.stderr.startswith(str(clone / "briefgen"))
     for name in NAMES:
         assert (clone / "out" / name).read_bytes() == (good / name).read_bytes(), name
+
+
+def test_a_session_re_renders_only_the_files_an_edit_changes(tmp_path, monkeypatch):
+    from briefgen import build as build_module
+    from briefgen.build import Session
+
+    text = (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8")
+    spec = _project(tmp_path, "park.yaml", text)
+    session = Session()
+    session.build(spec, tmp_path / "out")
+    rendered = []
+    real = build_module._renderer
+
+    def renderer(fmt):
+        def render(b, theme, out, **options):
+            rendered.append((b.lang, fmt))
+            return real(fmt)(b, theme, out, **options)
+        return render
+
+    monkeypatch.setattr(build_module, "_renderer", renderer)
+    text = text.replace("Stress the location", "Stress the position", 1)
+    spec.write_text(text, encoding="utf-8")
+    session.build(spec, tmp_path / "out")
+    assert rendered == [("en", "pptx")]                 # a deck note: the handout is unchanged
+    assert "Stress the position" in _notes_text(tmp_path / "out" / "park.en.pptx")
+    session.build(spec, tmp_path / "out")
+    assert rendered == [("en", "pptx")]                 # nothing changed: nothing drawn
+    spec.write_text(text.replace("园区立足船舶制造、特色冶金", "园区依托船舶制造、特色冶金"), encoding="utf-8")
+    session.build(spec, tmp_path / "out")
+    assert rendered[1:] == [("zh", "pdf")]             # a handout narrative: the deck is unchanged
+
+
+def _notes_text(path: Path) -> str:
+    from pptx import Presentation
+
+    return "\n".join(s.notes_slide.notes_text_frame.text for s in Presentation(path).slides
+                     if s.has_notes_slide)
+
+
+def test_a_file_that_already_holds_the_bytes_is_not_rewritten(tmp_path):
+    out = tmp_path / "out"
+    output.write_all(out, [(out / "a.pdf", b"same"), (out / "b.pdf", b"old")])
+    before = (out / "a.pdf").stat().st_ino
+    output.write_all(out, [(out / "a.pdf", b"same"), (out / "b.pdf", b"new")])
+    assert (out / "a.pdf").stat().st_ino == before and (out / "b.pdf").read_bytes() == b"new"
+
+
+def test_an_edited_picture_changes_what_a_session_compares(tmp_path):
+    from dataclasses import replace
+
+    from briefgen.build import _pictures
+    from briefgen.model import Image, Slide
+    from model_samples import briefing
+
+    picture = tmp_path / "a.png"
+    picture.write_bytes(b"one")
+    b = replace(briefing("en"), slides=(Slide("image", "t", (Image(str(picture), "alt"),)),))
+    before = _pictures(b)
+    picture.write_bytes(b"three")
+    assert before != _pictures(b) and len(before) == 1
+
+
+ENGLISH_QUOTE_TOO_LONG = """title: {zh: 园区, en: The park}
+entity: park
+lang: [zh, en]
+deck:
+  - type: title
+  - type: quote
+    title: {zh: 寄语, en: A word}
+    text:
+      zh: 产业共进。
+      en: %s
+onepager:
+  - type: kpis
+    facts: [park.history.founded, park.history.years, park.plan.sales_2026]
+""" % ("Industry grows together across the river and the park builds its future. " * 25)
+
+
+def test_a_deck_in_one_language_does_not_fail_for_another_language_s_slide(tmp_path):
+    spec = _project(tmp_path, "quote.yaml", ENGLISH_QUOTE_TOO_LONG)
+    built = build(spec, tmp_path / "out", ("pptx",), ["zh"])
+    assert [p.name for p in built.outputs] == ["quote.pptx"]
+    with pytest.raises(FitError) as e:
+        validate(spec)
+    assert str(e.value).startswith(f"{spec}:") and "English" in str(e.value)

@@ -75,7 +75,7 @@ def test_outside_a_project_the_message_says_what_is_missing(tmp_path, monkeypatc
     result = run("list")
     assert result.exit_code == 1
     assert result.output == (f"no assets/data folder in {tmp_path.resolve()} or any folder above it; "
-                             "run inside a briefgen project or pass the data folder\n")
+                             "run inside a briefgen project or pass the dataset folder with --data DIR\n")
 
 
 def test_list_prints_a_table(in_repo):

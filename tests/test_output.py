@@ -214,3 +214,20 @@ def test_a_real_read_only_folder_gets_one_line_naming_it(tmp_path):
                           "in it was changed\nerror: 1 of 1 spec(s) failed; their previous output was "
                           "left untouched\n")
     assert state(out, old, []) == "old"
+
+
+def test_an_interrupt_while_writing_leaves_no_temporary_and_every_old_file(tmp_path, monkeypatch):
+    old = old_folder(tmp_path / "out")
+    files = new_files(tmp_path / "out")
+    real, calls = output._write_synced, []
+
+    def write(path, data):
+        calls.append(path)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real(path, data)
+
+    monkeypatch.setattr(output, "_write_synced", write)
+    with pytest.raises(KeyboardInterrupt):
+        output.write_all(tmp_path / "out", files)
+    assert state(tmp_path / "out", old, files) == "old"

@@ -24,15 +24,20 @@ __all__ = [
     "parse_period", "read_dataset", "suggestion",
 ]
 
-def find_data_dir(start: Path) -> Path:
-    """Return the assets/data folder of ``start`` or of the nearest folder above it that has one."""
-    start = Path(start).resolve()
-    here = start if start.is_dir() else start.parent
-    for folder in (here, *here.parents):
-        if (folder / "assets" / "data").is_dir():
-            return folder / "assets" / "data"
-    raise DatasetError(f"no assets/data folder in {here} or any folder above it; "
-                       "run inside a briefgen project or pass the data folder")
+def find_data_dir(start: Path, *more: Path) -> Path:
+    """Return the assets/data folder of ``start`` or of the nearest folder above it that has one,
+    else the same from each of ``more`` (e.g. the working folder) in turn."""
+    heres = []
+    for each in (start, *more):
+        each = Path(each).resolve()
+        here = each if each.is_dir() else each.parent
+        heres.append(here)
+        for folder in (here, *here.parents):
+            if (folder / "assets" / "data").is_dir():
+                return folder / "assets" / "data"
+    shown = " or ".join(str(h) for h in dict.fromkeys(heres))
+    raise DatasetError(f"no assets/data folder in {shown} or any folder above it; "
+                       "run inside a briefgen project or pass the dataset folder with --data DIR")
 
 
 def load_dataset(data_dir: Path) -> Dataset:

@@ -31,8 +31,9 @@ def spec_langs(spec: Rec) -> list[str]:
 def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> Briefing:
     """Return the Briefing that ``spec`` describes in ``lang``, or raise Problems.
 
-    The as-of date is the spec's, else the newest source the briefing cites; it is settled
-    first (a quick first pass), since a target before it prints as a past target.
+    The as-of date is the spec's, else the newest source the briefing cites (citing none: the
+    newest in the dataset); it is settled first (a quick first pass), since a target before it
+    prints as a past target.
     """
     as_of = spec.get("as_of") or ""
     if not as_of:
@@ -49,12 +50,13 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
     title = res.text(spec["title"], "title")
     subtitle = res.text(spec.get("subtitle"), "subtitle")
     audience = res.text(spec.get("audience"), "audience")
+    as_of = spec.get("as_of") or _latest(dataset, notes)
     return Briefing(
         lang=lang, title=title, subtitle=subtitle,
         entity=spec["entity"], entity_name=name,
         issuer=res.text(spec.get("issuer"), "issuer", name),
         audience=audience, subject=" · ".join(x for x in (name, audience) if x),
-        as_of=numbers.format_date(as_of, lang) if as_of else "",
+        as_of=numbers.format_date(as_of, lang) if as_of else "",     # no figures: no data date
         theme=spec.get("theme") or spec["entity"], slides=slides, onepager=onepager,
         notes=notes, spec_path=spec_path, origin=spec.origin, labels=labels(lang),
         meta=tuple((f"warning:{surface}", w) for surface, w in res.warnings),
@@ -76,9 +78,11 @@ def _blocks(build: BlockBuilder, spec: Rec) -> tuple[OnePager, tuple]:
 
 
 def _latest(dataset: Any, notes: tuple[SourceNote, ...]) -> str:
-    """Return the date of the newest source cited (the data's as-of date)."""
-    dates = [dataset.sources[n.source_id].date for n in notes]
-    return max(dates, key=lambda d: (d + "-99-99")[:10]) if dates else ""
+    """Return the date of the newest source cited (the data's as-of date), or when the briefing
+    cites none, of the newest source in the dataset."""
+    dates = [dataset.sources[n.source_id].date for n in notes] or \
+        [s.date for s in dataset.sources.values() if s.date]
+    return max(dates, key=lambda d: (d + "-99-99")[:10], default="")
 
 
 def _section(build: BlockBuilder, sec: Rec, i: int) -> Section | None:
@@ -101,5 +105,7 @@ def _section(build: BlockBuilder, sec: Rec, i: int) -> Section | None:
         block = build.contact(sec.get("contact"), f"{where}.contact", sec.origin)
     if block is None:
         return None
+    for ident in sec.get("cite") or ():       # sources of text written in the spec
+        res.note(ident) if ident in res.ds.facts else res.list_note(res.ds.lists[ident])
     return Section(kind, block, bool(sec.get("optional")), sec.origin)
 

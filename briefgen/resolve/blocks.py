@@ -16,6 +16,7 @@ from briefgen.resolve.charts import build_chart
 from briefgen.resolve.context import Resolution, bilingual
 from briefgen.resolve.glossary import explain, printed_strings
 from briefgen.spec import Rec, Text
+from briefgen.spec.images import find_image
 from briefgen.theme import get_theme
 
 
@@ -162,13 +163,10 @@ class BlockBuilder:
                       self.items(col.get("items"), col.get("list"), where))
 
     def image(self, slide: Rec, where: str) -> Image | None:
-        """Return an image under the project's assets/ folder."""
-        rel = slide["image"]
-        path = (self.root / rel).resolve()
-        assets = (self.root / "assets").resolve()
-        if assets not in path.parents or not path.is_file():
-            self.res.problems.append(SpecError(
-                f"{where}.image: expected a file under assets/ but received {rel!r}", slide.at("image")))
+        """Return a picture from assets/ or the spec's folder, checked and decoded (spec.images)."""
+        path, problem = find_image(slide["image"], Path(self.res.spec_path).resolve().parent, self.root)
+        if path is None:
+            self.res.problems.append(SpecError(f"{where}.image: {problem}", slide.at("image")))
             return None
         return Image(str(path), self.res.text(slide["alt"], f"{where}.alt"),
                      self.res.text(slide.get("caption"), f"{where}.caption"), slide.origin)

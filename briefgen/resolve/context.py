@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -111,8 +112,7 @@ class Resolution:
         key = (fact.source, fact.quote)
         if key in self._by_quote:               # facts that share a quote share a note
             old = self._by_quote[key]
-            note = SourceNote(old.number, old.fact_ids + (fact_id,), old.source_id, old.source_title,
-                              old.publisher, old.date, old.quote, old.text)
+            note = dataclasses.replace(old, fact_ids=old.fact_ids + (fact_id,))
             for fid in old.fact_ids:
                 self._notes[fid] = note
         else:
@@ -154,7 +154,9 @@ class Resolution:
             shown = title if src.untitled else f"{title} ({zh_title})"
             text = f"{what}. " + ", ".join(x for x in (shown, publisher, date) if x)
             text += "".join(f". {e}" for e in extras)
-        return SourceNote(number, ids, src.id, title, publisher, date, quote, text)
+        return SourceNote(number, ids, src.id, title, publisher, date, quote, text,
+                          original_title="" if src.untitled else zh_title,
+                          url=getattr(src, "url", "") or "")
 
     def notes(self) -> tuple[SourceNote, ...]:
         """Return every note used so far, in number order, each once."""

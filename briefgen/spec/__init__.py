@@ -7,7 +7,7 @@ from typing import Any
 
 from briefgen.errors import Problems, SpecError
 from briefgen.spec.fields import Context, Rec, Text
-from briefgen.spec.language import BRIEFING, check_exclusive
+from briefgen.spec.language import BRIEFING
 from briefgen.yamlload import Map, read
 
 __all__ = ["load_spec", "Rec", "Text"]
@@ -43,12 +43,6 @@ def load_spec(path: str | Path, dataset: Any) -> Rec:
     return spec
 
 
-def _items(items: list, where: str, ctx: Context) -> None:
-    for i, item in enumerate(items or ()):
-        if isinstance(item, Rec):
-            check_exclusive(item, ("fact", "text", "list"), f"{where}[{i}]", ctx, item.origin)
-
-
 def _events(rec: Rec, where: str, ctx: Context, dataset: Any) -> None:
     """File a problem for each chosen event that is not on the named timeline."""
     timeline = dataset.timelines.get(rec.get("timeline"))
@@ -61,23 +55,8 @@ def _events(rec: Rec, where: str, ctx: Context, dataset: Any) -> None:
 
 
 def _cross_checks(spec: Rec, ctx: Context, dataset: Any) -> None:
-    """File the problems one field cannot see alone (exactly-one-of keys, timeline events)."""
+    """File the problems one field cannot see alone: chosen events that are not on the timeline."""
     for i, slide in enumerate(spec["deck"]):
-        where = f"deck[{i}]"
-        _events(slide, where, ctx, dataset)
-        _items(slide.get("items"), f"{where}.items", ctx)
-        for side in ("left", "right"):
-            if side in slide:
-                check_exclusive(slide[side], ("list", "items"), f"{where}.{side}", ctx, slide[side].origin)
-                _items(slide[side].get("items"), f"{where}.{side}.items", ctx)
-        if isinstance(slide.get("chart"), Rec):
-            check_exclusive(slide["chart"], ("series", "facts"), f"{where}.chart", ctx, slide["chart"].origin)
+        _events(slide, f"deck[{i}]", ctx, dataset)
     for i, section in enumerate(spec["onepager"]):
-        where = f"onepager[{i}]"
-        _events(section, where, ctx, dataset)
-        if section["type"] == "list":
-            check_exclusive(section, ("list", "items"), where, ctx, section.origin)
-            _items(section.get("items"), f"{where}.items", ctx)
-        if isinstance(section.get("chart"), Rec):
-            check_exclusive(section["chart"], ("series", "facts"), f"{where}.chart", ctx,
-                            section["chart"].origin)
+        _events(section, f"onepager[{i}]", ctx, dataset)

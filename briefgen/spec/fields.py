@@ -150,8 +150,10 @@ class TextField(Field):
         values = []
         for key, sub in node:
             if key.value not in LANGS:
+                comma = ("; text that contains a comma inside {…} must be quoted, e.g. "
+                         'en: "Jiangyin, a city"') if isinstance(sub, Scalar) and sub.value is None else ""
                 ctx.error(key.origin, where, f"expected a language key ({', '.join(LANGS)}) but "
-                                             f"received {shown(key)}{suggest(key.text, LANGS)}")
+                                             f"received {shown(key)}{suggest(key.text, LANGS)}{comma}")
                 continue
             value = self.str.check(sub, f"{where}.{key.value}", ctx)
             if value is not None:
@@ -200,10 +202,13 @@ class ListOf(Field):
 
 
 class Record(Field):
-    """A mapping with known keys: {name: (field, required)}; unknown keys are problems."""
+    """A mapping with known keys: {name: (field, required)}; unknown keys are problems, and so
+    is having other than exactly one of the ``one_of`` keys when it names some."""
 
-    def __init__(self, fields: dict[str, tuple[Field, bool]], name: str = "a mapping"):
-        self.fields, self.expected = fields, name
+    def __init__(self, fields: dict[str, tuple[Field, bool]], name: str = "a mapping",
+                 docs: dict[str, str] | None = None, doc: str = "", one_of: tuple[str, ...] = ()):
+        self.fields, self.expected, self.one_of = fields, name, one_of
+        self.docs, self.doc = docs or {}, doc       # key -> description, and its own (the schema's)
 
     def check(self, node, where, ctx, skip: tuple[str, ...] = ()):
         if not isinstance(node, Map):
@@ -215,7 +220,8 @@ class Record(Field):
             if name in skip:
                 continue
             if name not in self.fields:
-                ctx.error(key.origin, where, f"unknown key '{name}'{suggest(name, self.fields)}; "
+                said = name if len(name) <= 40 else name[:37] + "..."
+                ctx.error(key.origin, where, f"unknown key '{said}'{suggest(name, self.fields)}; "
                                              f"expected one of {', '.join(self.fields)}")
                 ok = False
                 continue
@@ -227,14 +233,19 @@ class Record(Field):
             if required and name not in rec and name not in skip:
                 ok = False
                 ctx.error(node.origin, where, f"missing required key '{name}'")
+        present = [k for k in self.one_of if k in rec]
+        if self.one_of and len(present) != 1:
+            ok = False
+            ctx.error(node.origin, where, f"expected exactly one of {', '.join(self.one_of)} but "
+                                          f"received {', '.join(present) if present else 'none'}")
         return rec if ok else None
 
 
 class Tagged(Field):
     """A mapping whose ``key`` (e.g. type) picks which Record checks the rest."""
 
-    def __init__(self, key: str, variants: dict[str, Record]):
-        self.key, self.variants = key, variants
+    def __init__(self, key: str, variants: dict[str, Record], docs: dict[str, str] | None = None):
+        self.key, self.variants, self.docs = key, variants, docs or {}
         self.expected = f"a mapping with a '{key}' key"
 
     def check(self, node, where, ctx):

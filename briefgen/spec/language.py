@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 
 from briefgen.spec.fields import (
-    Bool, Context, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField,
+    LANGS, Bool, Context, Either, Enum, Field, ListOf, Record, Ref, Str, Tagged, TextField, shown,
 )
 from briefgen.format import units
+from briefgen.spec import docs
+from briefgen.spec.dates import Date, digit_problem
 from briefgen.yamlload import Map, Scalar, Seq
 
 CHART_TYPES = ("column", "bar", "line", "share", "milestones", "target")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 UNCLOSED = re.compile(r"\{[^{}]*(?=\{|$)")          # a "{" with no "}" before the next "{" or the end
-DIGIT = re.compile(r"[0-9０-９]")
+DIGIT = re.compile(r"\d")                           # any script's digits: 0-9, ０-９, ٠-٩ …
 
 
 class BodyText(TextField):
@@ -50,12 +52,30 @@ class BodyText(TextField):
                 ref = base if ctx.lookup(ref) is None and form in ("period", "number") else ref
                 Ref("fact").check(Scalar(ref, node.origin, ref), where, ctx)
             bare = PLACEHOLDER.sub("", value)
+            if "}" in bare:                  # a "}" that closes no "{"
+                at = PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), value).index("}")
+                ctx.error(node.origin, where, f"a '}}' without its '{{'{in_lang} "
+                                              f"('{value[max(0, at - 29): at + 1]}'); write a "
+                                              "placeholder as {fact.id}")
+                continue
             if DIGIT.search(bare):
                 digits = DIGIT.search(bare).group(0)
                 ctx.error(node.origin, where,
                           f"a figure typed as text ('{digits}…'{in_lang}); figures must come from the "
                           "dataset: write {fact.id} in its place, or {=S1线} for a name with digits")
         return text
+
+
+class Category(Str):
+    """A chart category as written (e.g. "2024"), with the digits 0-9 only."""
+
+    def check(self, node, where, ctx):
+        value = super().check(node, where, ctx)
+        problem = value is not None and digit_problem(value)
+        if problem:
+            return ctx.error(node.origin, where, f"expected {self.expected} but received "
+                                                 f"{shown(node)}: {problem}")
+        return value
 
 
 TEXT = TextField()
@@ -68,28 +88,46 @@ CHART = Either(
         "series": (Ref("series"), False),
         "facts": (ListOf(Ref("fact"), 2, 12), False),
         "type": (Enum(*CHART_TYPES), False),
-        "highlight": (Str(40), False),
+        "highlight": (Category(40, what="a category such as 2024"), False),
         "title": (TEXT, False),
         "force": (Bool(), False),       # keep a chart the chart policy would draw as cards
-    }, "a chart: a series id, or a mapping with series or facts")),
+    }, "a chart: a series id, or a mapping with series or facts", docs=docs.CHART,
+        one_of=("series", "facts"))),
 )
 
-ITEM = Either(
-    (Scalar, BODY),
-    (Map, Record({
-        "fact": (Ref("fact"), False),
-        "text": (BODY, False),
-        "list": (Ref("list"), False),
-        "sub": (Bool(), False),
-    }, "a list item: text, or a mapping with one of fact, text or list")),
-)
+class Item(Either):
+    """A list item: running text (a string or {zh: …, en: …}, which may add sub: true), or
+    a mapping with one of fact, text or list (and sub)."""
+
+    def __init__(self, record: Record):
+        super().__init__((Scalar, BODY), (Map, record))
+        self.record = record
+
+    def check(self, node, where, ctx):
+        keys = {str(k.value) for k, _ in node} if isinstance(node, Map) else set()
+        if keys & set(LANGS) and not keys & (set(self.record.fields) - {"sub"}):
+            if "sub" not in keys:
+                return BODY.check(node, where, ctx)
+            text = Map(tuple((k, v) for k, v in node if k.value in LANGS), node.origin)
+            sub = next((k, v) for k, v in node if k.value == "sub")
+            node = Map(((Scalar("text", node.origin, "text"), text), sub), node.origin)
+        return super().check(node, where, ctx)
+
+
+ITEM = Item(Record({
+    "fact": (Ref("fact"), False),
+    "text": (BODY, False),
+    "list": (Ref("list"), False),
+    "sub": (Bool(), False),
+}, "a list item: text, or a mapping with one of fact, text or list", doc=docs.COMMON["items"],
+    one_of=("fact", "text", "list")))
 ITEMS = ListOf(ITEM, 1, 40)
 
 COLUMN = Record({
     "title": (TEXT, True),
     "list": (Ref("list"), False),
     "items": (ITEMS, False),
-}, "a column: title, and list or items")
+}, "a column: title, and list or items", one_of=("list", "items"))
 
 CONTACT_LINES = ListOf(TEXT, 1, 6, single=True)
 CONTACT_DETAILS = Record({
@@ -113,12 +151,13 @@ class ContactField(Field):
 
 
 CONTACT = ContactField()
+CITE = ListOf(Ref("fact", "list"), 1, 12)
 
 
 def _slide(fields: dict[str, tuple[Field, bool]], title_required: bool = True) -> Record:
     base = {"title": (TEXT, title_required), "notes": (TALK, False),
-            "cite": (ListOf(Ref("fact", "list"), 1, 12), False)}
-    return Record({**base, **fields}, "a slide")
+            "cite": (CITE, False)}
+    return Record({**base, **fields}, "a slide", docs=docs.COMMON)
 
 
 SLIDES = Tagged("type", {
@@ -136,11 +175,12 @@ SLIDES = Tagged("type", {
     "image": _slide({"image": (Str(300), True), "alt": (TEXT, True), "caption": (TEXT, False)}),
     "quote": _slide({"text": (BODY, True), "attribution": (TEXT, False)}),
     "closing": _slide({"subtitle": (TEXT, False), "contact": (CONTACT, False)}, title_required=False),
-})
+}, docs={t: f"{docs.SLIDES[t]}; keys: {docs.SLIDE_KEYS[t]}" for t in docs.SLIDES})
 
 
-def _section(fields: dict[str, tuple[Field, bool]]) -> Record:
-    return Record({**fields, "optional": (Bool(), False)}, "a one-pager section")
+def _section(fields: dict[str, tuple[Field, bool]], one_of: tuple[str, ...] = ()) -> Record:
+    return Record({**fields, "optional": (Bool(), False), "cite": (CITE, False)}, "a one-pager section",
+                  docs=docs.COMMON, one_of=one_of)
 
 
 SECTIONS = Tagged("type", {
@@ -148,10 +188,11 @@ SECTIONS = Tagged("type", {
     "chart": _section({"chart": (CHART, True)}),
     "timeline": _section({"timeline": (Ref("timeline"), True),
                           "events": (ListOf(Ref("fact"), 2, 40), False)}),
-    "list": _section({"title": (TEXT, False), "list": (Ref("list"), False), "items": (ITEMS, False)}),
+    "list": _section({"title": (TEXT, False), "list": (Ref("list"), False), "items": (ITEMS, False)},
+                     one_of=("list", "items")),
     "narrative": _section({"title": (TEXT, False), "text": (BODY, True)}),
     "contact": _section({"contact": (CONTACT, False)}),
-})
+}, docs={t: f"keys: {k}" for t, k in docs.SECTIONS.items()})
 
 LANG = Either((Scalar, Enum("zh", "en")), (Seq, ListOf(Enum("zh", "en"), 1, 2)))
 
@@ -163,16 +204,8 @@ BRIEFING = Record({
     "lang": (LANG, False),
     "theme": (Enum("city", "park"), False),
     "issuer": (TEXT, False),
-    "as_of": (Str(10, r"\d{4}(-\d{2}(-\d{2})?)?", "a date such as 2025-01"), False),
+    "as_of": (Date(), False),
     "contact": (CONTACT, False),
     "deck": (ListOf(SLIDES, 1, 60), True),
     "onepager": (ListOf(SECTIONS, 1, 12), True),
-}, "a briefing spec (a mapping)")
-
-
-def check_exclusive(rec: dict, keys: tuple[str, ...], where: str, ctx: Context, origin) -> None:
-    """File a problem unless exactly one of ``keys`` is present in ``rec``."""
-    present = [k for k in keys if k in rec]
-    if len(present) != 1:
-        got = ", ".join(present) if present else "none"
-        ctx.error(origin, where, f"expected exactly one of {', '.join(keys)} but received {got}")
+}, "a briefing spec (a mapping)", docs=docs.BRIEFING)

@@ -43,3 +43,25 @@ def polish(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+# fields of the model that are not text a reader sees, or must stay verbatim
+_KEEP = frozenset({"lang", "entity", "theme", "kind", "role", "path", "spec_path", "number_format",
+                   "fact_id", "fact_ids", "source_id", "id", "quote", "origin", "meta"})
+
+
+def polish_model(value):
+    """Return ``value`` (a frozen model dataclass, tuple or string) with every reader-facing
+    string polished; identifiers, paths, number formats and verbatim source quotes are kept."""
+    import dataclasses
+
+    if isinstance(value, str):
+        return polish(value)
+    if isinstance(value, tuple):
+        return tuple(polish_model(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: polish_model(getattr(value, f.name)) for f in dataclasses.fields(value)
+                   if f.name not in _KEEP}
+        changes = {k: v for k, v in changes.items() if v is not getattr(value, k)}
+        return dataclasses.replace(value, **changes) if changes else value
+    return value

@@ -1,6 +1,6 @@
 """The one-page PDF handout's geometry and type scale: page size, margins, grid, sizes and floors.
 
-Every number the one-pager uses lives here; ``render/pdf*.py`` only arranges them. Each text
+Every number the one-pager uses lives here; ``render/pdf/`` only arranges them. Each text
 role has a design size and a floor: when content is too long, the fitter walks ``LEVELS``
 steps from the design sizes down to the floors (gaps shrink with them), so the typographic
 hierarchy holds at every step. Colours come from the theme's palette; the mixes below say how
@@ -32,24 +32,30 @@ LEVELS = 8                             # shrink steps between design sizes and f
 
 @dataclass(frozen=True)
 class TypeScale:
-    """Sizes of every text role on the page."""
+    """Sizes of every text role on the page.
 
-    wordmark: Size = Size(9.0, 8.0)
-    entity: Size = Size(9.5, 8.0)
-    title: Size = Size(21.0, 15.0)
-    subtitle: Size = Size(10.5, 8.5)
-    header_meta: Size = Size(7.5, 6.5)
-    kpi_number: Size = Size(26.0, 17.0)
-    kpi_affix: Size = Size(9.5, 7.5)
-    kpi_label: Size = Size(8.0, 6.8)
-    kpi_period: Size = Size(7.0, 6.0)
-    heading: Size = Size(9.5, 7.8)
-    notes_heading: Size = Size(8.0, 6.8)
-    lead: Size = Size(9.5, 7.2)
-    body: Size = Size(8.2, 6.6)
-    event_date: Size = Size(7.4, 6.2)
-    note: Size = Size(6.4, 5.4)
-    footer: Size = Size(6.8, 5.8)
+    The floors are the print minimums on A4: body and narrative 9 pt, KPI labels and list
+    items 8 pt, dates and captions 7.5 pt, source notes, note marks and footer 7 pt. The
+    title has one size (design = floor), so every handout of a theme carries the same one.
+    """
+
+    wordmark: Size = Size(10.0, 9.0)
+    entity: Size = Size(10.0, 9.0)
+    title: Size = Size(22.0, 22.0)
+    subtitle: Size = Size(11.0, 10.0)
+    header_meta: Size = Size(8.5, 7.5)
+    kpi_number: Size = Size(28.0, 20.0)
+    kpi_affix: Size = Size(10.5, 9.0)
+    kpi_label: Size = Size(9.0, 8.0)
+    kpi_period: Size = Size(8.0, 7.5)
+    heading: Size = Size(11.0, 9.5)
+    notes_heading: Size = Size(9.0, 8.0)
+    lead: Size = Size(10.5, 9.0)
+    item: Size = Size(9.5, 8.5)        # list items, timeline events, contact lines
+    event_date: Size = Size(8.5, 7.5)
+    note: Size = Size(7.8, 7.0)        # the sources block
+    mark: Size = Size(7.0, 7.0)        # note marks: never smaller, at any text size
+    footer: Size = Size(7.8, 7.0)
 
 
 @dataclass(frozen=True)
@@ -59,15 +65,16 @@ class Spacing:
     header_pad_top: float = 24.0
     header_pad_bottom: float = 20.0
     header_line: float = 4.0           # between the header's lines
-    after_header: float = 20.0
-    after_kpis: float = 20.0
+    after_header: float = 18.0
+    after_kpis: float = 18.0
     between_blocks: float = 16.0       # between blocks in a column
+    spread: float = 2.5                # spare height may widen gaps between blocks this many times
     after_heading: float = 6.0
     paragraph: float = 5.0
     event: float = 6.5                 # between timeline events
     event_spread: float = 2.0          # spare height may widen them by this many times
-    note: float = 2.2                  # between source notes
-    before_notes: float = 16.0
+    note: float = 3.0                  # between source entries
+    before_notes: float = 14.0
     before_footer: float = 9.0
     shrink: float = 0.45
 
@@ -83,10 +90,12 @@ class Grid:
     columns: int = 12
     gutter: float = 14.0
     margin_x: float = 14 * MM
-    margin_bottom: float = 10 * MM
+    margin_bottom: float = 12 * MM     # the header band bleeds off the top instead
     main_span: int = 7                 # charts and narrative
     side_span: int = 5                 # timeline, lists, contact (a tinted panel)
     note_columns: int = 2
+    kpi_per_row: int = 6               # most KPI cells in a row
+    kpi_label_lines: int = 3           # a KPI label taller than this asks for wider cells
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,7 @@ class Charts:
     """Chart box heights (pt), footnote and source line included: charts get what the column leaves."""
 
     min_height: float = 125.0
-    max_height: float = 190.0
+    max_height: float = 300.0
 
 
 @dataclass(frozen=True)
@@ -134,7 +143,7 @@ class Marks:
     wordmark_gap: float = 0.7          # each side of the wordmark's divider, in em
     header_gap: float = 20.0           # between the entity name and the as-of date
     footer_gap: float = 24.0           # between the footer text and the wordmark
-    sup_scale: float = 0.62            # superscript size / text size
+    sup_scale: float = 0.62            # superscript size / text size (never under type.mark)
     sup_rise: float = 0.40             # superscript rise / text size
     sup_gap: float = 0.07              # gap before a superscript / the preceding text's size
     header_soft: float = 0.72          # white over primary: secondary header text

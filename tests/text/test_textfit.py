@@ -207,3 +207,12 @@ def test_an_apostrophe_inside_a_word_is_no_break(m):
         for width in range(int(measure("University’s")) + 1, 200, 5):
             words = {w for line in break_lines(text, width, measure) for w in line.split()}
             assert words <= set(text.split()), (width, words)
+
+
+@pytest.mark.parametrize("word", ["opening-up", "high-tech", "cross-river", "(2021–2025)"])
+def test_no_break_after_a_hyphen_or_inside_a_date_range(m, word):
+    measure = measure_at(m, 10)
+    text = f"Jiangyin's {word} policy of the plan period {word} again"
+    for width in range(int(max(measure(w) for w in text.split())) + 1, 260, 3):
+        lines = break_lines(text, width, measure)
+        assert sum(line.count(word) for line in lines) == 2, (width, lines)

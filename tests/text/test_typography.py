@@ -207,3 +207,45 @@ def test_the_walk_finds_what_the_designer_found(lines, problem):
     assert any(problem in x for x in found), found
     fixed = problems_in_lines(["扬子江船业", "在新加坡挂牌上市"], True, lambda s: measure.width(s, 20))
     assert fixed == []
+
+
+@pytest.mark.parametrize("spec, lang", ALL)
+def test_the_written_lines_fit_the_height_their_box_was_given(spec, lang):
+    """What the fitting measured is what is written: lines (a:br + 1) × pitch + paragraph
+    spacing stays within each fixed text box (a lone glyph such as the quote mark aside)."""
+    found, boxes = [], 0
+    for number, slide in enumerate(Presentation(deck(spec, lang)).slides, start=1):
+        for shape in slide.shapes:
+            body = shape._element.find(qn("p:txBody"))
+            if body is None or body.find(f"{qn('a:bodyPr')}/{qn('a:noAutofit')}") is None \
+                    or len(shape.text_frame.text.strip()) <= 1:
+                continue
+            height = 0.0
+            for k, p in enumerate(body.findall(qn("a:p"))):
+                pitch = p.find(f"{qn('a:pPr')}/{qn('a:lnSpc')}/{qn('a:spcPts')}")
+                before = p.find(f"{qn('a:pPr')}/{qn('a:spcBef')}/{qn('a:spcPts')}")
+                lines = 1 + len(p.findall(qn("a:br")))
+                height += lines * int(pitch.get("val")) / 100
+                height += int(before.get("val")) / 100 if k and before is not None else 0.0
+            boxes += 1
+            if height > shape.height / 12700 + 0.5:
+                found.append(f"slide {number} {shape.name}: {height:.1f} pt in {shape.height / 12700:.1f}")
+    assert boxes > 50 and found == []
+
+
+def test_polish_model_sets_reader_text_and_keeps_ids_formats_and_quotes():
+    from model_samples import briefing
+
+    from briefgen.text.typography import polish_model
+
+    model = briefing("en")
+    polished = polish_model(model)
+    assert any("'" in n.text for n in model.notes)              # something to set
+    assert not any("'" in n.text for n in polished.notes)
+    for before, after in zip(model.notes, polished.notes):
+        assert after.quote == before.quote and after.fact_ids == before.fact_ids
+        assert after.text == polish(before.text)
+    charts = [b for s in polished.slides for b in s.blocks if hasattr(b, "number_format")]
+    assert charts and all(c.number_format == o.number_format for c, o in
+                          zip(charts, [b for s in model.slides for b in s.blocks
+                                       if hasattr(b, "number_format")]))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from importlib import metadata
+import importlib.util
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -26,6 +26,20 @@ _CODE = ("../pdf/chart.py", "style.py")
 
 
 @lru_cache(maxsize=1)
+def _matplotlib_stamp() -> str:
+    """Return the SHA-256 of matplotlib's version file, found without importing matplotlib
+    (or importlib.metadata, which costs more than the lookup it saves)."""
+    spec = importlib.util.find_spec("matplotlib")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        try:
+            return hashlib.sha256(Path(folder, "_version.py").read_bytes()).hexdigest()
+        except OSError:
+            continue
+    return "?"
+
+
+@lru_cache(maxsize=1)
 def _code_stamp() -> str:
     """Return the SHA-256 of the modules that draw charts, so an edit to them invalidates entries."""
     here, digest = Path(__file__).parent, hashlib.sha256()
@@ -36,11 +50,7 @@ def _code_stamp() -> str:
 
 def chart_key(*parts: object) -> str:
     """Return the hex digest naming a chart drawn from ``parts``."""
-    try:
-        mpl = metadata.version("matplotlib")
-    except metadata.PackageNotFoundError:  # pragma: no cover - matplotlib is a dependency
-        mpl = "?"
-    ident = repr((CACHE_VERSION, mpl, _code_stamp(), parts))
+    ident = repr((CACHE_VERSION, _matplotlib_stamp(), _code_stamp(), parts))
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -36,9 +36,9 @@ class ChartStyle:
     deck_axis: float = 14.0         # category labels, legend
     deck_title: float = 18.0
     page_label: float = 7.6
-    page_axis: float = 7.0
+    page_axis: float = 7.6          # print floor for chart labels on A4: 7.5 pt
     page_title: float = 9.5
-    page_note: float = 6.3
+    page_note: float = 7.5          # a caption: 7.5 pt at least in print
     page_note_line: float = 1.35
     note_gap: float = 0.6           # between the plot and the notes, in note sizes (both)
     gap_width: int = 55             # space between bars, % of a bar's width

@@ -43,7 +43,7 @@ def render_pdf(briefing: model.Briefing, theme: Theme, out: Union[str, BinaryIO]
     check_glyphs(strings, fonts, require_glyphs)
     ops, warnings = fit_page(briefing, theme, fonts, PAGE)
     canvas = Canvas(out, pagesize=PAGE.size, invariant=1, pageCompression=1,
-                    initialFontName=fonts.regular.name, initialFontSize=PAGE.type.body.design,
+                    initialFontName=fonts.regular.name, initialFontSize=PAGE.type.lead.design,
                     lang=PDF_LANG.get(briefing.lang, briefing.lang))
     _metadata(canvas, briefing)
     paint(canvas, ops, fonts, PAGE.size[1], _chart_drawer(theme, fonts))

@@ -14,7 +14,7 @@ from typing import Callable, Iterator, NamedTuple
 from briefgen import model
 from briefgen.render.charts.style import chart_text
 from briefgen.render.pdf.kpis import kpi_strip, kpi_strings
-from briefgen.render.pdf.ops import ChartBox, Dot, Laid, Line, Rect
+from briefgen.render.pdf.ops import ChartBox, Dot, Laid, Line, Rect, Span
 from briefgen.render.pdf.text import Typesetter, Where, sup_text
 
 
@@ -42,24 +42,48 @@ def stack(into: Laid, block: Laid, dx: float = 0.0, gap: float = 0.0) -> None:
 def _chart(chart: model.Chart, ts: Typesetter, width: float, extra: float) -> Laid:
     """Return a chart: its title with note numbers over the chart box.
 
-    The chart module draws the plot with its footnote and source line under it, in the box.
+    The chart module draws the plot with its footnote under it, in the box. The title
+    extracts as ``chart_reading`` and the plot as nothing, so copied text never scatters
+    axis labels through the column.
     """
     out = heading(chart.title, ts, width, chart.notes)
+    out.ops = [Span(actual=chart_reading(chart, ts))] + out.ops + [Span(end=True)]
     h = ts.page.charts.min_height + extra
-    out.ops.append(ChartBox(0, out.height, width, h, chart))
+    out.ops += [Span(), ChartBox(0, out.height, width, h, chart), Span(end=True)]
     out.height += h
     out.stretch = 1
     return out
+
+
+def chart_reading(chart: model.Chart, ts: Typesetter) -> str:
+    """Return what a chart reads as in text extraction: its title and marks, its alt text (the
+    data in words) and its footnote, rather than labels scattered over the plot."""
+    mark = sup_text(ts.marks(chart.notes))
+    title = chart.title + (f"[{mark}]" if mark else "")
+    words = chart.alt_text or " ".join(chart.value_labels)
+    footnote = chart.footnote if chart.footnote not in words else ""
+    return " ".join(x for x in (title, words, footnote) if x)
+
+
+def once(ts: Typesetter, notes_per_item: list[tuple[int, ...]]) -> tuple[tuple[int, ...], bool]:
+    """Return (notes, True) when every item cites the same documents, so the heading cites
+    them once; else ((), False) and each item cites its own."""
+    marks = {ts.marks(n) for n in notes_per_item}
+    if len(marks) == 1:
+        return tuple(n for item in notes_per_item for n in item), True
+    return (), False
 
 
 def _timeline(tl: model.Timeline, ts: Typesetter, width: float, extra: float) -> Laid:
     """Return the timeline: a dotted rail with each event's date over its text.
 
     ``extra`` spare height opens the gaps between events, up to ``event_spread`` times more.
+    Events from one document are cited once, on the heading.
     """
     m, p = ts.page.marks, ts.palette
-    out = heading(tl.heading, ts, width)
-    date_size, size = ts.size("event_date"), ts.size("body")
+    notes, shared = once(ts, [(ev.note,) for ev in tl.events])
+    out = heading(tl.heading, ts, width, notes)
+    date_size, size = ts.size("event_date"), ts.size("item")
     spread = min(extra / max(len(tl.events) - 1, 1), ts.page.space.event_spread * ts.gap("event"))
     dots: list[Dot] = []
     for i, ev in enumerate(tl.events):
@@ -68,8 +92,8 @@ def _timeline(tl: model.Timeline, ts: Typesetter, width: float, extra: float) ->
         centre = out.height + gap + (date.ops[0].y - ts.middle(date_size) if date.ops else 0.0)
         dots.append(Dot(m.dot, centre, m.dot, p.accent if i == len(tl.events) - 1 else p.primary))
         stack(out, date, m.event_indent, gap)
-        stack(out, ts.para(ev.text, width - m.event_indent, size, p.ink, notes=(ev.note,)),
-              m.event_indent)
+        stack(out, ts.para(ev.text, width - m.event_indent, size, p.ink,
+                           notes=() if shared else (ev.note,)), m.event_indent)
     if len(dots) > 1:
         out.ops.append(Line(m.dot, dots[0].y, m.dot, dots[-1].y, m.rail, p.rule))
     out.ops += dots
@@ -78,13 +102,19 @@ def _timeline(tl: model.Timeline, ts: Typesetter, width: float, extra: float) ->
 
 
 def _bullets(bl: model.Bullets, ts: Typesetter, width: float, extra: float) -> Laid:
-    """Return a list: an optional heading, then items with square markers and note numbers."""
+    """Return a list: an optional heading, then items with square markers and note marks.
+
+    A list whose items all come from one document is cited once: on its heading, or on
+    its last item when it has none.
+    """
     m, p = ts.page.marks, ts.palette
-    out = heading(bl.heading, ts, width) if bl.heading else Laid(0.0)
-    size = ts.size("body")
+    notes, shared = once(ts, [b.notes for b in bl.items])
+    out = heading(bl.heading, ts, width, notes) if bl.heading else Laid(0.0)
+    size = ts.size("item")
     for i, item in enumerate(bl.items):
         indent = m.bullet_indent * (1 + item.level)
-        text = ts.para(item.text, width - indent, size, p.ink, notes=item.notes)
+        own = item.notes if not shared else notes if not bl.heading and i == len(bl.items) - 1 else ()
+        text = ts.para(item.text, width - indent, size, p.ink, notes=own)
         y = out.height + (ts.gap("paragraph") if i else 0.0)
         if text.ops:
             mark = size * m.bullet
@@ -107,7 +137,7 @@ def _contact(c: model.Contact, ts: Typesetter, width: float, extra: float) -> La
     """Return the contact card: a heading and the contact lines."""
     out = heading(c.heading, ts, width)
     for line in c.lines:
-        stack(out, ts.para(line, width, ts.size("body"), ts.palette.ink))
+        stack(out, ts.para(line, width, ts.size("item"), ts.palette.ink))
     return out
 
 

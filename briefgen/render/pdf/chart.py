@@ -1,7 +1,8 @@
 """Vector charts for the PDF: a chart plan drawn by matplotlib to SVG, placed with svglib.
 
-``draw_chart`` lays out a box: the chart's title (optional) at the top, the footnote and
-the source line at the bottom, and the plot between them. The plot is a matplotlib
+``draw_chart`` lays out a box: the chart's title (optional) at the top, the footnote at
+the bottom (the page's sources block names the document, so no source line), and the plot
+between them. The plot is a matplotlib
 ``Figure`` (never pyplot, so no state is shared between charts) written as SVG with its
 text kept as text (``svg.fonttype='none'``), converted by svglib with the page's fonts
 mapped by name, and drawn as vectors: labels stay searchable and no raster is embedded.
@@ -282,7 +283,9 @@ def draw_chart(canvas, chart: Chart, x: float, y: float, w: float, h: float, the
         return break_lines(text, w, lambda s: stringWidth(s, font, size))
 
     pitch = style.page_note * style.page_note_line
-    notes = [line for n in plan.notes for line in wrapped(n, fonts.regular.name, style.page_note)]
+    # the page cites the chart's document in its title and sources block, not a source line
+    printed = [n for n in plan.notes if n != chart.source_line]
+    notes = [line for n in printed for line in wrapped(n, fonts.regular.name, style.page_note)]
     notes_h = len(notes) * pitch + (style.note_gap * style.page_note if notes else 0.0)
     title, title_h = [], 0.0
     if show_title and plan.title:

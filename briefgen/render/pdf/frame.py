@@ -1,8 +1,8 @@
-"""The one-pager's frame: the header band, the numbered source notes and the footer.
+"""The one-pager's frame: the header band and the footer (the sources block is in sources.py).
 
 These come from the briefing itself rather than from its sections, so they are on every
 one-pager. Positions are relative to each block's top-left; the header spans the full page
-width (it bleeds off the top and sides), the notes and the footer the content width.
+width (it bleeds off the top and sides), the footer the content width.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Iterator
 
 from briefgen import model
 from briefgen.render.pdf.ops import Laid, Line, Rect, Text
+from briefgen.render.pdf.sources import entry_text
 from briefgen.render.pdf.text import Typesetter, Where, mix
 
 
@@ -33,7 +34,7 @@ def header(b: model.Briefing, theme, ts: Typesetter) -> Laid:
     width = ts.page.content_width
     soft, faint = mix(p.primary, p.paper, m.header_soft), mix(p.primary, p.paper, m.header_faint)
     out = Laid(ts.gap("header_pad_top"))
-    mark, meta = wordmark(b, theme), b.labels.get("as_of", date=b.as_of)
+    mark, meta = wordmark(b, theme), as_of(b)
     size, meta_size = ts.size("wordmark"), ts.size("header_meta")
     pitch = ts.pitch(size, tight=True)
     base = out.height + ts.baseline(size, pitch)
@@ -47,7 +48,7 @@ def header(b: model.Briefing, theme, ts: Typesetter) -> Laid:
     entity = ts.para(beside_mark(b, mark), width - (x - x0) - ts.width(meta, meta_size) - m.header_gap,
                      ts.size("entity"), soft, tight=True)
     out.ops += entity.place(x, base - (entity.ops[0].y if entity.ops else 0.0))
-    out.ops.append(Text(x0 + width, base, meta, meta_size, faint, right=True))
+    out.ops += [Text(x0 + width, base, meta, meta_size, faint, right=True)] if meta else []
     out.height += max(pitch, entity.height) + ts.gap("header_line") * 2
     for text, role, color, bold in ((b.title, "title", p.paper, True),
                                     (b.subtitle, "subtitle", soft, False)):
@@ -59,51 +60,6 @@ def header(b: model.Briefing, theme, ts: Typesetter) -> Laid:
     band = [Rect(0, 0, page_w, out.height, p.primary),
             Rect(0, out.height, page_w, m.header_rule, p.accent)]
     return Laid(out.height + m.header_rule, band + out.ops)
-
-
-def _note(note: model.SourceNote, ts: Typesetter, width: float) -> Laid:
-    """Return one numbered source note with a hanging indent."""
-    p, indent = ts.palette, ts.page.marks.note_indent
-    size = ts.size("note")
-    body = ts.para(note.text, width - indent, size, p.muted)
-    first = body.ops[0].y if body.ops else ts.baseline(size, ts.pitch(size))
-    return Laid(body.height, [Text(0, first, str(note.number), size, p.primary, bold=True)]
-                + body.place(indent, 0))
-
-
-def notes(onepager: model.OnePager, labels: model.Labels, ts: Typesetter, width: float) -> Laid:
-    """Return the source notes under a hairline, in columns filled in reading order."""
-    p, g = ts.palette, ts.page.grid
-    out = Laid(0.0, [Line(0, 0, width, 0, ts.page.marks.rule, p.rule)])
-    head = ts.para(labels.sources, width, ts.size("notes_heading"), p.primary, bold=True, tight=True)
-    out.ops += head.place(0, ts.gap("after_heading"))
-    out.height = ts.gap("after_heading") + head.height + ts.gap("paragraph") / 2
-    cols = max(1, min(g.note_columns, len(onepager.notes)))
-    col_w = (width - g.gutter * (cols - 1)) / cols
-    laid = [_note(n, ts, col_w) for n in onepager.notes]
-    gap = ts.gap("note")
-    columns = _balance([n.height + gap for n in laid], cols)
-    top, tallest = out.height, 0.0
-    for c, (start, end) in enumerate(columns):
-        y = top
-        for n in laid[start:end]:
-            out.ops += n.place(c * (col_w + g.gutter), y)
-            y += n.height + gap
-        tallest = max(tallest, y - top - gap)
-    out.height = top + max(tallest, 0.0)
-    return out
-
-
-def _balance(heights: list[float], cols: int) -> list[tuple[int, int]]:
-    """Return column ranges [start, end) over ``heights`` minimising the tallest column."""
-    if cols == 1 or len(heights) < 2:
-        return [(0, len(heights))]
-    best, cut = float("inf"), len(heights)
-    for k in range(1, len(heights)):
-        tallest = max(sum(heights[:k]), sum(heights[k:]))
-        if tallest < best - 1e-6:
-            best, cut = tallest, k
-    return [(0, cut), (cut, len(heights))]
 
 
 def footer(b: model.Briefing, theme, ts: Typesetter, width: float) -> Laid:
@@ -119,7 +75,12 @@ def footer(b: model.Briefing, theme, ts: Typesetter, width: float) -> Laid:
 
 def footer_text(b: model.Briefing) -> str:
     """Return the footer's left text."""
-    return "  ·  ".join((b.labels.get("prepared_by", issuer=b.issuer), b.labels.get("as_of", date=b.as_of)))
+    return " · ".join(x for x in (b.labels.get("prepared_by", issuer=b.issuer), as_of(b)) if x)
+
+
+def as_of(b: model.Briefing) -> str:
+    """Return "data as of …", or nothing when the briefing has no data date (no figures)."""
+    return b.labels.get("as_of", date=b.as_of) if b.as_of else ""
 
 
 def frame_strings(b: model.Briefing, theme) -> Iterator[Where]:
@@ -128,9 +89,10 @@ def frame_strings(b: model.Briefing, theme) -> Iterator[Where]:
     for text, what in ((b.title, "title"), (b.subtitle, "subtitle"), (b.entity_name, "entity name"),
                        (wordmark(b, theme), f"theme {theme.name} wordmark"),
                        (beside_mark(b, wordmark(b, theme)), "header"),
-                       (b.labels.get("as_of", date=b.as_of), "as-of date"), (footer_text(b), "footer"),
+                       (as_of(b), "as-of date"), (footer_text(b), "footer"),
                        (b.labels.sources, "sources heading")):
         if text:
             yield Where(text, where, what)
     for n in b.onepager.notes:
-        yield Where(f"{n.number}{n.text}", b.onepager.origin or where, f"source note {n.number}")
+        yield Where(f"{n.number}{entry_text(n, b.lang)}", b.onepager.origin or where,
+                    f"source of note {n.number}")

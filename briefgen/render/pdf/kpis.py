@@ -1,45 +1,45 @@
-"""The one-pager's KPI strip: big numbers with their prefix, suffix, note, label and period.
+"""The one-pager's KPI strip: big numbers with their prefix, suffix, mark, label and period.
 
-Cells share the strip's width equally (rows of at most six). One number size serves the
-whole strip, the largest at which every cell's number line fits its cell, so the figures
-read as a set. When prefixes make a line too wide ("about 2,590 ha"), every cell gets a
-small kicker line above its number and the prefixes go there; as a last resort ("stacked")
-the suffix also leaves the number line for a small line right under the number, so a
-magnitude is never read apart from its number ("over RMB / 500 / billion").
+Cells share a row's width equally. One number size serves the whole strip, the largest at
+which every cell's number line fits its cell, so the figures read as a set. When prefixes
+make a line too wide ("about 2,590 ha"), every cell gets a small kicker line above its
+number and the prefixes go there; the suffix always stays on the number's line, so a
+figure never stacks on three lines ("over RMB / 500 / billion"). When even that needs a
+number under the floor, or labels would run past ``kpi_label_lines`` lines, the strip wraps
+into more rows. The strip extracts as one run (figure, mark, label, period per cell).
 """
 
 from __future__ import annotations
 
+import math
 from typing import Iterator
 
 from briefgen import model
-from briefgen.render.pdf.ops import Laid, Line, Text
+from briefgen.render.pdf.ops import Laid, Line, Span, Text
 from briefgen.render.pdf.text import Typesetter, sup_text
 
-PER_ROW = 6
-SUP = 1.15                             # a KPI's note number is set from this × the affix size
+SUP = 1.15                             # a KPI's note mark is set from this × the affix size
+JOIN = {"zh": "；", "en": "; "}         # between figures in the strip's extracted text
 
 
 def _widths(fig: model.Figure, ts: Typesetter, mode: str) -> tuple[float, float]:
     """Return the number line's fixed width in ``mode`` and its width per point of number size."""
     affix = ts.size("kpi_affix")
-    suffix = mode != "stacked" and fig.suffix
     fixed = ts.width(fig.prefix + fig.sep, affix) if mode == "inline" and fig.prefix else 0.0
-    fixed += ts.width(fig.sep + fig.suffix, affix) if suffix else 0.0
-    fixed += ts.sup_width((fig.note,), affix * SUP, affix if suffix else ts.size("kpi_number"))
+    fixed += ts.width(fig.sep + fig.suffix, affix) if fig.suffix else 0.0
+    fixed += ts.sup_width((fig.note,), affix * SUP, affix if fig.suffix else ts.size("kpi_number"))
     return fixed, ts.width(fig.number, 1.0, bold=True) or 1.0
 
 
 def _number_size(items, ts: Typesetter, room: float) -> tuple[float, str]:
-    """Return the strip's number size and where affixes go: "inline", "kicker" or "stacked".
+    """Return the strip's number size and where prefixes go: "inline" or "kicker" (a line above).
 
-    "kicker" sets each prefix on a small line above its number; "stacked" also moves the
-    suffix to a small line under it.
-    The mode giving the largest number wins, preferring affixes inline on a tie.
+    The mode giving the largest number wins, preferring prefixes inline on a tie; the size
+    may come out under the floor, which tells the caller to use wider cells.
     """
     size, floor = ts.size("kpi_number"), ts.page.type.kpi_number.floor
-    best = (0.0, "stacked")
-    for mode in ("inline", "kicker", "stacked"):
+    best = (0.0, "kicker")
+    for mode in ("inline", "kicker"):
         fits = min([(room - fixed) / per_pt for fixed, per_pt in (_widths(f, ts, mode) for f in items)]
                    + [size])
         if fits > best[0] + 0.05:
@@ -51,7 +51,7 @@ def _number_size(items, ts: Typesetter, room: float) -> tuple[float, str]:
 
 def _kicker(fig: model.Figure, mode: str) -> str:
     """Return what goes on the small line above the number in ``mode``."""
-    return fig.prefix if mode in ("kicker", "stacked") else ""
+    return fig.prefix if mode == "kicker" else ""
 
 
 def _number_line(fig: model.Figure, ts: Typesetter, fit: tuple[float, str, float], width: float) -> Laid:
@@ -63,21 +63,17 @@ def _number_line(fig: model.Figure, ts: Typesetter, fit: tuple[float, str, float
     pitch = ts.pitch(size, tight=True)
     base = out.height + ts.baseline(size, pitch)
     x, sep = 0.0, ts.width(fig.sep, affix)
-    suffix = mode != "stacked" and fig.suffix
-    if mode == "inline" and fig.prefix:             # separators extract, never drawn wide
-        out.ops.append(Text(x, base, fig.prefix, affix, p.primary, actual=fig.prefix + fig.sep))
+    if mode == "inline" and fig.prefix:
+        out.ops.append(Text(x, base, fig.prefix, affix, p.primary))
         x += ts.width(fig.prefix, affix) + sep
     out.ops.append(Text(x, base, fig.number, size, p.primary, bold=True))
     x += ts.width(fig.number, size, True)
-    if suffix:
-        out.ops.append(Text(x + sep, base, fig.suffix, affix, p.primary, actual=fig.sep + fig.suffix))
+    if fig.suffix:
+        out.ops.append(Text(x + sep, base, fig.suffix, affix, p.primary))
         x += sep + ts.width(fig.suffix, affix)
-    out.ops.append(ts.sup((fig.note,), x, base, affix * SUP, p.accent, affix if suffix else size))
+    mark = ts.sup((fig.note,), x, base, affix * SUP, p.accent, affix if fig.suffix else size)
+    out.ops += [mark] if mark.text else []
     out.height += pitch
-    if mode == "stacked":                           # every cell keeps the line, so labels align
-        under = ts.para(fig.suffix, width, affix, p.primary, tight=True) if fig.suffix else Laid(0.0)
-        out.ops += under.place(0, out.height)
-        out.height += max(under.height, ts.pitch(affix, tight=True))
     return out
 
 
@@ -102,15 +98,39 @@ def _cell(fig: model.Figure, ts: Typesetter, width: float, fit: tuple[float, str
     return out
 
 
+def _per_row(items, ts: Typesetter, width: float) -> int:
+    """Return how many cells a row takes: the most whose numbers and labels fit their cells."""
+    g, floor = ts.page.grid, ts.page.type.kpi_number.floor
+    gutter = g.gutter
+    for rows in range(math.ceil(len(items) / g.kpi_per_row), len(items) + 1):
+        per_row = math.ceil(len(items) / rows)          # rows as even as they can be
+        cell_w = (width - gutter * (per_row - 1)) / per_row
+        size, _ = _number_size(items, ts, cell_w)
+        lines = max(len(ts.wrap(f.label, cell_w, ts.size("kpi_label"), True)) for f in items)
+        if size >= floor and lines <= g.kpi_label_lines:
+            return per_row
+    return 1
+
+
+def reading(fig: model.Figure, ts: Typesetter) -> str:
+    """Return what a cell reads as: the figure as drawn, its marks, its label and period."""
+    drawn = fig.sep.join(x for x in (fig.prefix, fig.number, fig.suffix) if x)
+    mark = sup_text(ts.marks((fig.note,)))
+    return " ".join(x for x in (drawn + (f"[{mark}]" if mark else ""), fig.label, _meta(fig)) if x)
+
+
 def kpi_strip(kpis: model.KpiCards, ts: Typesetter, width: float, extra: float = 0.0) -> Laid:
     """Return the KPI strip: rows of equal cells, one number size for all."""
     gutter = ts.page.grid.gutter
-    out = Laid(0.0)
     items = kpis.items
-    for start in range(0, len(items), PER_ROW):
-        row = items[start:start + PER_ROW]
-        cell_w = (width - gutter * (len(row) - 1)) / len(row)
-        size, mode = _number_size(items, ts, cell_w)
+    if not items:
+        return Laid(0.0)
+    per_row = _per_row(items, ts, width)
+    cell_w = (width - gutter * (per_row - 1)) / per_row
+    size, mode = _number_size(items, ts, cell_w)
+    out = Laid(0.0, [Span(actual=JOIN.get(ts.lang, "; ").join(reading(f, ts) for f in items))])
+    for start in range(0, len(items), per_row):
+        row = items[start:start + per_row]
         kicker = max(ts.para(_kicker(f, mode), cell_w, ts.size("kpi_affix"), "", tight=True).height
                      for f in row)
         cells = [_cell(fig, ts, cell_w, (size, mode, kicker)) for fig in row]
@@ -118,6 +138,7 @@ def kpi_strip(kpis: model.KpiCards, ts: Typesetter, width: float, extra: float =
         for i, cell in enumerate(cells):
             out.ops += cell.place(i * (cell_w + gutter), top)
         out.height = top + max(c.height for c in cells)
+    out.ops.append(Span(end=True))
     return out
 
 

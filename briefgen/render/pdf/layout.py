@@ -1,31 +1,41 @@
 """Fitting the one-pager onto one A4 page: shrink within the floors, drop optional sections, else fail.
 
 The page is composed top-down: the header band, the KPI strip(s), then a body of two
-columns (the wide main column and the tinted side panel), then the source notes and the
+columns (the wide main column and the tinted side panel), then the sources block and the
 footer anchored to the bottom margin. Every block is measured by laying it out, so nothing
-is drawn that was not measured. Charts take the main column's spare height, within limits.
+is drawn that was not measured. Spare height goes to charts, then to the timeline's gaps,
+then to the gaps between blocks; lists may sit in either column, whichever balances the
+page better (``arrangements``).
 
 Fitting walks the type scale's levels from the design sizes to the floors. When even the
 floors overflow, the last optional section on the overflowing path is dropped (with a
 warning naming its origin) and fitting starts again at the design sizes; when nothing
-optional is left, FitError says what overflowed, by how much, and where in the spec.
+optional is left, FitError says what overflowed, by how much, in which language, where in
+the spec, and what to do.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+import dataclasses
+import itertools
+from dataclasses import dataclass, field
 
 from briefgen import model
 from briefgen.errors import FitError, Origin
 from briefgen.render.pdf.blocks import ROLES, stack
-from briefgen.render.pdf.frame import footer, header, notes
+from briefgen.render.pdf.frame import footer, header
 from briefgen.render.pdf.ops import Laid, Op, Rect
+from briefgen.render.pdf.sources import cited, doc_refs, documents, sources_block
 from briefgen.render.pdf.text import PdfFonts, Typesetter
 from briefgen.theme.page import LEVELS, MM, PageStyle
 
 FIXED = {"chart"}                      # roles whose height the fitter sets, not their text
+FLEX = {"list", "chart"}               # roles that may sit in either column
+MAX_FLEX = 3                           # more flexible sections than this keep their column
 _COLUMNS = {"main": "main column (charts and narrative)",
             "side": "side panel (timeline, lists and contact)"}
+LANGUAGES = {"zh": "Chinese", "en": "English"}
+EPSILON = 1e-6                         # rounding: a column this much too tall still fits
 
 
 @dataclass
@@ -38,10 +48,12 @@ class Composed:
     where: str = ""                                           # which part to shorten, in words
     origin: Origin | None = None                              # and where it is in the spec
     path: list[model.Section] = field(default_factory=list)   # sections that could make room
+    empty: dict[str, float] = field(default_factory=dict)     # height left at each column's end
+    docs: int = 0                                             # documents the sources block cites
 
 
 def usable(onepager: model.OnePager) -> tuple[list[model.Section], list[str]]:
-    """Return the sections the page can draw, and a warning for each it cannot."""
+    """Return the sections the page can draw, and a warning for each it cannot (or that is empty)."""
     keep, warnings = [], []
     for s in onepager.sections:
         role = ROLES.get(s.role)
@@ -51,6 +63,8 @@ def usable(onepager: model.OnePager) -> tuple[list[model.Section], list[str]]:
         elif not isinstance(s.block, role.kind):
             warnings.append(f"{_where(s)}one-pager: a {s.role} section needs a {role.kind.__name__} "
                             f"but received a {type(s.block).__name__}; left out")
+        elif _empty(s.block):
+            warnings.append(f"{_where(s)}one-pager: the {s.role} section has nothing to show; left out")
         else:
             keep.append(s)
     numbers = {n.number for n in onepager.notes}
@@ -61,50 +75,102 @@ def usable(onepager: model.OnePager) -> tuple[list[model.Section], list[str]]:
     return keep, warnings
 
 
-def cited(obj) -> list[int]:
-    """Return every source-note number a model block cites (fields ``note`` and ``notes``)."""
-    out: list[int] = []
-    if isinstance(obj, tuple):
-        for item in obj:
-            out += cited(item)
-    elif is_dataclass(obj):
-        for f in fields(obj):
-            value = getattr(obj, f.name)
-            if f.name == "note":
-                out.append(value)
-            elif f.name == "notes":
-                out += list(value)
-            elif isinstance(value, tuple) or is_dataclass(value):
-                out += cited(value)
-    return out
+def _empty(block) -> bool:
+    """Return whether a block has nothing to draw (a contact without lines, a list without items)."""
+    for name in ("items", "events", "lines"):
+        if hasattr(block, name):
+            return not any(getattr(block, name))
+    return False
 
 
 def fit_page(b: model.Briefing, theme, fonts: PdfFonts, page: PageStyle) -> tuple[list[Op], list[str]]:
     """Return the page's operations and warnings, or raise FitError."""
     sections, warnings = usable(b.onepager)
     while True:
-        for level in range(LEVELS + 1):
-            result = compose(b, theme, Typesetter(fonts, b.lang, level, page, theme.palette), sections)
-            if result.overflow <= 0:
-                return result.ops, warnings
+        result = largest_type(b, theme, fonts, page, sections)
+        if result.overflow <= 0:
+            return result.ops, warnings
         victims = [s for s in result.path if s.optional]
         if not victims:
-            raise _fit_error(result, page)
+            raise _fit_error(result, b.lang)
         victim = max(victims, key=sections.index)
         sections.remove(victim)
-        warnings.append(f"{_where(victim)}one-pager: dropped the optional {victim.role} section"
+        warnings.append(f"{_where(victim)}one-pager ({LANGUAGES.get(b.lang, b.lang)}): dropped the "
+                        f"optional {victim.role} section"
                         f"{_label(victim)} so that the page fits one A4 sheet")
 
 
-def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Section]) -> Composed:
-    """Return the page laid out at the typesetter's level, or how it overflows."""
+def arrangements(sections: list[model.Section]) -> list[dict[int, str]]:
+    """Return the column choices to try: each flexible section in its own zone, then in the other."""
+    flex = [i for i, s in enumerate(sections) if s.role in FLEX][:MAX_FLEX]
+    return [dict(zip(flex, zones)) for zones in itertools.product(("side", "main"), repeat=len(flex))]
+
+
+def largest_type(b: model.Briefing, theme, fonts: PdfFonts, page: PageStyle,
+                 sections: list[model.Section]) -> Composed:
+    """Return the page at the lowest level (largest type) where some arrangement fits, in the
+    arrangement that leaves the least empty height at a column's end; else, at the floors, the
+    arrangement that overflows least (the default on a tie).
+
+    Each arrangement's lowest fitting level is found by bisection between the design sizes
+    and the floors (a page only gets shorter as its type shrinks).
+    """
+    options = arrangements(sections)
+
+    def at(level: int, placed: dict[int, str]) -> Composed:
+        return compose(b, theme, Typesetter(fonts, b.lang, level, page, theme.palette), sections, placed)
+
+    first = [at(0, a) for a in options]
+    if any(r.overflow <= 0 for r in first):
+        return _balanced([r for r in first if r.overflow <= 0])
+    floors = [at(LEVELS, a) for a in options]
+    found: list[tuple[int, Composed]] = []
+    for placed, result in zip(options, floors):
+        if result.overflow > 0:
+            continue
+        low, high = 1, LEVELS                    # fits at ``high``, not at ``low - 1``
+        while low < high:
+            mid = (low + high) // 2
+            tried = at(mid, placed)
+            if tried.overflow <= 0:
+                high, result = mid, tried
+            else:
+                low = mid + 1
+        found.append((high, result))
+    if not found:
+        return min(floors, key=lambda r: r.overflow)
+    level = min(lv for lv, _ in found)
+    return _balanced([r for lv, r in found if lv == level])
+
+
+def _balanced(results: list[Composed]) -> Composed:
+    """Return the composition leaving the least empty height at a column's end (first on a tie)."""
+    return min(results, key=lambda r: max(r.empty.values(), default=0.0))
+
+
+def zone_of(s: model.Section, placed: dict[int, str], i: int) -> str:
+    """Return the zone a section goes to under an arrangement."""
+    return placed.get(i, ROLES[s.role].zone)
+
+
+def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Section],
+            placed: dict[int, str] | None = None) -> Composed:
+    """Return the page laid out at the typesetter's level, or how it overflows.
+
+    ``placed`` moves flexible sections (by index) to another zone.
+    """
+    placed = placed or {}
     page, g = ts.page, ts.page.grid
     width, x0 = page.content_width, g.margin_x
+    zone = {id(s): zone_of(s, placed, i) for i, s in enumerate(sections)}
+    order = {"strip": 0, "main": 1, "side": 2, "side_end": 3}
+    ranked = sorted(sections, key=lambda s: (order[zone[id(s)]], ROLES[s.role].rank))  # then spec order
+    ts = dataclasses.replace(ts, refs=doc_refs(ranked, b.onepager.notes))
     out = Composed()
     top = header(b, theme, ts)
     out.ops += top.ops
     y = top.height + ts.gap("after_header")
-    strips = [s for s in sections if ROLES[s.role].zone == "strip"]
+    strips = [s for s in ranked if zone[id(s)] == "strip"]
     fixed = []                                  # (height, origin, what) of the fixed parts
     for s in strips:
         laid = ROLES[s.role].build(s.block, ts, width, 0.0)
@@ -113,25 +179,27 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
         fixed.append((laid.height, s.origin, f"the {s.role} section"))
     foot = footer(b, theme, ts, width)
     foot_top = page.size[1] - g.margin_bottom - foot.height
-    src = notes(b.onepager, b.labels, ts, width)
-    body_bottom = foot_top - ts.gap("before_footer") - src.height - ts.gap("before_notes")
-    ranked = sorted(sections, key=lambda s: ROLES[s.role].rank)      # stable: then spec order
-    zones = {z: [s for s in ranked if ROLES[s.role].zone.startswith(z)] for z in _COLUMNS}
+    docs = documents(ts.refs, b.onepager.notes)
+    src = sources_block(docs, b.labels.sources, ts, width)
+    out.docs = len(docs)
+    src_top = foot_top - ts.gap("before_footer") - src.height
+    body_bottom = src_top - (ts.gap("before_notes") if src.height else 0.0)
+    zones = {z: [s for s in ranked if zone[id(s)].startswith(z)] for z in _COLUMNS}
     main_w = page.span(g.main_span) if zones["side"] else width
     side_w = page.span(g.side_span) if zones["main"] else width
     body_h = body_bottom - y
     over = {"main": _main(out, zones["main"], ts, x0, y, main_w, body_h),
             "side": _side(out, zones["side"], ts, x0 + width - side_w, y, side_w, body_h)}
-    out.ops += src.place(x0, foot_top - ts.gap("before_footer") - src.height)   # reading order
+    out.empty = {z: -over[z][0] for z in over if zones[z]}
+    out.ops += src.place(x0, src_top)           # reading order: body, sources, footer
     out.ops += foot.place(x0, foot_top)
     worst = max(over, key=lambda z: over[z][0])
     if over[worst][0] > 0:
         out.overflow, out.place = over[worst][0], _COLUMNS[worst]
         out.path = strips + [s for z in over if over[z][0] > 0 for s in zones[z]]
         if body_h < 0:
-            out.place = "header, KPI strip and source notes, which leave no room for the body,"
-            n = len(b.onepager.notes)
-            fixed.append((src.height, b.onepager.origin, f"the {n} source notes"))
+            out.place = "header, KPI strip and sources block, which leave no room for the body,"
+            fixed.append((src.height, b.onepager.origin, f"the sources block ({len(docs)} documents)"))
             height, out.origin, what = max(fixed, key=lambda f: f[0])
             out.where = f" The tallest of them is {what}, {height:.1f} pt."
         else:
@@ -171,60 +239,62 @@ def _height(blocks: list[Laid], ts: Typesetter) -> float:
     return sum(b.height for b in blocks) + ts.gap("between_blocks") * max(len(blocks) - 1, 0)
 
 
-def _stack(out: Composed, pairs, ts: Typesetter, x: float, y: float) -> list[tuple[model.Section, float]]:
-    """Add (section, laid) pairs stacked from (x, y) to ``out``; return each section's bottom."""
-    column, bottoms = Laid(0.0), []
-    for s, laid in pairs:
-        stack(column, laid, gap=ts.gap("between_blocks") if column.ops else 0.0)
-        bottoms.append((s, column.height))
-    out.ops += column.place(x, y)
-    return bottoms
-
-
 def _main(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float, h: float) -> Stacked:
     """Add the main column to ``out``; return its overflow of ``h`` (<= 0 fits) and section bottoms."""
-    blocks = [ROLES[s.role].build(s.block, ts, w, 0.0) for s in sections]
-    stretch = sum(b.stretch for b in blocks)
-    need = _height(blocks, ts)
-    c = ts.page.charts
-    extra = min((h - need) / stretch, c.max_height - c.min_height) if stretch and need < h else 0.0
-    if extra:
-        blocks = [ROLES[s.role].build(s.block, ts, w, extra) if b.stretch else b
-                  for s, b in zip(sections, blocks)]
-    return need - h, _stack(out, zip(sections, blocks), ts, x, y)
+    return _column(out, sections, ts, x, y, w, h, 0.0)
 
 
 def _side(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float, h: float) -> Stacked:
     """Add the tinted side panel to ``out``; return its overflow of ``h`` and section bottoms."""
     if not sections:
         return -h, []
-    pad = ts.page.marks.panel_pad
-    inner = w - 2 * pad
-    laid = [(s, ROLES[s.role].build(s.block, ts, inner, 0.0)) for s in sections]
-    spare = h - 2 * pad - _height([b for _, b in laid], ts)
-    stretch = sum(b.stretch for _, b in laid)
-    if stretch and spare > 0:
-        laid = [(s, ROLES[s.role].build(s.block, ts, inner, spare / stretch) if b.stretch else b)
-                for s, b in laid]
-    flow = [(s, b) for s, b in laid if ROLES[s.role].zone == "side"]
-    end = [(s, b) for s, b in laid if ROLES[s.role].zone == "side_end"]
     out.ops.append(Rect(x, y, w, max(h, 0.0), ts.palette.tint))
-    bottoms = [(s, pad + b) for s, b in _stack(out, flow, ts, x + pad, y + pad)]
-    gap = ts.gap("between_blocks") if flow and end else 0.0
-    end_h = _height([b for _, b in end], ts)
-    start = bottoms[-1][1] + gap if bottoms else pad
-    end_top = max(h - pad - end_h, start)
-    bottoms += [(s, end_top + b) for s, b in _stack(out, end, ts, x + pad, y + end_top)]
-    return bottoms[-1][1] + pad - h, bottoms
+    return _column(out, sections, ts, x, y, w, h, ts.page.marks.panel_pad)
 
 
-def _fit_error(result: Composed, page: PageStyle) -> FitError:
+def _column(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float, h: float,
+            pad: float) -> Stacked:
+    """Add a column of ``sections`` inside ``pad`` to ``out``; return its overflow and section bottoms.
+
+    The overflow is measured at natural heights. A column that fits shares its spare height:
+    charts and the timeline take it first (within their limits), then the gaps between
+    blocks widen (up to ``spread`` times); what is left stays at the column's end, and is
+    returned as a negative overflow.
+    """
+    if not sections:
+        return -h, []
+    inner, room = w - 2 * pad, h - 2 * pad
+    laid = [ROLES[s.role].build(s.block, ts, inner, 0.0) for s in sections]
+    need = _height(laid, ts)
+    stretch = sum(b.stretch for b in laid)
+    if stretch and need < room:
+        c = ts.page.charts
+        extra = min((room - need) / stretch, c.max_height - c.min_height)
+        laid = [ROLES[s.role].build(s.block, ts, inner, extra) if b.stretch else b
+                for s, b in zip(sections, laid)]
+    gap = ts.gap("between_blocks")
+    spare = room - _height(laid, ts)
+    if spare > 0 and len(laid) > 1:
+        gap += min(spare / (len(laid) - 1), gap * ts.page.space.spread)
+    column, bottoms = Laid(0.0), []
+    for s, block in zip(sections, laid):
+        stack(column, block, gap=gap if column.ops else 0.0)
+        bottoms.append((s, pad + column.height))
+    out.ops += column.place(x + pad, y + pad)
+    if need > room + EPSILON:
+        return need - room, bottoms
+    return min(column.height - room, 0.0), bottoms
+
+
+def _fit_error(result: Composed, lang: str) -> FitError:
     """Return the FitError for a page that overflows even at the floors with nothing optional left."""
+    language = LANGUAGES.get(lang, lang)
     return FitError(
-        f"one-pager: the content does not fit one A4 page even at the smallest type sizes: the "
-        f"{result.place} is {result.overflow:.1f} pt ({result.overflow / MM:.1f} mm) too tall."
-        f"{result.where} Shorten it, or mark sections optional so they can be dropped.",
-        result.origin)
+        f"one-pager ({language}, lang {lang}): the content does not fit one A4 page even at the "
+        f"smallest type sizes: the {result.place} is {result.overflow:.1f} pt "
+        f"({result.overflow / MM:.1f} mm) too tall.{result.where} To make room, shorten that "
+        f"section, mark a section 'optional: true' so it can be dropped, or move the detail to "
+        f"the deck.", result.origin)
 
 
 def _where(s: model.Section) -> str:

@@ -8,7 +8,8 @@ drawn. ``paint`` turns the operations into reportlab canvas calls.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import copy
+from dataclasses import dataclass, field
 from typing import Any, Callable, Union
 
 from reportlab.lib.colors import HexColor
@@ -76,7 +77,22 @@ class ChartBox:
     chart: Any
 
 
-Op = Union[Text, Rect, Line, Dot, ChartBox]
+@dataclass(frozen=True)
+class Span:
+    """Opens a run that extracts as ``actual`` (nothing when empty), or closes one (``end``).
+
+    The KPI strip is one such run, so text extraction reads each figure with its own label
+    rather than mixing lines across cells; a chart's title reads as its alt text and the
+    labels scattered over its plot read as nothing. The glyphs inside still print.
+    """
+
+    x: float = 0.0
+    y: float = 0.0
+    actual: str = ""
+    end: bool = False
+
+
+Op = Union[Text, Rect, Line, Dot, ChartBox, Span]
 
 
 @dataclass
@@ -93,10 +109,16 @@ class Laid:
 
 
 def _moved(op: Op, dx: float, dy: float) -> Op:
-    """Return ``op`` moved by (dx, dy)."""
+    """Return ``op`` moved by (dx, dy) (a shallow copy: fitting moves thousands of ops)."""
+    if not dx and not dy:
+        return op
+    moved = copy.copy(op)
+    object.__setattr__(moved, "x", op.x + dx)
+    object.__setattr__(moved, "y", op.y + dy)
     if isinstance(op, Line):
-        return replace(op, x=op.x + dx, y=op.y + dy, x2=op.x2 + dx, y2=op.y2 + dy)
-    return replace(op, x=op.x + dx, y=op.y + dy)
+        object.__setattr__(moved, "x2", op.x2 + dx)
+        object.__setattr__(moved, "y2", op.y2 + dy)
+    return moved
 
 
 def texts(ops: list[Op]) -> list[Text]:
@@ -121,15 +143,20 @@ def paint(canvas, ops: list[Op], fonts, page_height: float, draw_chart: ChartDra
             colors[hex_] = HexColor("#" + hex_)
         return colors[hex_]
 
+    spans = 0                           # open Span runs: text inside takes no ActualText
     for op in ops:
-        if isinstance(op, Text):
+        if isinstance(op, Span):
+            spans += -1 if op.end else 1
+            canvas.addLiteral("EMC" if op.end else f"/Span <</ActualText {_pdf_text(op.actual)}>> BDC")
+        elif isinstance(op, Text):
             canvas.setFillColor(color(op.color))
             canvas.setFont((fonts.bold if op.bold else fonts.regular).name, op.size)
             draw = canvas.drawRightString if op.right else canvas.drawString
-            if op.actual:
+            actual = op.actual and not spans
+            if actual:
                 canvas.addLiteral(f"/Span <</ActualText {_pdf_text(op.actual)}>> BDC")
             draw(op.x, page_height - op.y, op.text)
-            if op.actual:
+            if actual:
                 canvas.addLiteral("EMC")
         elif isinstance(op, Rect):
             canvas.setFillColor(color(op.color))

@@ -9,13 +9,17 @@ of printing as a box.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from briefgen.errors import FontError, Problems
 from briefgen.render.pdf.ops import Laid, Text
 from briefgen.text.fit import break_lines
 from briefgen.theme import Palette
 from briefgen.theme.page import PageStyle
+
+
+_BREAKS: dict[tuple, list[str]] = {}   # (face, text, width, size) -> lines
+_BREAKS_KEPT = 50_000
 
 
 class PdfFonts(NamedTuple):
@@ -34,7 +38,7 @@ class Where(NamedTuple):
 
 
 def sup_text(notes: Iterable[int]) -> str:
-    """Return the superscript that cites source notes, e.g. '1,2'."""
+    """Return the superscript that cites source notes or documents, e.g. '1,2'."""
     return ",".join(str(n) for n in notes if n)
 
 
@@ -74,6 +78,13 @@ class Typesetter:
     level: int
     page: PageStyle
     palette: Palette
+    refs: Mapping[int, int] | None = None    # note number -> document number; None: the same
+
+    def marks(self, notes: Iterable[int]) -> tuple[int, ...]:
+        """Return the sorted document numbers that ``notes`` cite (notes without one: none)."""
+        if self.refs is None:
+            return tuple(sorted({n for n in notes if n}))
+        return tuple(sorted({self.refs[n] for n in notes if n in self.refs}))
 
     def size(self, role: str) -> float:
         """Return the size (pt) of text role ``role`` at this level."""
@@ -102,28 +113,42 @@ class Typesetter:
         return size * self.page.marks.middle
 
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
-        """Return ``text`` broken into lines no wider than ``width``."""
+        """Return ``text`` broken into lines no wider than ``width``.
+
+        Fitting lays the same text out in the same box many times (levels, column choices),
+        so breaks are remembered per face, text, width and size.
+        """
         font = self.fonts.bold if bold else self.fonts.regular
-        return break_lines(text, width, lambda s: font.metrics.width(s, size))
+        key = (font.name, text, round(width, 4), size)
+        if key not in _BREAKS:
+            if len(_BREAKS) > _BREAKS_KEPT:
+                _BREAKS.clear()
+            _BREAKS[key] = break_lines(text, width, lambda s: font.metrics.width(s, size))
+        return list(_BREAKS[key])
 
     def sup(self, notes: Iterable[int], x: float, baseline: float, size: float, color: str,
             after: float = 0.0) -> Text:
-        """Return the superscript note numbers set after a text ending at ``x``.
+        """Return the raised document numbers cited by ``notes``, set after a text ending at ``x``.
 
-        ``size`` is the text size the numbers are scaled from, ``after`` the size of the
-        text they follow (default ``size``), which sets the gap before them. They extract
-        as " 1,2" (ActualText), so a figure and its note never run together.
+        ``size`` is the text size the numbers are scaled from (never under the mark floor),
+        ``after`` the size of the text they follow (default ``size``), which sets the gap
+        before them. They extract as "[1,2]" (ActualText): one space at most before them,
+        and a figure and its mark never run together.
         """
         m = self.page.marks
-        s = sup_text(notes)
+        s = sup_text(self.marks(notes))
         return Text(x + (after or size) * m.sup_gap, baseline - size * m.sup_rise, s,
-                    round(size * m.sup_scale, 2), color, actual=" " + s)
+                    self.mark_size(size), color, actual=f"[{s}]" if s else "")
+
+    def mark_size(self, size: float) -> float:
+        """Return the size of note marks raised after text of ``size``."""
+        return max(round(size * self.page.marks.sup_scale, 2), self.size("mark"))
 
     def sup_width(self, notes: Sequence[int], size: float, after: float = 0.0) -> float:
-        """Return the room (pt) the superscript ``sup`` sets takes after a text."""
-        s = sup_text(notes)
+        """Return the room (pt) the marks ``sup`` sets take after a text."""
+        s = sup_text(self.marks(notes))
         m = self.page.marks
-        return (after or size) * m.sup_gap + self.width(s, round(size * m.sup_scale, 2)) if s else 0.0
+        return (after or size) * m.sup_gap + self.width(s, self.mark_size(size)) if s else 0.0
 
     def para(self, text: str, width: float, size: float, color: str, *, bold: bool = False,
              notes: Sequence[int] = (), tight: bool = False, x: float = 0.0) -> Laid:
@@ -132,7 +157,7 @@ class Typesetter:
         lines = self.wrap(text, width - self.sup_width(notes, size), size, bold) if text else []
         base = self.baseline(size, pitch)
         ops = [Text(x, base + i * pitch, line, size, color, bold) for i, line in enumerate(lines)]
-        if notes and lines:
+        if self.marks(notes) and lines:
             end = x + self.width(lines[-1], size, bold)
             ops.append(self.sup(notes, end, base + (len(lines) - 1) * pitch, size, color))
         return Laid(len(lines) * pitch, ops)

@@ -39,6 +39,7 @@ class DeckPlan:
         self.made: list[dict] = []              # per model slide, what its layout chose
         self.errors: dict[int, FitError] = {}   # model slide index -> why it does not fit
         self._warnings: list[list[str]] = []    # per model slide, its planning warnings
+        self.hints: list = []                   # what widen was given (the deck depends on it)
         for i in range(len(briefing.slides)):
             self.slides.append([])
             self.made.append({})
@@ -77,6 +78,7 @@ class DeckPlan:
     def widen(self, hints: list) -> None:
         """Replan every slide another language constrains: ``hints`` holds per slide the most
         slides any language needs (an int) or the merged plan of every language (``merge_plans``)."""
+        self.hints = list(hints)
         for i, (count, hint) in enumerate(zip(self.counts, hints)):
             hint = hint if isinstance(hint, dict) else {"pages": hint}
             layout = set(hint) - {"pages"}

@@ -224,9 +224,11 @@ def _card(ctx: Ctx, slide, fig: Figure, x: float, y: float, lay: CardLayout, i: 
           paras([fig.label], lay.label, pal.ink, bold=True, line=D.KPI_LABEL_LINE),
           name=f"Label {i}")
     y += lay.label_h + D.KPI_PERIOD_GAP
-    if fig.period:
-        w.box(slide, x, y, inner, D.KPI_PERIOD * D.KPI_LABEL_LINE,
-              paras([fig.period], D.KPI_PERIOD, pal.muted, line=D.KPI_LABEL_LINE),
+    if fig.period:              # one line: a long period ("（年份推算）") shrinks to fit it
+        size = fit([fig.period], inner, D.KPI_PERIOD * D.KPI_LABEL_LINE,
+                   D.Range(D.KPI_PERIOD, D.CAPTION.min), line=D.KPI_LABEL_LINE).size
+        w.box(slide, x, y, inner, size * D.KPI_LABEL_LINE,
+              paras([fig.period], size, pal.muted, line=D.KPI_LABEL_LINE),
               name=f"Period {i}")
 
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -106,3 +107,26 @@ def test_chart_keys_do_not_depend_on_where_the_code_is_installed(tmp_path):
                            env=dict(os.environ, PYTHONPATH=str(where)), check=True).stdout
             for where in (ROOT, copy)}
     assert len(keys) == 1
+
+
+def test_the_chart_cache_stays_bounded_over_50_builds_of_different_specs(tmp_path, monkeypatch):
+    from briefgen.build import Session
+
+    monkeypatch.setattr(chart_cache, "MAX_ENTRIES", 8)
+    charts = tmp_path / "cache"             # the chart entries alone (the fonts stay warm)
+    monkeypatch.setattr(chart_cache, "entry", lambda *parts: Path(charts, *parts))
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "assets").symlink_to(ROOT / "assets")
+    series = [line.split("id: ")[1].strip() for line in
+              (ROOT / "assets" / "data" / "series.yaml").read_text(encoding="utf-8").splitlines()
+              if line.startswith("- id:")]
+    session, sizes = Session(), []
+    for i in range(50):             # each series alone, then beside 1, 2, … narratives (other heights)
+        spec = tmp_path / "specs" / f"s{i}.yaml"
+        spec.write_text(f"title: 图表{i}\nentity: park\nlang: zh\ndeck:\n  - type: title\nonepager:\n"
+                        f"  - type: chart\n    chart: {series[i % len(series)]}\n"
+                        + "  - type: narrative\n    text: 园区立足主导产业，建设科创载体。\n" * (i // len(series)),
+                        encoding="utf-8")
+        session.build(spec, tmp_path / "out", ("pdf",))
+        sizes.append(len(list((charts / "charts").glob("*.svg"))))
+    assert sizes[:8] == list(range(1, 9)) and set(sizes[8:]) == {8}

@@ -51,12 +51,13 @@ def squeeze(s: str) -> str:
 
 
 @pytest.mark.parametrize("name,chart", CHARTS, ids=[n for n, _ in CHARTS])
-def test_labels_source_and_title_are_text(name, chart, fonts):
+def test_labels_footnote_and_title_are_text_and_the_source_line_is_left_to_the_page(name, chart, fonts):
     text = page_text(page(chart, fonts))
     plan = chart_plan(chart, PARK)
-    for s in [*plan.categories, *(m.label for s in plan.series for m in s.marks), *plan.notes,
-              plan.title]:
+    notes = [n for n in plan.notes if n != chart.source_line]
+    for s in [*plan.categories, *(m.label for s in plan.series for m in s.marks), *notes, plan.title]:
         assert squeeze(s) in text
+    assert not chart.source_line or squeeze(chart.source_line) not in text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -67,7 +68,7 @@ def test_pdftotext_finds_the_labels(lang, fonts, tmp_path):
     path = tmp_path / "chart.pdf"
     path.write_bytes(page(gdp, fonts))
     out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    for s in (*gdp.value_labels, "1993*", "2007*", "2024", gdp.source_line):
+    for s in (*gdp.value_labels, "1993*", "2007*", "2024", gdp.footnote):
         assert squeeze(s) in squeeze(out)
 
 

@@ -1,8 +1,8 @@
-"""The one-pager's frame: header band, numbered source notes in balanced columns, footer."""
+"""The one-pager's frame: the header band and the footer."""
 
 from __future__ import annotations
 
-from briefgen.render.pdf.frame import _balance, footer, footer_text, frame_strings, header, notes
+from briefgen.render.pdf.frame import footer, footer_text, frame_strings, header
 from briefgen.render.pdf.ops import Rect, Text
 from briefgen.theme import CITY, PARK
 from model_samples import briefing
@@ -24,28 +24,10 @@ def test_the_header_band_spans_the_page_in_the_primary_colour_with_an_accent_rul
     assert {"江阴", b.title, b.subtitle, b.entity_name} <= set(texts(laid))
 
 
-def test_notes_print_every_number_and_fill_columns_in_reading_order():
-    b, ts = briefing("en"), typesetter("en")
-    laid = notes(b.onepager, b.labels, ts, 515.0)
-    numbers = [op for op in laid.ops if isinstance(op, Text) and op.bold and op.text.isdigit()]
-    assert [op.text for op in numbers] == [str(n.number) for n in b.onepager.notes]
-    columns = sorted({op.x for op in numbers})
-    assert len(columns) == 2
-    first = [op for op in numbers if op.x == columns[0]]
-    assert [op.y for op in first] == sorted(op.y for op in first)
-
-
-def test_balance_minimises_the_taller_column():
-    assert _balance([10, 10, 10, 10], 2) == [(0, 2), (2, 4)]
-    assert _balance([30, 10, 10, 10], 2) == [(0, 1), (1, 4)]
-    assert _balance([5], 2) == [(0, 1)]
-    assert _balance([5, 5], 1) == [(0, 2)]
-
-
 def test_the_footer_names_the_issuer_and_the_data_date_beside_the_wordmark():
     b, ts = briefing("en"), typesetter("en")
     assert footer_text(b) == ("Prepared by: Administrative Committee of the Jiangsu Jiangyin–Jingjiang "
-                              "Industrial Park  ·  Data as of January 2025")
+                              "Industrial Park · Data as of January 2025")
     laid = footer(b, PARK, ts, 515.0)
     mark = laid.ops[-1]
     assert mark.text == "JIANGYIN–JINGJIANG" and mark.right and mark.x == 515.0
@@ -55,4 +37,5 @@ def test_frame_strings_carry_their_origin():
     b = briefing("zh")
     found = {w.what: w for w in frame_strings(b, PARK)}
     assert found["theme park wordmark"].text == "澄靖园区"
-    assert found["source note 5"].origin == b.onepager.origin
+    assert found["source of note 5"].origin == b.onepager.origin
+    assert "GDP" in found["source of note 5"].text and "“" not in found["source of note 5"].text

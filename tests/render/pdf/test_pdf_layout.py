@@ -7,8 +7,9 @@ import dataclasses
 import pytest
 
 from briefgen.errors import FitError, Origin
-from briefgen.model import Bullet, Bullets, Event, Paragraph, Section, Timeline
-from briefgen.render.pdf.layout import cited, compose, fit_page, usable
+from briefgen.model import Bullet, Bullets, Event, KpiCards, Paragraph, Section, Timeline
+from briefgen.render.pdf.layout import compose, fit_page, largest_type, usable
+from briefgen.render.pdf.sources import cited
 from briefgen.render.pdf.ops import ChartBox, Rect, Text
 from briefgen.render.pdf.text import Typesetter
 from briefgen.theme import PARK
@@ -82,17 +83,39 @@ def test_an_overfull_side_panel_names_the_panel_and_the_timeline():
     long = Section("timeline", Timeline(events, "History"), origin=Origin("specs/tl.yaml", 5, 3))
     with pytest.raises(FitError) as e:
         fit(with_sections(b, long, drop_roles=("timeline",)))
-    assert str(e.value).startswith("specs/tl.yaml:5:3: one-pager:")
-    assert "side panel (timeline, lists and contact)" in str(e.value)
+    assert str(e.value).startswith("specs/tl.yaml:5:3: one-pager (English, lang en): the content does "
+                                   "not fit one A4 page even at the smallest type sizes: the side "
+                                   "panel (timeline, lists and contact) is ")
+    assert "the timeline section ('History')" in str(e.value) or "this timeline section ('History')" in str(e.value)
+    assert str(e.value).endswith("To make room, shorten that section, mark a section 'optional: true' "
+                                 "so it can be dropped, or move the detail to the deck.")
 
 
-def test_only_optional_sections_on_the_overflowing_column_are_dropped():
+def test_a_list_goes_to_the_column_where_it_fits_and_is_blamed_when_it_fits_nowhere():
     b = briefing("en")
     items = tuple(Bullet(f"Industry number {i} with a long description of what it makes") for i in range(40))
     listed = Section("list", Bullets(items, "Industries"), origin=Origin("specs/l.yaml", 8, 3))
     with pytest.raises(FitError) as e:
-        fit(with_sections(b, listed))       # the optional chart is in the other column: kept
-    assert str(e.value).startswith("specs/l.yaml:8:3: ") and "side panel" in str(e.value)
+        fit(with_sections(b, listed))
+    assert str(e.value).startswith("specs/l.yaml:8:3: ") and "list section ('Industries')" in str(e.value)
+
+
+def test_only_optional_sections_on_the_overflowing_column_are_dropped():
+    b = briefing("en")
+    events = tuple(Event(str(1900 + i), 1900 + i, "An event in the park's long history", 1)
+                   for i in range(80))
+    long = Section("timeline", Timeline(events, "History"), origin=Origin("specs/tl.yaml", 5, 3))
+    with pytest.raises(FitError) as e:
+        fit(with_sections(b, long, drop_roles=("timeline",)))   # the optional chart is in the main column
+    assert "side panel" in str(e.value)
+
+
+def test_spare_height_is_shared_so_no_column_ends_far_above_the_body_bottom():
+    for lang in ("zh", "en"):
+        b = briefing(lang)
+        result = largest_type(b, PARK, typesetter(lang).fonts, PAGE, list(b.onepager.sections))
+        assert result.overflow <= 0
+        assert max(result.empty.values()) <= 0.1 * PAGE.size[1]
 
 
 def test_levels_run_to_the_floors():
@@ -107,13 +130,12 @@ def test_figures_keep_their_order_in_the_strip():
     assert numbers == [f.number for f in figures("zh")]
 
 
-def test_notes_that_leave_no_room_for_the_body_are_blamed_on_the_notes():
+def test_a_strip_that_leaves_no_room_for_the_body_is_blamed_on_the_strip():
     b = briefing("zh")
-    note = b.onepager.notes[0]
-    many = tuple(dataclasses.replace(note, number=i + 1) for i in range(300))
-    onepage = dataclasses.replace(b.onepager, notes=many)
+    kpis = next(s for s in b.onepager.sections if s.role == "kpis")
+    many = dataclasses.replace(kpis, block=KpiCards(kpis.block.items * 12, kpis.block.origin))
     with pytest.raises(FitError) as e:
-        fit(dataclasses.replace(b, onepager=onepage))
+        fit(with_sections(b, many, drop_roles=("kpis",)))
     message = str(e.value)
-    assert message.startswith(f"{b.onepager.origin}: one-pager:")
-    assert "leave no room for the body" in message and "the 300 source notes" in message
+    assert message.startswith(f"{kpis.origin}: one-pager (Chinese, lang zh):")
+    assert "leave no room for the body" in message and "the kpis section" in message

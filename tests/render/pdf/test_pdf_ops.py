@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefgen.render.pdf.ops import ChartBox, Dot, Laid, Line, Rect, Text, _pdf_text, paint, texts
+from briefgen.render.pdf.ops import ChartBox, Dot, Laid, Line, Rect, Span, Text, _pdf_text, paint, texts
 from briefgen.render.pdf.text import PdfFonts
 
 
@@ -46,3 +46,14 @@ def test_paint_flips_to_reportlab_coordinates_and_wraps_actual_text():
     assert canvas.calls[3][1] == (10, 742.0, "1")
     assert ("rect", (0, 812.0, 50, 20)) in [(c[0], c[1]) for c in canvas.calls]
     assert drawn == [("chart", 5, 592.0, 100, 50)]
+
+
+def test_a_span_extracts_as_its_actual_text_and_the_text_inside_takes_none_of_its_own():
+    canvas = Recorder()
+    fonts = PdfFonts(Face("R"), Face("B"))
+    ops = [Span(actual="21 years[1] Years"), Text(0, 10, "21", 20, "000000", bold=True),
+           Text(30, 10, "1", 7, "000000", actual="[1]"), Span(end=True), Text(0, 40, "2", 7, "000000", actual="[2]")]
+    paint(canvas, ops, fonts, 842.0, lambda *a: None)
+    literals = [c[1][0] for c in canvas.calls if c[0] == "addLiteral"]
+    assert literals == [f"/Span <</ActualText {_pdf_text('21 years[1] Years')}>> BDC", "EMC",
+                        f"/Span <</ActualText {_pdf_text('[2]')}>> BDC", "EMC"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from briefgen.errors import FontError, Origin, Problems
@@ -32,8 +34,9 @@ def test_mix_goes_from_one_colour_to_the_other():
 
 
 def test_sizes_run_from_design_to_floor():
-    assert typesetter(level=0).size("body") == PAGE.type.body.design
-    assert typesetter(level=LEVELS).size("body") == PAGE.type.body.floor
+    assert typesetter(level=0).size("lead") == PAGE.type.lead.design
+    assert typesetter(level=LEVELS).size("lead") == PAGE.type.lead.floor == 9.0
+    assert typesetter(level=0).size("title") == typesetter(level=LEVELS).size("title")
     assert typesetter(level=0).gap("event") > typesetter(level=LEVELS).gap("event")
 
 
@@ -46,7 +49,7 @@ def test_para_wraps_within_the_width_and_ends_with_its_note_numbers(lang):
     assert len(lines) > 2
     assert all(ts.width(op.text, 9.0) <= 200.0 for op in lines)
     sup = laid.ops[-1]
-    assert sup.text == "1,2" and sup.actual == " 1,2" and sup.size < 9.0
+    assert sup.text == "1,2" and sup.actual == "[1,2]" and sup.size == PAGE.type.mark.floor
     assert sup.x + ts.width(sup.text, sup.size) <= 200.0 + 1e-6
     assert laid.height == pytest.approx(len(lines) * ts.pitch(9.0))
     assert "".join(op.text for op in lines).replace(" ", "") == text.replace(" ", "")
@@ -82,3 +85,17 @@ def test_check_glyphs_raises_one_font_error_alone():
 def test_superscripts_are_text_ops():
     sup = typesetter().sup((3,), 10.0, 20.0, 8.0, "000000")
     assert isinstance(sup, Text) and sup.y < 20.0 and sup.x > 10.0
+
+
+def test_marks_never_go_under_the_floor_and_grow_with_big_text():
+    ts = typesetter()
+    assert ts.sup((3,), 0.0, 0.0, 4.0, "000000").size == PAGE.type.mark.floor == 7.0
+    assert ts.sup((3,), 0.0, 0.0, 20.0, "000000").size == pytest.approx(20.0 * PAGE.marks.sup_scale)
+
+
+def test_marks_name_documents_sorted_once_each():
+    ts = dataclasses.replace(typesetter(), refs={1: 2, 2: 1, 3: 2, 4: 1})
+    assert ts.marks((3, 2, 1, 4)) == (1, 2)
+    sup = ts.sup((4, 3), 0.0, 0.0, 9.0, "000000")
+    assert (sup.text, sup.actual) == ("1,2", "[1,2]")
+    assert ts.marks((9,)) == () and ts.sup((9,), 0.0, 0.0, 9.0, "000000").text == ""

@@ -15,6 +15,8 @@ from pypdf import PdfReader
 from briefgen.errors import FitError, FontError, Origin
 from briefgen.model import Figure, KpiCards, Paragraph, Section
 from briefgen.render.pdf import PDF_LANG, PRODUCER, render_pdf
+from briefgen.render.pdf.blocks import ROLES
+from briefgen.render.pdf.sources import doc_refs, documents, entry_text
 from briefgen.theme import CITY, PARK
 from model_samples import briefing
 
@@ -86,23 +88,36 @@ def test_text_extracts_as_written(sample):
             assert squash(block.text) in text
     for chart in (s.block for s in b.onepager.sections if s.role == "chart"):
         assert squash(chart.title) in text
-        assert all(squash(c) in text for c in chart.categories)
+        assert squash(chart.alt_text) in text          # the plot reads as its data in words
+        assert all(squash(c) not in text for c in chart.categories if "（" in c or "(" in c)
 
 
-def test_every_source_note_is_printed_with_its_number_and_quote(sample):
+def printed_docs(b) -> list:
+    """Return the (number, note) of each document the sample's printed sections cite."""
+    sections = sorted(b.onepager.sections, key=lambda s: ("strip main side side_end".split().index(
+        ROLES[s.role].zone), ROLES[s.role].rank))
+    return documents(doc_refs(sections, b.onepager.notes), b.onepager.notes)
+
+
+def test_each_source_document_is_cited_once_and_no_quote_is_printed(sample):
     b, data, _ = sample
     text = text_of(data)
-    for note in b.onepager.notes:
-        assert squash(f"{note.number}{note.text}") in text
-        assert squash(note.quote) in text
+    docs = printed_docs(b)
+    assert [n for n, _ in docs] == [1, 2]
+    for number, note in docs:
+        assert text.count(squash(note.source_title)) == 1
+        assert squash(f"{number}{entry_text(note, b.lang)}") in text
+    assert all(squash(n.quote) not in text for n in b.onepager.notes)
 
 
-def test_every_figure_carries_its_note_number(sample):
+def test_every_figure_carries_the_mark_of_its_document(sample):
     b, data, _ = sample
     text = text_of(data)
+    refs = doc_refs(b.onepager.sections, b.onepager.notes)
     kpis = next(s.block for s in b.onepager.sections if s.role == "kpis")
     for fig in kpis.items:
-        assert squash(f"{fig.number}{fig.sep}{fig.suffix}") + str(fig.note) in text
+        drawn = fig.sep.join(x for x in (fig.prefix, fig.number, fig.suffix) if x)
+        assert squash(f"{drawn}[{refs[fig.note]}]") in text
 
 
 def test_fonts_are_embedded_subsets_and_no_helvetica(sample):
@@ -183,7 +198,7 @@ def test_an_overfull_page_fails_with_a_located_message_and_writes_nothing(tmp_pa
     with pytest.raises(FitError) as e:
         render_pdf(with_sections(b, *extra), PARK, str(path))
     message = str(e.value)
-    assert message.startswith("specs/full.yaml:")
+    assert message.startswith("specs/full.yaml:") and "one-pager (English, lang en):" in message
     assert re.search(r"is \d+\.\d pt \(\d+\.\d mm\) too tall", message)
     assert "main column" in message and "narrative section" in message
     assert not path.exists()
@@ -195,7 +210,7 @@ def test_a_very_long_single_narrative_is_located_at_its_own_line():
     bad = Section("narrative", Paragraph(long, (1,)), origin=Origin("specs/long.yaml", 42, 3))
     with pytest.raises(FitError) as e:
         render(with_sections(b, bad, drop_roles=("narrative",)))
-    assert str(e.value).startswith("specs/long.yaml:42:3: one-pager:")
+    assert str(e.value).startswith("specs/long.yaml:42:3: one-pager (Chinese, lang zh):")
 
 
 def test_an_optional_section_is_dropped_with_a_warning_naming_its_origin():
@@ -206,7 +221,7 @@ def test_an_optional_section_is_dropped_with_a_warning_naming_its_origin():
     data, warnings = render(with_sections(b, maybe))
     assert len(PdfReader(io.BytesIO(data)).pages) == 1
     assert len(warnings) == 1
-    assert warnings[0].startswith("specs/opt.yaml:77:5: one-pager: dropped the optional narrative")
+    assert warnings[0].startswith("specs/opt.yaml:77:5: one-pager (English): dropped the optional narrative")
     assert "infrastructure" not in text_of(data)
 
 
@@ -252,3 +267,25 @@ def test_a_figure_citing_a_note_the_page_lacks_is_reported():
     _, warnings = render(with_sections(b, bad, drop_roles=("kpis",)))
     assert warnings == [f"{kpis.origin}: one-pager: kpis section cites source note 42, "
                         "which the one-pager's notes do not have"]
+
+
+def test_a_page_without_figures_has_no_sources_heading():
+    b = briefing("zh")
+    plain = Section("narrative", Paragraph("园区坚持产业共进、设施共建、民生共享、生态共美。"),
+                    origin=Origin("specs/plain.yaml", 4, 3))
+    keep = tuple(s for s in b.onepager.sections if s.role == "contact") + (plain,)
+    plain_page = dataclasses.replace(b.onepager, sections=keep, notes=())
+    data, warnings = render(dataclasses.replace(b, onepager=plain_page, as_of=""))
+    text = text_of(data)
+    assert warnings == [] and squash(plain.block.text) in text
+    assert squash(b.labels.sources) not in text and "《" not in text
+    assert squash(b.labels.get("as_of", date="")) not in text           # no data date without data
+
+
+def test_a_contact_block_without_lines_is_left_out_with_a_warning():
+    b = briefing("en")
+    contact = next(s for s in b.onepager.sections if s.role == "contact")
+    empty = dataclasses.replace(contact, block=dataclasses.replace(contact.block, lines=()))
+    data, warnings = render(with_sections(b, empty, drop_roles=("contact",)))
+    assert warnings == [f"{contact.origin}: one-pager: the contact section has nothing to show; left out"]
+    assert squash(contact.block.heading) not in text_of(data)

@@ -1,0 +1,51 @@
+"""Shared fixtures for the spec tests: a writable project holding the real dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.cli import main
+from paths import ROOT
+
+BUILD_FAILED = "error: 1 of 1 spec(s) failed"     # the summary line build adds
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project folder (its own assets/, the real dataset linked in) as the working directory."""
+    root = tmp_path / "proj"
+    (root / "specs").mkdir(parents=True)
+    (root / "assets" / "pics").mkdir(parents=True)
+    (root / "assets" / "data").symlink_to(ROOT / "assets" / "data")
+    monkeypatch.chdir(root)
+    return root
+
+
+def run(*args: str):
+    """Return the result of running briefgen with ``args``."""
+    return CliRunner().invoke(main, list(args))
+
+
+def write(path: Path, data: str | bytes) -> str:
+    """Write ``data`` to ``path`` and return the path as typed from the working folder."""
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return str(path.relative_to(Path.cwd()))
+
+
+def refused(spec: str, lines: list[str], project: Path) -> None:
+    """Assert that validate and build each print exactly ``lines``, exit 1 and write nothing."""
+    result = run("validate", spec)
+    assert (result.exit_code, result.stdout, result.stderr.splitlines()) == (1, "", lines)
+    result = run("build", spec, "-o", "out")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[: len(lines)] == lines
+    rest = result.stderr.splitlines()[len(lines):]
+    assert len(rest) == 1 and rest[0].startswith(BUILD_FAILED), rest
+    assert "Traceback" not in result.output
+    assert not (project / "out").exists()
