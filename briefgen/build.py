@@ -19,7 +19,8 @@ from typing import Any, Callable, Sequence
 from briefgen.errors import BriefgenError, Problems
 from briefgen.model import Briefing
 from briefgen.output import write_all
-from briefgen.theme import Theme, get_theme
+from briefgen.theme import Theme
+from briefgen.theme.load import spec_theme
 
 FORMATS = ("pptx", "pdf")
 LANG_NAMES = {"zh": "Chinese", "en": "English"}
@@ -131,8 +132,7 @@ class Session:
             (briefings if lang in wanted else others).append(b)
         if problems:
             raise Problems(problems)
-        return Prepared(spec, briefings, others, get_theme(spec.get("theme") or spec["entity"]),
-                        every[0])
+        return Prepared(spec, briefings, others, spec_theme(spec, spec_path), every[0])
 
     def render(self, spec_path: Path, out_dir: Path = Path("output"), formats: Sequence[str] = FORMATS,
                langs: Sequence[str] | None = None) -> tuple[Built, list[tuple[Path, bytes]]]:

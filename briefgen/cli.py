@@ -200,3 +200,4 @@ def _register_authoring() -> None:
 
 _register()
 _register_authoring()
+main.add_command(__import__("briefgen.cli_template", fromlist=["template"]).template)

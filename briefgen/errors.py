@@ -75,3 +75,7 @@ class OutputError(BriefgenError):
     def __init__(self, message: str, origin: Origin | None = None, *, replaced: bool = False):
         super().__init__(message, origin)
         self.replaced = replaced
+
+
+class TemplateError(BriefgenError):
+    """A PowerPoint template cannot be read, or offers no usable layout for a slide type."""

@@ -231,6 +231,7 @@ class Section:
     block: Block
     optional: bool = False
     origin: Origin | None = None
+    notes: tuple[int, ...] = ()     # SourceNote numbers the spec cites for its own text (cite:)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from briefgen.cli import main
 
 COMMANDS = (["build"], ["validate"], ["watch"], ["new"], ["schema"],
-            ["facts", "check"], ["facts", "list"], ["facts", "search"], ["facts", "show"])
+            ["facts", "check"], ["facts", "list"], ["facts", "search"], ["facts", "show"],
+            ["template", "inspect"], ["template", "check"])
 README = Path(__file__).resolve().parents[1] / "README.md"
 START, END = "\n### `briefgen ", "\n## How it works"
 

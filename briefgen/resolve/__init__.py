@@ -105,7 +105,7 @@ def _section(build: BlockBuilder, sec: Rec, i: int) -> Section | None:
         block = build.contact(sec.get("contact"), f"{where}.contact", sec.origin)
     if block is None:
         return None
-    for ident in sec.get("cite") or ():       # sources of text written in the spec
-        res.note(ident) if ident in res.ds.facts else res.list_note(res.ds.lists[ident])
-    return Section(kind, block, bool(sec.get("optional")), sec.origin)
+    cites = tuple((res.note(ident) if ident in res.ds.facts else res.list_note(res.ds.lists[ident])).number
+                  for ident in sec.get("cite") or ())       # sources of text written in the spec
+    return Section(kind, block, bool(sec.get("optional")), sec.origin, notes=cites)
 

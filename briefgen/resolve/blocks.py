@@ -17,7 +17,7 @@ from briefgen.resolve.context import Resolution, bilingual
 from briefgen.resolve.glossary import explain, printed_strings
 from briefgen.spec import Rec, Text
 from briefgen.spec.images import find_image
-from briefgen.theme import get_theme
+from briefgen.theme.load import picture_folder, spec_theme
 
 
 def block_notes(block: Block) -> tuple[int, ...]:
@@ -134,7 +134,7 @@ class BlockBuilder:
                                                "'contact' in the spec", origin))
             return None
         details = given if isinstance(given, Rec) else {"lines": given}
-        org = get_theme(self.spec.get("theme") or self.spec["entity"]).contact
+        org = spec_theme(self.spec, self.res.spec_path).contact
         texts = tuple(self.res.text(t, f"{where}.lines[{i}]")
                       for i, t in enumerate(details.get("lines") or ()))
         address = self.res.text(details.get("address"), f"{where}.address") or \
@@ -164,7 +164,8 @@ class BlockBuilder:
 
     def image(self, slide: Rec, where: str) -> Image | None:
         """Return a picture from assets/ or the spec's folder, checked and decoded (spec.images)."""
-        path, problem = find_image(slide["image"], Path(self.res.spec_path).resolve().parent, self.root)
+        path, problem = find_image(slide["image"], Path(self.res.spec_path).resolve().parent, self.root,
+                                   picture_folder(spec_theme(self.spec, self.res.spec_path)))
         if path is None:
             self.res.problems.append(SpecError(f"{where}.image: {problem}", slide.at("image")))
             return None

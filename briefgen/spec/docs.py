@@ -11,7 +11,8 @@ BRIEFING = {
     'entity': '`city` or `park`',
     'audience': 'text, e.g. 投资者 / Investors (document subject)',
     'lang': '`zh`, `en` or a list such as `[zh, en]`; default `zh`',
-    'theme': "`city` or `park`; default: the entity's",
+    'theme': "`city`, `park` or a theme file beside the spec (`ours.yaml`, see \"Your organisation's "
+             "look\"); default: the entity's",
     'issuer': (
         "text: the issuing body (document author, footer); default: the entity's name"
     ),

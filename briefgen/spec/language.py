@@ -202,7 +202,7 @@ BRIEFING = Record({
     "entity": (Enum("city", "park"), True),
     "audience": (TEXT, False),
     "lang": (LANG, False),
-    "theme": (Enum("city", "park"), False),
+    "theme": (Str(200, r"[^\n]+", "city, park or a theme file (.yaml) beside the spec"), False),
     "issuer": (TEXT, False),
     "as_of": (Date(), False),
     "contact": (CONTACT, False),

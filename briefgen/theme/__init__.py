@@ -1,7 +1,8 @@
-"""The two themes, city and park: palette, typefaces and the brand marks, in one place.
+"""What a theme is: palette, typefaces, brand marks and template; the values live in theme files.
 
 Sizes and margins for the deck live in ``theme.deck`` and for the page in ``theme.page``;
-this module holds what both share. Renderers take a Theme and never hard-code a colour,
+this module holds what both share. The built-in themes city and park are YAML files in
+``theme/builtin/``; a spec may name its own theme file instead (``theme.load``). Renderers take a Theme and never hard-code a colour,
 a font name or a size.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefgen.errors import BriefgenError
 
 
 @dataclass(frozen=True)
@@ -49,45 +49,47 @@ class Typefaces:
 
 
 @dataclass(frozen=True)
+class LogoPlace:
+    """Where a theme's logo sits, in points: on a paper-coloured plate so it reads on any band."""
+
+    deck_h: float = 40.0            # cover and closing slide: height, widest, from the top right
+    deck_max_w: float = 150.0
+    deck_top: float = 40.0
+    deck_right: float = 48.0
+    deck_pad: float = 6.0           # plate around the logo
+    page_h: float = 26.0            # handout header: height, widest (right-aligned under the date)
+    page_max_w: float = 90.0
+    page_pad: float = 3.0
+    page_gap: float = 6.0           # below the header's first line
+
+
+@dataclass(frozen=True)
 class Theme:
     name: str
     palette: Palette
     fonts: Typefaces = field(default_factory=Typefaces)
     wordmark: dict = field(default_factory=dict)   # {"zh": ..., "en": ...} short brand text
-    logo: str = ""                  # optional path under assets/ for a logo image
+    logo: str = ""                  # absolute path of the checked logo picture, or ""
+    folder: str = ""                # the folder of the theme's file (pictures may come from it)
+    template: str = ""              # absolute path of a PowerPoint template (.pptx/.potx), or ""
+    logo_place: LogoPlace = field(default_factory=LogoPlace)
     # the organisation's contact details, used where a spec gives none: "address" ({"zh", "en"}),
     # "phone", "email", "web"; fill in only what the organisation confirms
     contact: dict = field(default_factory=dict)
 
 
-CITY = Theme(
-    name="city",
-    palette=Palette(
-        primary="1D3557", secondary="457B9D", accent="C8102E", ink="1F2933",
-        muted="6B7280", paper="FFFFFF", tint="F1F4F8", rule="D5DCE4",
-        series=("1D3557", "C8102E", "457B9D", "E0A100", "8AA1B9"),
-    ),
-    wordmark={"zh": "江阴", "en": "JIANGYIN"},
-)
-
-PARK = Theme(
-    name="park",
-    palette=Palette(
-        primary="0B4F6C", secondary="1B998B", accent="F28C28", ink="1C2B33",
-        muted="66737D", paper="FFFFFF", tint="EEF5F7", rule="CFDDE2",
-        series=("0B4F6C", "F28C28", "1B998B", "8FB8C9", "C65D1E"),
-    ),
-    wordmark={"zh": "澄靖园区", "en": "JIANGYIN–JINGJIANG"},
-)
-
-THEMES = {t.name: t for t in (CITY, PARK)}
+BUILTIN = ("city", "park")         # briefgen/theme/builtin/<name>.yaml
 
 
-def get_theme(name: str) -> Theme:
-    """Return the theme called ``name``."""
-    try:
-        return THEMES[name]
-    except KeyError:
-        raise BriefgenError(
-            f"theme: expected one of {', '.join(sorted(THEMES))} but received {name!r}"
-        ) from None
+def get_theme(name: str, spec_dir: str | None = None) -> Theme:
+    """Return the built-in theme ``name``, or the theme file ``name`` beside the spec."""
+    from briefgen.theme.load import theme_for
+
+    return theme_for(name, spec_dir)
+
+
+def __getattr__(name: str) -> Theme:
+    """Return CITY or PARK, the built-in themes, read from their files on first use."""
+    if name in ("CITY", "PARK"):
+        return get_theme(name.lower())
+    raise AttributeError(name)

@@ -164,7 +164,8 @@ def test_the_theme_gives_the_contact_details_a_spec_leaves_out(tmp_path, dataset
     from briefgen import theme
     org = dataclasses.replace(theme.CITY, contact={"web": "https://example.org/org",
                                                    "address": {"zh": "示例路", "en": "Example Road"}})
-    monkeypatch.setitem(theme.THEMES, "city", org)
+    from briefgen.theme import load
+    monkeypatch.setattr(load, "_builtin", lambda name, real=load._builtin: org if name == "city" else real(name))
     slide, _ = build(tmp_path, dataset, CONTACT.replace("      web: https://example.org/jiangyin\n", "")
                      .replace('      address: {zh: 江苏省江阴市示例路1号, en: "1 Example Road, Jiangyin"}\n', ""),
                      "en")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefgen import model
+from briefgen.render.pdf.logo import header_logo
 from briefgen.render.pdf.ops import Laid, Line, Rect, Text
 from briefgen.render.pdf.sources import entry_text
 from briefgen.render.pdf.text import Typesetter, Where, mix
@@ -59,6 +60,7 @@ def header(b: model.Briefing, theme, ts: Typesetter) -> Laid:
     out.height += ts.gap("header_pad_bottom") - ts.gap("header_line")
     band = [Rect(0, 0, page_w, out.height, p.primary),
             Rect(0, out.height, page_w, m.header_rule, p.accent)]
+    band += header_logo(theme, x0 + width, base + ts.gap("header_line"), p.paper)
     return Laid(out.height + m.header_rule, band + out.ops)
 
 

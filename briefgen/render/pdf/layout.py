@@ -68,11 +68,21 @@ def usable(onepager: model.OnePager) -> tuple[list[model.Section], list[str]]:
         else:
             keep.append(s)
     numbers = {n.number for n in onepager.notes}
+    keep = [_cites_shown(s) for s in keep]
     for s in keep:
         for n in sorted(set(cited(s.block)) - numbers):
             warnings.append(f"{_where(s)}one-pager: {s.role} section cites source note {n}, "
                             f"which the one-pager's notes do not have")
     return keep, warnings
+
+
+def _cites_shown(s: model.Section) -> model.Section:
+    """Return ``s`` with the sources its spec cites for its own text marked on a narrative or
+    chart (every section's cites reach the sources block through ``doc_refs``)."""
+    if s.notes and isinstance(s.block, (model.Paragraph, model.Chart)):
+        notes = tuple(dict.fromkeys(s.block.notes + s.notes))
+        return dataclasses.replace(s, block=dataclasses.replace(s.block, notes=notes))
+    return s
 
 
 def _empty(block) -> bool:

@@ -78,6 +78,17 @@ class ChartBox:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture file drawn into (x, y, w, h); ``y`` is its top."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    path: str
+
+
+@dataclass(frozen=True)
 class Span:
     """Opens a run that extracts as ``actual`` (nothing when empty), or closes one (``end``).
 
@@ -92,7 +103,7 @@ class Span:
     end: bool = False
 
 
-Op = Union[Text, Rect, Line, Dot, ChartBox, Span]
+Op = Union[Text, Rect, Line, Dot, ChartBox, Span, Picture]
 
 
 @dataclass
@@ -168,6 +179,8 @@ def paint(canvas, ops: list[Op], fonts, page_height: float, draw_chart: ChartDra
         elif isinstance(op, Dot):
             canvas.setFillColor(color(op.color))
             canvas.circle(op.x, page_height - op.y, op.r, stroke=0, fill=1)
+        elif isinstance(op, Picture):
+            canvas.drawImage(op.path, op.x, page_height - op.y - op.h, op.w, op.h, mask="auto")
         else:
             canvas.saveState()
             draw_chart(canvas, op.chart, op.x, page_height - op.y - op.h, op.w, op.h)

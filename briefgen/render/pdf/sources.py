@@ -41,7 +41,7 @@ def doc_refs(sections: Iterable[model.Section], notes: Iterable[model.SourceNote
     docs: dict[str, int] = {}
     out: dict[int, int] = {}
     for s in sections:
-        for number in cited(s.block):
+        for number in cited(s.block) + list(getattr(s, "notes", ())):
             note = by_number.get(number)
             if note is not None:
                 out[number] = docs.setdefault(note.source_id, len(docs) + 1)

@@ -15,9 +15,8 @@ from briefgen.errors import BriefgenError, FitError, Problems, RenderError
 from briefgen.model import Briefing
 from briefgen.render.pptx.chrome import Ctx, content_title, footer, repeats, source_line
 from briefgen.render.pptx.layouts import KINDS
-from briefgen.render.pptx.package import (
-    fixed_date, new_presentation, reproducible_zip, set_properties, set_theme, title_layout,
-)
+from briefgen.render.pptx.package import fixed_date, reproducible_zip, set_properties
+from briefgen.render.pptx.template import add_slide, finish_deck, start_deck
 from briefgen.render.pptx.text import Para, Span, TextWriter, paras
 from briefgen.theme import deck as D
 
@@ -159,11 +158,10 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     ctx = plan.ctx
     ctx.warnings = plan.warnings()
     planned = [page for pages in plan.slides for page in pages]
-    prs = new_presentation()
-    layout = title_layout(prs)
+    prs, layout = start_deck(theme)
     notes = 0
     for number, (model, page) in enumerate(planned, start=1):
-        slide = prs.slides.add_slide(layout)
+        slide = add_slide(prs, layout)
         if page.cover:
             page.draw(ctx, slide)
         else:
@@ -174,7 +172,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
             footer(ctx, slide, source, number, model.origin)
         notes += write_notes(ctx, slide, model, page.first)
     when = fixed_date(briefing.as_of)
-    set_theme(prs, theme, f"briefgen {theme.name}")
+    finish_deck(prs, theme)
     set_properties(prs, briefing, when, len(planned), notes)
     buffer = io.BytesIO()
     prs.save(buffer)

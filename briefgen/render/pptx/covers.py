@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from briefgen.model import Contact
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.chrome import Ctx, Page, cover_frame, fit_or_explain, place_title
+from briefgen.render.pptx.logo import cover_logo
 from briefgen.render.pptx.text import emu, overflow_error, paras
 from briefgen.theme import deck as D
 
@@ -88,6 +89,7 @@ def _page(slide, pieces: list[Piece], top: float, bottom: float,
 
     def draw(c: Ctx, s) -> None:
         cover_frame(c, s, c.pal.primary)
+        cover_logo(c, s, slide.kind)
         for piece, y in zip([*pieces, *footer], [*ys, *foot_ys]):
             piece.draw(c, s, y)
 

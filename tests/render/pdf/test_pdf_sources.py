@@ -57,3 +57,9 @@ def test_a_document_without_a_title_of_its_own_is_described_never_set_in_book_ma
     assert entry_text(note, "zh") == "关于江阴GDP破5000亿元的文章（原文无标题），2025-01"
     en = dataclasses.replace(notes("en")[4], source_title="Article on Jiangyin's GDP (untitled)", original_title="")
     assert entry_text(en, "en") == "Article on Jiangyin's GDP (untitled), 2025-01"
+
+
+def test_a_section_citing_sources_for_its_own_text_brings_their_document():
+    ns = notes("zh")
+    refs = doc_refs([Section("narrative", Paragraph("园区跨江联动发展。"), notes=(5,))], ns)
+    assert [n.source_id for _, n in documents(refs, ns)] == ["jy-gdp-5000"]

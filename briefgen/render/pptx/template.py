@@ -1,0 +1,129 @@
+"""A deck built on an organisation's template: its masters, layouts, theme and slide size.
+
+The template's sample slides (and the sections naming them) are dropped; its masters,
+layouts, theme colours and fonts, and its logo, footer, date and slide-number placeholders
+stay. Slides are drawn on its layout nearest to a title alone (the title goes into its title
+placeholder) in briefgen's 16:9 space, then scaled, as a
+whole and keeping their proportions, to the template's slide size (a 4:3 template letterboxes
+them). Without a template the deck starts from python-pptx's package (``package.py``).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from briefgen.render.pptx.package import new_presentation, set_theme, title_layout
+from briefgen.theme import deck as D
+from briefgen.theme.template import open_template, title_only_layout
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+EMU = 12700
+_POINT_ATTRS = {f"{{{_A}}}{t}": ("sz",) for t in ("rPr", "defRPr", "endParaRPr")}
+_EMU_ATTRS = {f"{{{_A}}}bodyPr": ("lIns", "tIns", "rIns", "bIns"), f"{{{_A}}}ln": ("w",),
+              f"{{{_A}}}pPr": ("marL", "marR", "indent"), f"{{{_A}}}tab": ("pos",),
+              f"{{{_A}}}gridCol": ("w",), f"{{{_A}}}tr": ("h",),
+              f"{{{_A}}}tcPr": ("marL", "marR", "marT", "marB")}
+
+
+def start_deck(theme):
+    """Return (presentation, layout to add slides on): the theme's template, or briefgen's own start."""
+    if not theme.template:
+        prs = new_presentation()
+        return prs, title_layout(prs)
+    prs = open_template(theme.template)
+    drop_slides(prs)
+    add_view_properties(prs)
+    return prs, title_only_layout(prs)
+
+
+def add_slide(prs, layout):
+    """Return a new slide on ``layout`` keeping, of the placeholders it copies, one title only."""
+    slide = prs.slides.add_slide(layout)
+    title = slide.shapes.title
+    for ph in list(slide.placeholders):
+        if title is None or ph.shape_id != title.shape_id:
+            ph._element.getparent().remove(ph._element)
+    return slide
+
+
+def finish_deck(prs, theme) -> None:
+    """Write the theme into a deck of briefgen's own; scale a template deck's slides to its size."""
+    if not theme.template:
+        set_theme(prs, theme, f"briefgen {theme.name}")
+        return
+    scale_slides(prs, prs.slide_width, prs.slide_height)
+
+
+def add_view_properties(prs) -> None:
+    """Give the deck view properties when the template has none (PowerPoint repairs a file without)."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    if any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):
+        return
+    blob = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<p:viewPr xmlns:a="%s" xmlns:r="%s" xmlns:p="%s"><p:gridSpacing cx="76200" cy="76200"/>'
+            b'</p:viewPr>' % (_A.encode(), _R.encode(), _P.encode()))
+    part = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, prs.part.package, blob)
+    prs.part.relate_to(part, RT.VIEW_PROPS)
+
+
+def drop_slides(prs) -> None:
+    """Remove the template's sample slides, and the sections and custom shows that list them."""
+    id_list = prs.slides._sldIdLst
+    for sld_id in list(id_list):
+        r_id = sld_id.rId
+        id_list.remove(sld_id)
+        prs.part.drop_rel(r_id)
+    root = prs.part._element
+    for node in root.iter(f"{{{_P14}}}sectionLst", f"{{{_P}}}custShowLst"):
+        parent = node.getparent()
+        parent.remove(node)
+        if parent.tag == f"{{{_P}}}ext" and len(parent) == 0:
+            parent.getparent().remove(parent)
+
+
+def scale_slides(prs, width: int, height: int) -> None:
+    """Scale every slide drawn in briefgen's 16:9 space to ``width`` × ``height`` EMU, centred.
+
+    Chart parts have no boxes of their own (their frame on the slide is scaled); their type
+    sizes and line widths are scaled with the slide's."""
+    s = min(width / (D.SLIDE_W * EMU), height / (D.SLIDE_H * EMU))
+    dx, dy = (width - D.SLIDE_W * EMU * s) / 2, (height - D.SLIDE_H * EMU * s) / 2
+    if abs(s - 1) < 1e-9 and dx == dy == 0:
+        return
+    for slide in prs.slides:
+        _scale_tree(slide._element, s, dx, dy)
+        for shape in slide.shapes:
+            if getattr(shape, "has_chart", False):      # the chart's own type sizes
+                _scale_tree(shape.chart.part._element, s, 0, 0)
+
+
+def _scale_tree(root, s: float, dx: float, dy: float) -> None:
+    """Move and scale every box, inset, line width and type size under ``root``."""
+    for el in root.iter(etree.Element):
+        tag = el.tag
+        if tag in (f"{{{_A}}}off", f"{{{_A}}}chOff"):
+            _set(el, "x", lambda v: v * s + (dx if tag.endswith("}off") else 0))
+            _set(el, "y", lambda v: v * s + (dy if tag.endswith("}off") else 0))
+        elif tag in (f"{{{_A}}}ext", f"{{{_A}}}chExt") and el.getparent().tag.endswith("xfrm"):
+            _set(el, "cx", lambda v: v * s)
+            _set(el, "cy", lambda v: v * s)
+        elif tag in _POINT_ATTRS:
+            _set(el, "sz", lambda v: max(100, v * s))
+        elif tag == f"{{{_A}}}spcPts":
+            _set(el, "val", lambda v: v * s)
+        if tag in _EMU_ATTRS:
+            for attr in _EMU_ATTRS[tag]:
+                _set(el, attr, lambda v: v * s)
+
+
+def _set(el, attr: str, fn) -> None:
+    value = el.get(attr)
+    if value is not None and value.lstrip("-").isdigit():
+        el.set(attr, str(int(round(fn(int(value))))))

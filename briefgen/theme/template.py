@@ -1,0 +1,199 @@
+"""An organisation's PowerPoint template (.pptx or .potx): open it, list its layouts, match slide types.
+
+Layouts are matched by what they hold, never by their names (which may be in any language):
+the kinds of placeholders (title, centred title, subtitle, body, picture, chart, table) and
+where they sit. Each of briefgen's slide types asks for a title and, for content slides, a
+body area; the best-scoring layout of the first master serves it. ``inspect`` reports the
+masters, layouts and placeholders with their sizes, and a mapping the user can edit.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.errors import Origin, TemplateError
+
+EMU_PER_PT = 12700
+_POTX = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PPTX = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+SLIDE_TYPES = ("title", "section", "kpis", "bullets", "chart", "timeline", "table", "compare",
+               "image", "quote", "closing")
+COVER_TYPES = ("title", "closing")
+FOOTER_TYPES = ("dt", "ftr", "sldNum")
+TITLE_TYPES = ("title", "ctrTitle")
+BODY_TYPES = ("body", "obj", "pic", "chart", "tbl", "dgm", "media", "clipArt")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One placeholder of a layout: its kind, index and box in points."""
+
+    type: str
+    idx: int
+    name: str
+    box: tuple[float, float, float, float]      # x, y, w, h (points)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One layout: which master it belongs to, its position there, its name and placeholders."""
+
+    master: int
+    index: int
+    name: str
+    part: str
+    placeholders: tuple[Placeholder, ...]
+
+    def of(self, *types: str) -> list[Placeholder]:
+        """Return the placeholders of the given kinds."""
+        return [p for p in self.placeholders if p.type in types]
+
+
+def read_template(path: str | Path) -> bytes:
+    """Return the template's package as .pptx bytes (a .potx is relabelled), or raise TemplateError."""
+    origin = Origin(str(path))
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise TemplateError(f"cannot read the template: {e.strerror}", origin) from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            types = z.read("[Content_Types].xml")
+            names = z.namelist()
+    except (zipfile.BadZipFile, KeyError):
+        raise TemplateError("not a PowerPoint presentation (.pptx or .potx): it is not an "
+                            "Office Open XML package", origin) from None
+    if "ppt/presentation.xml" not in names or (_POTX not in types and _PPTX not in types):
+        raise TemplateError("not a PowerPoint presentation (.pptx or .potx): it has no "
+                            "ppt/presentation.xml", origin)
+    if _POTX not in types:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            dst.writestr(info, blob.replace(_POTX, _PPTX) if info.filename == "[Content_Types].xml" else blob)
+    return out.getvalue()
+
+
+def open_template(path: str | Path):
+    """Return the template at ``path`` opened with python-pptx, or raise TemplateError."""
+    from pptx import Presentation
+
+    try:
+        return Presentation(io.BytesIO(read_template(path)))
+    except TemplateError:
+        raise
+    except Exception as e:          # a damaged part: python-pptx's own exception types vary
+        raise TemplateError(f"not a readable PowerPoint presentation ({type(e).__name__})",
+                            Origin(str(path))) from None
+
+
+def _type(ph) -> str:
+    """Return a placeholder's kind as written in the file ('body' when it names none)."""
+    return ph._element.xpath("./*[1]/p:nvPr/p:ph")[0].get("type") or "body"
+
+
+def _box(ph) -> tuple[float, float, float, float]:
+    """Return a placeholder's box in points (inherited from its master when the layout has none)."""
+    return tuple(round((v or 0) / EMU_PER_PT, 1) for v in (ph.left, ph.top, ph.width, ph.height))
+
+
+def layouts(prs) -> list[Layout]:
+    """Return every layout of every master, in order."""
+    out = []
+    for m, master in enumerate(prs.slide_masters):
+        for i, layout in enumerate(master.slide_layouts):
+            phs = tuple(Placeholder(_type(ph), ph.placeholder_format.idx, ph.name, _box(ph))
+                        for ph in layout.placeholders)
+            out.append(Layout(m, i, layout.name, str(layout.part.partname).lstrip("/"), phs))
+    return out
+
+
+def _area(p: Placeholder) -> float:
+    return p.box[2] * p.box[3]
+
+
+def score(layout: Layout, kind: str) -> float | None:
+    """Return how well ``layout`` serves slide type ``kind`` (higher is better), or None if it cannot."""
+    titles = layout.of(*TITLE_TYPES)
+    bodies = layout.of(*BODY_TYPES)
+    if kind in COVER_TYPES:
+        if not titles:
+            return None
+        return 10 + 5 * bool(layout.of("ctrTitle")) + 3 * bool(layout.of("subTitle")) - len(bodies)
+    if not titles:
+        return None
+    if kind == "section":             # a section header's title sits low, under a short text
+        bottom = max(p.box[1] + p.box[3] for p in layout.placeholders)
+        low = titles[0].box[1] > 0.25 * bottom
+        return 5 + 3 * (len(bodies) == 1) + 4 * low - 2 * len(layout.of("subTitle"))
+    if not bodies:
+        return None
+    if kind == "compare":
+        if len(bodies) < 2:
+            return None
+        a, b = sorted(bodies, key=_area, reverse=True)[:2]
+        side_by_side = abs(a.box[1] - b.box[1]) < 0.1 * max(a.box[3], 1)
+        return 10 + 5 * side_by_side - abs(len(bodies) - 2)
+    wanted = {"image": "pic", "chart": "chart", "table": "tbl"}.get(kind)
+    big = max(bodies, key=_area)
+    return 10 - 2 * (len(bodies) - 1) + 3 * (wanted is not None and bool(layout.of(wanted))) \
+        + _area(big) / 1e6 - 4 * bool(layout.of("ctrTitle", "subTitle"))
+
+
+def mapping(found: list[Layout]) -> dict[str, Layout | None]:
+    """Return, per slide type, the best layout of the first master (None: no usable layout)."""
+    first = [layout for layout in found if layout.master == 0]
+    out: dict[str, Layout | None] = {}
+    for kind in SLIDE_TYPES:
+        scored = [(s, -layout.index, layout) for layout in first
+                  if (s := score(layout, kind)) is not None]
+        out[kind] = max(scored, key=lambda t: t[:2])[2] if scored else None
+    return out
+
+
+def need(kind: str) -> str:
+    """Return, in words, what slide type ``kind`` needs from a layout."""
+    if kind in COVER_TYPES or kind == "section":
+        return "a title placeholder"
+    if kind == "compare":
+        return "a title and two content placeholders"
+    return "a title and a content placeholder (body, picture, chart or table)"
+
+
+def title_only_layout(prs):
+    """Return the first master's layout nearest to a title alone (slides are drawn on it)."""
+    def cost(layout) -> tuple[int, int]:
+        kinds = [_type(ph) for ph in layout.placeholders if _type(ph) not in FOOTER_TYPES]
+        titles = sum(k in TITLE_TYPES for k in kinds)
+        return (titles == 0, len(kinds) - min(titles, 1))
+    return min(prs.slide_masters[0].slide_layouts, key=cost)
+
+
+def theme_colours(prs) -> dict[str, str]:
+    """Return the first master's theme colours: {role: RRGGBB} (system colours by their last value)."""
+    from lxml import etree
+
+    part = prs.slide_masters[0].part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+    root = etree.fromstring(part.blob)
+    scheme = root.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}clrScheme")
+    out = {}
+    for slot in scheme if scheme is not None else ():
+        if len(slot):
+            out[etree.QName(slot).localname] = (slot[0].get("val") if slot[0].get("lastClr") is None
+                                                else slot[0].get("lastClr")).upper()
+    return out
+
+
+def problems(path: str | Path, prs=None) -> list[TemplateError]:
+    """Return one located problem per slide type the template has no usable layout for."""
+    prs = prs if prs is not None else open_template(path)
+    master = str(prs.slide_masters[0].part.partname).lstrip("/")
+    chosen = mapping(layouts(prs))
+    return [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}",
+                          Origin(f"{path}")) for kind, layout in chosen.items() if layout is None]

@@ -1,0 +1,98 @@
+"""`briefgen template inspect|check`: layouts matched by placeholders, located problems."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+from pptx import Presentation
+
+from briefgen.cli import main
+from briefgen.theme.template import layouts, mapping, open_template, read_template
+
+TEMPLATES = Path(__file__).parent / "templates"
+ORG = TEMPLATES / "org43.pptx"
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(map(str, args)))
+
+
+def test_layouts_are_matched_by_placeholders_not_names():
+    chosen = {k: (v.index + 1 if v else None) for k, v in mapping(layouts(open_template(ORG))).items()}
+    assert chosen == {"title": 1, "section": 3, "kpis": 2, "bullets": 2, "chart": 2, "timeline": 2,
+                      "table": 2, "compare": 4, "image": 9, "quote": 2, "closing": 1}
+
+
+def test_inspect_lists_placeholders_and_writes_an_editable_mapping(tmp_path):
+    out = tmp_path / "org.layouts.yaml"
+    result = run("template", "inspect", ORG, "-o", out)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"{ORG}: slides 4:3, 720 × 540 pt, 1 master(s), 11 layout(s)"
+    assert lines[1] == 'master 1 layout 1 "标题幻灯片" (ppt/slideLayouts/slideLayout1.xml)'
+    assert lines[2].split() == ["ctrTitle", "idx", "0", "612", "×", "115.8", "pt", "at", "(54,",
+                                "167.8)", '"Title', '1"']
+    assert 'section   -> layout 3 "节标题"' in lines
+    doc = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert doc["slide_size_pt"] == [720.0, 540.0]
+    assert doc["layouts"]["compare"] == {"master": 1, "layout": 4, "name": "两栏内容"}
+    assert doc["theme_colours"]["accent1"] == "00796B"
+
+
+def test_a_potx_template_is_read_as_a_presentation(tmp_path):
+    potx = tmp_path / "org.potx"
+    with zipfile.ZipFile(ORG) as src, zipfile.ZipFile(potx, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                blob = blob.replace(b"presentation.main+xml", b"template.main+xml")
+            dst.writestr(info, blob)
+    assert b"template.main+xml" in zipfile.ZipFile(potx).read("[Content_Types].xml")
+    assert b"template.main+xml" not in zipfile.ZipFile(io.BytesIO(
+        read_template(potx))).read("[Content_Types].xml")
+    result = run("template", "check", potx)
+    assert (result.exit_code, result.output) == (0, f"{potx}: ok, every slide type has a layout\n")
+
+
+def test_check_names_each_slide_type_without_a_usable_layout(tmp_path):
+    prs = Presentation(str(ORG))
+    for layout in prs.slide_layouts:          # no layout keeps a title placeholder
+        for ph in list(layout.placeholders):
+            if ph.placeholder_format.type is not None and "TITLE" in str(ph.placeholder_format.type):
+                ph._element.getparent().remove(ph._element)
+    broken = tmp_path / "broken.pptx"
+    prs.save(broken)
+    result = run("template", "check", broken)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == (f"{broken}: slide type 'title': no layout of ppt/slideMasters/slideMaster1.xml "
+                        "has a title placeholder")
+    assert lines[2] == (f"{broken}: slide type 'kpis': no layout of ppt/slideMasters/slideMaster1.xml "
+                        "has a title and a content placeholder (body, picture, chart or table)")
+    assert len(lines) == 11
+
+
+def test_check_refuses_a_file_that_is_not_a_presentation(tmp_path):
+    text = tmp_path / "notes.pptx"
+    text.write_text("hello", encoding="utf-8")
+    result = run("template", "check", text)
+    assert (result.exit_code, result.output) == (
+        1, f"{text}: not a PowerPoint presentation (.pptx or .potx): it is not an Office Open XML package\n")
+    docx = tmp_path / "letter.pptx"
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w/>")
+    result = run("template", "check", docx)
+    assert result.output == f"{docx}: not a PowerPoint presentation (.pptx or .potx): it has no ppt/presentation.xml\n"
+
+
+def test_the_test_templates_pass_the_check(tmp_path):
+    for name in ("org43.pptx", "org43-lo.pptx"):
+        shutil.copy(TEMPLATES / name, tmp_path / name)
+        result = run("template", "check", tmp_path / name)
+        assert result.exit_code == 0, result.output

@@ -1,0 +1,124 @@
+"""The park spec built on test templates that are not briefgen's own (4:3, Chinese layout names,
+a logo on the master), one of them re-saved by LibreOffice Impress."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from openxml_audit import FileFormat, OpenXmlValidator
+from pptx import Presentation
+
+from briefgen.build import build
+from paths import DATA, ROOT
+
+TEMPLATES = Path(__file__).parent / "templates"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+FOUR_THREE = (9144000, 6858000)
+
+
+def park_on(folder: Path, theme: str, out: str = "out") -> Path:
+    """Return the Chinese park deck built in ``folder`` with theme file ``theme``."""
+    for f in TEMPLATES.iterdir():
+        if f.suffix in (".pptx", ".yaml", ".png"):
+            shutil.copy(f, folder / f.name)
+    text = (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8")
+    (folder / "park.yaml").write_text(text.replace("\ntheme: park\n", f"\ntheme: {theme}\n"),
+                                      encoding="utf-8")
+    build(folder / "park.yaml", folder / out, formats=["pptx"], langs=["zh"], data_dir=DATA)
+    return folder / out / "park.pptx"
+
+
+@pytest.fixture(scope="module", params=["org.yaml", "org-lo.yaml"])
+def theme(request):
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def slides(tmp_path_factory) -> int:
+    """Return how many slides the park deck has on briefgen's own start."""
+    return len(Presentation(str(park_on(tmp_path_factory.mktemp("own"), "park"))).slides)
+
+
+@pytest.fixture(scope="module")
+def deck(theme, tmp_path_factory):
+    return park_on(tmp_path_factory.mktemp("tpl"), theme)
+
+
+def test_the_deck_has_the_templates_size_masters_and_no_sample_slide(deck, theme, slides):
+    prs = Presentation(str(deck))
+    template = Presentation(str(TEMPLATES / "org43.pptx"))
+    assert (prs.slide_width, prs.slide_height) == FOUR_THREE
+    assert len(prs.slides) == slides > 10
+    assert not any("示例" in s.shapes.title.text for s in prs.slides if s.shapes.title)
+    master = prs.slide_masters[0]
+    logo = [s for s in master.shapes if s.shape_type == 13]          # a picture on the master
+    assert [s.image.blob for s in logo] == [(TEMPLATES / "org-logo.png").read_bytes()]
+    names = [layout.name for layout in prs.slide_layouts]
+    if theme == "org.yaml":                 # LibreOffice renames layouts on saving
+        assert names == [layout.name for layout in template.slide_layouts]
+    # every slide is on the layout that holds a title alone, matched by placeholder types
+    used = {s.slide_layout.name for s in prs.slides}
+    assert used in ({"仅标题"}, {"Title Only"})
+
+
+def _scheme(pptx: Path) -> dict[str, str]:
+    """Return the first theme's colours and faces: {role: value}."""
+    with zipfile.ZipFile(pptx) as z:
+        theme = etree.fromstring(z.read("ppt/theme/theme1.xml"))
+    out = {slot.tag[len(A):]: slot[0].get("val", slot[0].get("lastClr", "")).upper()
+           for slot in theme.find(f".//{A}clrScheme")}
+    for which in ("majorFont", "minorFont"):
+        for face in ("latin", "ea"):
+            out[f"{which}.{face}"] = theme.find(f".//{A}{which}/{A}{face}").get("typeface")
+    return out
+
+
+def test_the_templates_theme_colours_and_fonts_are_kept(deck, theme):
+    template = TEMPLATES / ("org43.pptx" if theme == "org.yaml" else "org43-lo.pptx")
+    assert _scheme(deck) == _scheme(template)
+    assert _scheme(deck)["accent1"] == "00796B"
+    if theme == "org.yaml":                 # LibreOffice writes its own faces on saving
+        assert (_scheme(deck)["majorFont.latin"], _scheme(deck)["minorFont.ea"]) == ("Georgia", "SimHei")
+
+
+def test_content_is_scaled_into_the_4_3_slide(deck):
+    prs = Presentation(str(deck))
+    title = prs.slides[1].shapes.title
+    assert title.text == "园区概览"
+    # 16:9 content scaled by 0.75 and centred: the 60 pt margin becomes 45 pt, 67.5 pt letterbox
+    assert title.left == pytest.approx(45 * 12700, abs=2)
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name.startswith("Decoration"):
+                continue
+            assert 0 <= shape.left and shape.left + shape.width <= FOUR_THREE[0], shape.name
+            assert 67 * 12700 < shape.top + 1 and shape.top + shape.height < (67.5 + 405) * 12700 + 2
+
+
+def test_the_template_deck_validates_and_builds_byte_identical(deck, theme, tmp_path):
+    result = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365).validate(str(deck))
+    assert [str(e) for e in result.errors] == []
+    again = park_on(tmp_path, theme)
+    assert again.read_bytes() == deck.read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_renders_every_slide_at_4_3(deck, slides, tmp_path):
+    profile = tmp_path / "profile"
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+                   check=True, capture_output=True, timeout=240)
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "park.pdf") as pdf:
+        assert len(pdf.pages) == slides
+        assert {(round(p.width), round(p.height)) for p in pdf.pages} == {(720, 540)}
+        assert "园区概览" in pdf.pages[1].extract_text()
+        # the master's logo: 60 × 30 pt at (640, 14) from the top left
+        logos = [(round(i["x0"]), round(i["top"]), round(i["width"])) for i in pdf.pages[1].images]
+        assert (640, 14, 60) in logos
