@@ -208,7 +208,8 @@ class Slide:
 
     kind is one of SLIDE_KINDS. A "chart" slide may carry a Paragraph or Bullets block
     beside its Chart (chart with commentary). ``talking_points`` become the speaker notes,
-    followed by ``sources`` (the notes of every figure on the slide).
+    followed by ``glossary`` (the explanation of every Chinese term the slide prints, English
+    only) and ``sources`` (the notes of every figure on the slide).
     """
 
     kind: str
@@ -219,6 +220,7 @@ class Slide:
     sources: tuple[SourceNote, ...] = ()
     origin: Origin | None = None
     warnings: tuple[str, ...] = ()      # located findings of the slide policy, reported by the deck
+    glossary: tuple[str, ...] = ()          # "Term (中文): explanation." in order of first use
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,7 @@ class Labels:
     """
 
     as_of: str = ""                 # "数据截至{date}" / "Data as of {date}"
-    prepared_by: str = ""           # "编制：{issuer}" / "Prepared by {issuer}"
+    prepared_by: str = ""           # "编制：{issuer}" / "Prepared by: {issuer}"
     sources: str = ""               # heading of the source notes
     source_line: str = ""           # "来源：{text}" / "Source: {text}"
     original_quote: str = ""        # "原文：“{quote}”"
@@ -258,6 +260,7 @@ class Labels:
     contact: str = ""               # a contact block's default heading
     talking_points: str = ""        # heading of the speaker notes' talking points
     not_stated: str = ""            # what a table's "—" means, printed under the table
+    glossary: str = ""              # heading of the speaker notes' terms explained
 
     def get(self, key: str, **fields: str) -> str:
         """Return the label ``key`` with its ``{name}`` fields filled from ``fields``."""
@@ -289,3 +292,4 @@ class Briefing:
     origin: Origin | None = None
     meta: tuple[tuple[str, str], ...] = field(default=())   # extra (key, value) pairs
     labels: Labels = field(default_factory=Labels)         # interface words in ``lang``
+    glossary: tuple[str, ...] = ()           # explanations of the terms the one-pager prints

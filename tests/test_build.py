@@ -57,7 +57,21 @@ def test_english_notes_quote_the_source_beside_the_fact(park_twice):
     (out, _), _ = park_twice
     notes = Presentation(out / "park.en.pptx").slides[1].notes_slide.notes_text_frame.text
     assert "Original (Chinese): “2003年8月29日,江阴经济开发区靖江园区正式成立”" in notes
-    assert "Jiangsu Jiangyin–Jingjiang Industrial Park: profile" in notes
+    assert "Jiangsu Jiangyin–Jingjiang Industrial Park: Profile" in notes
+
+
+def test_english_notes_explain_the_chinese_terms_a_slide_prints(park_twice):
+    from pptx import Presentation
+
+    (out, _), _ = park_twice
+    en, zh = (Presentation(out / name) for name in ("park.en.pptx", "park.pptx"))
+    slide = next(s for s in en.slides if any(sh.has_text_frame and sh.text_frame.text.startswith(
+        "Targets") for sh in s.shapes))
+    notes = slide.notes_slide.notes_text_frame.text.split("\n")
+    terms = notes.index("Terms explained")
+    assert notes[terms + 1].startswith("Technology-based SME (科技型中小企业): A small or medium-sized")
+    assert notes.index("Sources") > terms
+    assert not any("术语" in s.notes_slide.notes_text_frame.text for s in zh.slides)
 
 
 def test_a_failed_build_leaves_the_previous_output_untouched(park_twice, tmp_path):
@@ -261,7 +275,7 @@ def test_a_build_in_one_language_checks_only_that_language(tmp_path):
     assert built.checked == [("zh", "pptx"), ("zh", "pdf")]
     with pytest.raises(FitError) as e:
         build(spec, tmp_path / "out", langs=["en"])
-    assert str(e.value).startswith(f"{spec}:21:5: ") and "English" in str(e.value)
+    assert str(e.value).startswith(f"{spec}:17:5: ") and "English" in str(e.value)
     assert "Chinese" not in str(e.value)
 
 
@@ -269,7 +283,7 @@ def test_validate_renders_every_language_and_names_the_one_that_fails(tmp_path):
     spec = _project(tmp_path, "long.yaml", ENGLISH_TOO_LONG)
     with pytest.raises(FitError) as e:             # one problem: Chinese fits
         validate(spec)
-    assert str(e.value).startswith(f"{spec}:21:5: ") and "English" in str(e.value)
+    assert str(e.value).startswith(f"{spec}:17:5: ") and "English" in str(e.value)
     assert not (tmp_path / "project" / "output").exists()
 
 

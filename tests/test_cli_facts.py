@@ -111,7 +111,7 @@ def test_list_in_english_prints_the_english_figures(in_repo):
 def test_list_shows_lists_series_and_timelines_too(in_repo):
     assert run("list", "--type", "timeline", "--lang", "en").output.splitlines() == [
         'id                     figure (en)     period  label',
-        "park.timeline.history  (timeline, 13)  -       The park's milestones",
+        "park.timeline.history  (timeline, 13)  -       The park’s milestones",
         'city.timeline.recent   (timeline, 18)  -       Jiangyin since 2021',
         'city.timeline.kcjy     (timeline, 8)   -       How Innovative Jiangyin began',
     ]
@@ -130,7 +130,7 @@ def test_search_finds_words_of_either_language_quote_or_id(in_repo):
     ]
     assert run("search", "lighthouse", "--lang", "en").output.splitlines() == [
         'id                                  figure (en)  period  label',
-        "city.industry.xingcheng_lighthouse  (event)      2024    Xingcheng Special Steel becomes the special-steel industry's only Lighthouse factory worldwide",
+        "city.industry.xingcheng_lighthouse  (event)      2024    Xingcheng Special Steel became the only lighthouse factory in the world’s special-steel industry",
     ]
     assert [line.split()[0] for line in run("search", "gdp_milestone").output.splitlines()[1:]] == [
         "city.economy.gdp_milestone_100", "city.economy.gdp_milestone_1000", "city.series.gdp_milestones"]
@@ -148,7 +148,7 @@ def test_list_json_has_every_field_and_the_printed_forms(in_repo):
     steel = next(r for r in records if r["id"] == "city.industry.share_auto_steel")
     assert {k: v for k, v in steel.items() if k != "printed"} == {
         "type": "fact", "id": "city.industry.share_auto_steel", "entity": "city",
-        "label": {"zh": "全国高端汽车用钢江阴产出占比", "en": "Share of China's high-end automotive steel made in Jiangyin"},
+        "label": {"zh": "全国高端汽车用钢江阴产出占比", "en": "Share of China’s high-end automotive steel made in Jiangyin"},
         "value": 0.75, "value_max": None, "unit": "share", "qualifier": None, "period": "2025",
         "inferred": {"zh": "来源写“如今”，文章写于2025年初，故为2025年",
                      "en": "the source says “nowadays” in an article of early 2025, so 2025"},
@@ -174,7 +174,7 @@ def test_show_prints_the_fact_its_source_and_every_printed_form(in_repo):
         "value:      约3.8亿吨",
         "kind:       stock",
         "period:     2024",
-        "source:     jy-gdp-5000: 关于江阴GDP破5000亿元的文章（原文无标题） / Article on Jiangyin's GDP passing "
+        "source:     jy-gdp-5000: 关于江阴GDP破5000亿元的文章（原文无标题） / Article on Jiangyin’s GDP passing "
         "RMB 500 billion (untitled)",
         "published:  2025, 不详 / unknown",
         "file:       000_385f7f832295e4de.txt",
@@ -198,7 +198,7 @@ def test_show_prints_the_fact_its_source_and_every_printed_form(in_repo):
 def test_show_a_series_list_and_timeline(in_repo):
     series = run("show", "city.series.port_containers_2024").output.splitlines()
     assert series[:5] == ["id:         city.series.port_containers_2024", "type:       series",
-                          "entity:     city", "label:      江阴港集装箱（2024年） / Port of Jiangyin containers (2024)",
+                          "entity:     city", "label:      江阴港集装箱（2024年） / Port of Jiangyin: containers (2024)",
                           "unit:       万标箱"]
     assert series[9:11] == [
         "points[0]:  集装箱吞吐量 / Container throughput: 65.06 (city.port.container_throughput)",

@@ -56,7 +56,7 @@ def test_loop_rebuilds_after_each_change_and_keeps_the_last_good_output(project)
         spec.write_text(good.replace("entity: park", "entity: prak"), encoding="utf-8")
         yield {(MODIFIED, str(spec))}
         assert (project / "out" / "park.en.pdf").read_bytes() == first
-        spec.write_text(good.replace("\"Founded on {park.history.founded} where", "\"Set up on {park.history.founded} where"), encoding="utf-8")
+        spec.write_text(good.replace("\"Founded on {park.history.founded} at", "\"Set up on {park.history.founded} at"), encoding="utf-8")
         yield {(MODIFIED, str(spec)), (MODIFIED, str(project / "out" / "park.en.pdf"))}
 
     lines = Lines()

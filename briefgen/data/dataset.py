@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefgen.data.crosscheck import cross_check
+from briefgen.data.glossary import read_glossary
 from briefgen.data.read import Reader, node_kind, read_file, shown_path
 from briefgen.data.records import (
     ENTITIES, FILES, KINDS, SERIES_KINDS, Dataset, Fact, FactList, Label, ListItem, Series,
@@ -75,6 +76,7 @@ def read_dataset(data_dir: Path) -> tuple[Dataset, list[BriefgenError]]:
             obj = read_one(node, path.stem)
             if obj is not None:
                 reader.register(obj, table)
+    ds.glossary.update(read_glossary(data_dir, reader, problems))
     cross_check(ds, problems)
     return ds, sorted(problems, key=lambda p: (p.origin.path, p.origin.line, p.origin.col)
                       if p.origin else ("", 0, 0))

@@ -141,6 +141,17 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """A Chinese term an English briefing explains: the printed term, its Chinese, the explanation."""
+
+    term: str
+    zh: str
+    en: str
+    origin: Origin
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Everything in the assets/data folder, keyed by id."""
 
@@ -150,6 +161,7 @@ class Dataset:
     lists: dict[str, FactList] = field(default_factory=dict)
     series: dict[str, Series] = field(default_factory=dict)
     timelines: dict[str, Timeline] = field(default_factory=dict)
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)   # by term, in file order
 
     def lookup(self, id: str) -> tuple[str, Any]:
         """Return ``(kind, object)`` for any id: kind is source, fact, list, series or timeline."""

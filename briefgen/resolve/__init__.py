@@ -11,6 +11,7 @@ from briefgen.errors import Problems
 from briefgen.model import Briefing, OnePager, Section, SourceNote
 from briefgen.resolve.blocks import BlockBuilder
 from briefgen.resolve.context import Resolution
+from briefgen.resolve.glossary import explain, printed_strings
 from briefgen.spec import Rec
 
 ENTITY_NAMES = {
@@ -47,10 +48,11 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
     notes = res.notes()
     name = ENTITY_NAMES[spec["entity"]][lang]
     title = res.text(spec["title"], "title")
+    subtitle = res.text(spec.get("subtitle"), "subtitle")
     audience = res.text(spec.get("audience"), "audience")
     as_of = spec.get("as_of") or _latest(dataset, notes)
     return Briefing(
-        lang=lang, title=title, subtitle=res.text(spec.get("subtitle"), "subtitle"),
+        lang=lang, title=title, subtitle=subtitle,
         entity=spec["entity"], entity_name=name,
         issuer=res.text(spec.get("issuer"), "issuer", name),
         audience=audience, subject=" · ".join(x for x in (name, audience) if x),
@@ -58,6 +60,8 @@ def resolve(spec: Rec, dataset: Any, lang: str, spec_path: str, root: Path) -> B
         theme=spec.get("theme") or spec["entity"], slides=slides, onepager=onepager,
         notes=notes, spec_path=spec_path, origin=spec.origin, labels=labels(lang),
         meta=tuple((f"warning:{surface}", w) for surface, w in res.warnings),
+        glossary=explain(getattr(dataset, "glossary", {}), lang,
+                         printed_strings((title, subtitle, [s.block for s in onepager.sections]))),
     )
 
 

@@ -14,6 +14,7 @@ from briefgen.model import (
 from briefgen.resolve import slide_policy
 from briefgen.resolve.charts import build_chart
 from briefgen.resolve.context import Resolution, bilingual
+from briefgen.resolve.glossary import explain, printed_strings
 from briefgen.spec import Rec, Text
 from briefgen.spec.images import find_image
 from briefgen.theme.load import picture_folder, spec_theme
@@ -219,5 +220,6 @@ class BlockBuilder:
                          else res.list_note(res.ds.lists[ident]).number)
         by_number = {n.number: n for n in res.notes()}
         sources = tuple(by_number[n] for n in dict.fromkeys(cited))
+        terms = explain(getattr(res.ds, "glossary", {}), res.lang, printed_strings((title, subtitle, talk, blocks)))
         return [Slide(kind, title, tuple(blocks), subtitle, talk, sources, sl.origin,
-                      tuple(warnings))]
+                      tuple(warnings), terms)]

@@ -76,7 +76,7 @@ def test_events_have_no_value_and_a_date(ds):
     founded = ds.facts["park.history.founded"]
     assert (founded.kind, founded.value, founded.unit, founded.period) == ("event", None, "", "2003-08-29")
     assert founded.label == Label("江阴经济开发区靖江园区正式成立",
-                                  "Jingjiang Park of the Jiangyin Economic Development Zone founded")
+                                  "The Jingjiang Park of the Jiangyin Economic Development Zone was founded")
     assert all(f.period for f in ds.facts.values() if f.kind == "event")
 
 

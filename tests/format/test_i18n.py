@@ -26,6 +26,10 @@ from briefgen.format.i18n import LANGS, STRINGS, join_list, quote, t
     ("quote_marks", {}, "“”", "“”"),
     ("col_value", {}, "数值", "Value"),
     ("chart_column", {}, "柱状图", "Column chart"),
+    ("glossary", {}, "术语", "Terms explained"),
+    ("prepared_by", {"issuer": "江阴市人民政府"}, "编制：江阴市人民政府", "Prepared by: 江阴市人民政府"),
+    ("questions", {}, "欢迎提问", "Questions welcome"),
+    ("not_available", {}, "暂无数据", "No data"),
 ])
 def test_strings(key, kw, zh, en):
     assert t("zh", key, **kw) == zh
@@ -39,7 +43,13 @@ def test_continued_is_a_suffix_appended_to_a_title():
 
 def test_derived_note_names_the_points():
     assert t("zh", "derived_note", items="2021、2022").startswith("2021、2022为推算值")
-    assert t("en", "derived_note", items="2021 and 2022").startswith("2021 and 2022: derived")
+    assert t("en", "derived_note", items="2021 and 2022") == (
+        "2021 and 2022: not stated in the sources but worked out from figures they give")
+
+
+def test_english_strings_use_typographic_quotes_and_apostrophes():
+    straight = {key: en for key, (_, en) in STRINGS.items() if "'" in en or '"' in en}
+    assert not straight
 
 
 def test_every_string_has_the_same_placeholders_in_both_languages():

@@ -54,7 +54,7 @@ def test_every_word_a_renderer_asks_for_is_in_the_model():
     for lang in ("zh", "en"):
         assert all(getattr(labels(lang), f.name) for f in fields(Labels)), lang
     with pytest.raises(KeyError, match="add it to model.Labels"):
-        labels("en").get("glossary")
+        labels("en").get("no_such_word")
 
 
 @pytest.mark.parametrize("folder, other", [("pptx", "onepager"), ("pdf", "slides")])

@@ -111,15 +111,16 @@ def chinese_strings(obj, path="briefing"):
 
 
 def test_english_has_no_chinese_but_deliberate_names(pair):
-    """Only data (units as the source writes them), verbatim quotes for the speaker notes, and
-    a source's Chinese title in brackets beside its translation may hold Chinese."""
+    """Only data (units as the source writes them), verbatim quotes for the speaker notes, a
+    source's Chinese title in brackets beside its translation, and a glossary term's Chinese in
+    brackets may hold Chinese."""
     _, by_lang = pair
     left = []
     for path, text in chinese_strings(by_lang["en"]):
         if path.endswith((".unit", ".quote", ".original_title")):
             continue
         if path.endswith(".text") and ".sources[" in path or path.startswith("briefing.notes") \
-                or ".onepager.notes" in path:
+                or ".onepager.notes" in path or ".glossary[" in path:
             text = re.sub(r" \([^()]*[\u3400-\u9fff][^()]*\)", "", text)
         if re.search(r"[\u3400-\u9fff]", text):
             left.append(f"{path}: {text}")
@@ -262,5 +263,5 @@ def test_a_fact_bullet_reads_naturally(dataset):
     assert en.fact_line("city.industry.output_growth")[0] == \
         "Growth of industrial output above designated size: 5.0% (2024)"
     assert en.fact_line("park.plan.new_tech_smes")[0] == (
-        "New registered national technology-based SMEs: 20 or more (2024 target, year inferred, "
+        "New national technology-based SMEs registered: 20 or more (2024 target, year inferred, "
         "outcome not reported in the sources)")

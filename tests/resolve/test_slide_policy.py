@@ -98,7 +98,7 @@ def test_a_chart_slide_without_a_title_gets_a_headline_from_its_data(tmp_path, d
 
 @pytest.mark.parametrize("lang, title", [
     ("zh", "江阴产出全国高端汽车用钢的四分之三"),
-    ("en", "Jiangyin makes three quarters of China's high-end automotive steel"),
+    ("en", "Jiangyin makes three quarters of China’s high-end automotive steel"),
 ])
 def test_a_share_chart_headline_states_the_largest_share(tmp_path, dataset, lang, title):
     slide, _ = build(tmp_path, dataset, "  - type: chart\n    chart: city.series.national_shares\n",

@@ -190,21 +190,27 @@ def notes_text(ctx: Ctx, model, first: bool) -> tuple[list[str], list[str]]:
 
 
 def write_notes(ctx: Ctx, slide, model, first: bool) -> int:
-    """Write the speaker notes: talking points, then every figure's source; return 1 if any."""
+    """Write the speaker notes: talking points, terms explained, then every figure's source;
+    return 1 if any."""
     points, sources = notes_text(ctx, model, first)
+    terms = list(model.glossary)
     if first and not sources and model.kind in _FIGURE_KINDS:
         ctx.warn(model.origin, f"{model.kind} slide: its figures have no sources, so its "
                                "speaker notes cite none")
-    if not points and not sources:
+    if not points and not sources and not terms:
         return 0
     pal, size = ctx.pal, NOTES_SIZE.max
     items: list[Para] = []
     if points:
         items += paras([ctx.text("talking_points")], size, pal.ink, bold=True, line=1.3)
         items += paras(points, size, pal.ink, line=1.3)
+    if terms:
+        items.append(Para((Span(ctx.text("glossary"), size, pal.ink, True),), size * 1.3,
+                          before=size if points else 0.0))
+        items += paras(terms, size, pal.ink, line=1.3)
     if sources:
         items.append(Para((Span(ctx.text("sources"), size, pal.ink, True),), size * 1.3,
-                          before=size if points else 0.0))
+                          before=size if points or terms else 0.0))
         items += paras(sources, size, pal.ink, line=1.3)
     ctx.writer.fill_body(slide.notes_slide.notes_text_frame._txBody, items, anchor=None)
     return 1

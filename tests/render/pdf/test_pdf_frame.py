@@ -26,11 +26,11 @@ def test_the_header_band_spans_the_page_in_the_primary_colour_with_an_accent_rul
 
 def test_the_footer_names_the_issuer_and_the_data_date_beside_the_wordmark():
     b, ts = briefing("en"), typesetter("en")
-    assert footer_text(b) == ("Prepared by Administrative Committee of the Jiangsu Jiangyin–Jingjiang "
+    assert footer_text(b) == ("Prepared by: Administrative Committee of the Jiangsu Jiangyin–Jingjiang "
                               "Industrial Park · Data as of January 2025")
     laid = footer(b, PARK, ts, 515.0)
     mark = laid.ops[-1]
-    assert mark.text == "JJIP" and mark.right and mark.x == 515.0
+    assert mark.text == "JIANGYIN–JINGJIANG" and mark.right and mark.x == 515.0
 
 
 def test_frame_strings_carry_their_origin():

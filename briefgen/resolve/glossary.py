@@ -1,0 +1,47 @@
+"""Find the glossary terms a briefing prints and return their explanations as printed."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, Iterable, Iterator
+
+# Fields that hold ids, formats or paths rather than text a reader sees.
+_NOT_PRINTED = frozenset({"fact_id", "fact_ids", "source_id", "series_ids", "number_format",
+                          "path", "kind", "role", "origin"})
+
+
+def printed_strings(obj: Any) -> Iterator[str]:
+    """Return every string a model object (a block, a tuple of them, a string) prints."""
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, (tuple, list)):
+        for item in obj:
+            yield from printed_strings(item)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            if f.name not in _NOT_PRINTED:
+                yield from printed_strings(getattr(obj, f.name))
+
+
+def _pattern(form: str) -> re.Pattern[str]:
+    """Return a whole-word, any-case pattern for a term, with an optional plural s."""
+    return re.compile(r"(?<![\w-])" + re.escape(form) + r"s?(?![\w])", re.IGNORECASE)
+
+
+def explain(glossary: dict, lang: str, texts: Iterable[str]) -> tuple[str, ...]:
+    """Return "Term (中文): explanation." for each glossary term in ``texts``, in order of first use.
+
+    Only English is explained (a Chinese reader knows 规上); in Chinese this returns ().
+    """
+    if lang != "en" or not glossary:
+        return ()
+    joined = "\n".join(texts)
+    found: list[tuple[int, int, str]] = []
+    for order, entry in enumerate(glossary.values()):
+        hits = [m.start() for form in (entry.term, *entry.also)
+                if (m := _pattern(form).search(joined))]
+        if hits:
+            term = entry.term[:1].upper() + entry.term[1:]
+            found.append((min(hits), order, f"{term} ({entry.zh}): {entry.en}"))
+    return tuple(text for _, _, text in sorted(found))
