@@ -112,14 +112,16 @@ def headline(res: Resolution, chart: Chart, facts: list, build=None) -> str:
         about = any(f.qualifier for f in (facts[0], facts[-1]))
         times = _ratio(facts[-1].value, facts[0].value)
         measure = last.label
+        worked_out = len(chart.derived) == len(facts) and (chart.derived[0] or chart.derived[-1])
+        mark = ("（年份为推算）" if zh else " (years inferred)") if worked_out else ""
         if zh:
-            return f"{prefix}{y1}年{measure}{last.text}，{'约为' if about else '为'}{y0}年的{times}倍"
+            return f"{prefix}{y1}年{measure}{last.text}，{'约为' if about else '为'}{y0}年的{times}倍{mark}"
         over = last.prefix.startswith("over ")
         value = last.text[len("over "):] if over else last.text
         verb = "passed" if over else "reached"
         lead = measure if not prefix else measure
         return (f"{prefix}{lead} {verb} {value} in {y1}, {'about ' if about else ''}"
-                f"{times} times the {y0} figure")
+                f"{times} times the {y0} figure{mark}")
     top = max(range(len(facts)), key=lambda i: facts[i].value or 0)
     cat, label = chart.categories[top].rstrip("*"), chart.value_labels[top]
     entity = SHORT_NAMES[facts[top].entity][lang]

@@ -87,8 +87,8 @@ def test_years_get_a_time_axis(tmp_path, dataset):
 
 
 @pytest.mark.parametrize("lang, title", [
-    ("zh", "2024年地区生产总值超5000亿元，约为1993年的50倍"),
-    ("en", "GDP passed RMB 500 billion in 2024, about 50 times the 1993 figure"),
+    ("zh", "2024年地区生产总值超5000亿元，约为1993年的50倍（年份为推算）"),      # 1993 and 2024 are worked out
+    ("en", "GDP passed RMB 500 billion in 2024, about 50 times the 1993 figure (years inferred)"),
 ])
 def test_a_chart_slide_without_a_title_gets_a_headline_from_its_data(tmp_path, dataset, lang, title):
     slide, _ = build(tmp_path, dataset, "  - type: chart\n    chart: city.series.gdp_milestones\n",
