@@ -10,8 +10,7 @@ from pathlib import Path
 
 import click
 
-from briefgen.format import units
-from briefgen.data.dataset import ENTITIES, KINDS, Dataset, Fact, find_data_dir, load_dataset, suggestion
+from briefgen.data.dataset import ENTITIES, KINDS, Dataset, find_data_dir, load_dataset, suggestion
 from briefgen.errors import BriefgenError, Problems
 
 TYPES = ("fact", "list", "series", "timeline")
@@ -214,19 +213,6 @@ def _cut(text: str, most: int = 40) -> str:
     while _width(text) > most - 1:
         text = text[:-1]
     return text + "…"
-
-
-def figure(fact: Fact) -> str:
-    """Return the fact's value as the dataset stores it: "超5000亿元", "3至4倍", "1亿吨 (亿)"."""
-    if fact.value is None:
-        return "(event)"
-    place = {"before": "", "number": "", "after": ""}
-    for q in units.parse_qualifier(fact.qualifier):
-        place[units.QUALIFIERS[q][0]] += q
-    number = fact.value_text + (f"至{fact.value_max_text}" if fact.value_max is not None else "")
-    unit = "" if fact.unit == units.SHARE else fact.unit
-    text = place["before"] + number + place["number"] + unit + place["after"]
-    return f"{text} ({fact.as_written})" if fact.as_written else text
 
 
 def record(ds: Dataset, kind: str, r) -> dict:

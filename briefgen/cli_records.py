@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefgen.format import units
 from briefgen.resolve.forms import FORMS, printed_forms
 
 
@@ -23,8 +24,6 @@ def _source_lines(ds: Any, source_id: str) -> list[tuple[str, str]]:
 
 def show_record(ds: Any, kind: str, obj: Any) -> list[tuple[str, str]]:
     """Return (key, value) lines describing a record; empty values are left out by the caller."""
-    from briefgen.cli_facts import figure
-
     lines = [("id", obj.id), ("type", kind), ("entity", obj.entity), ("label", _both(obj.label))]
     if kind == "fact":
         lines += [("value", figure(obj)), ("kind", obj.kind), ("period", obj.period or "-"),
@@ -78,3 +77,16 @@ def plain(ds: Any, kind: str, r: Any) -> dict:
         return {"id": r.id, "entity": r.entity, "label": label, "unit": r.unit, "kind": r.kind,
                 "source": r.source, "points": points, "note": r.note or None}
     return {"id": r.id, "entity": r.entity, "label": label, "events": list(r.events), "note": r.note or None}
+
+
+def figure(fact: Any) -> str:
+    """Return the fact's value as the dataset stores it: "超5000亿元", "3至4倍", "1亿吨 (亿)"."""
+    if fact.value is None:
+        return "(event)"
+    place = {"before": "", "number": "", "after": ""}
+    for q in units.parse_qualifier(fact.qualifier):
+        place[units.QUALIFIERS[q][0]] += q
+    number = fact.value_text + (f"至{fact.value_max_text}" if fact.value_max is not None else "")
+    unit = "" if fact.unit == units.SHARE else fact.unit
+    text = place["before"] + number + place["number"] + unit + place["after"]
+    return f"{text} ({fact.as_written})" if fact.as_written else text
