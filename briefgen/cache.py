@@ -96,8 +96,12 @@ def discard(path: Path) -> None:
         pass
 
 
-def prune(folder: Path, keep: int) -> None:
-    """Keep only the ``keep`` most recently used entries in ``folder`` (the cache stays bounded)."""
+def prune(folder: Path, keep: int, protect: frozenset[str] | set[str] = frozenset()) -> None:
+    """Keep only the ``keep`` most recently used entries in ``folder`` (the cache stays bounded).
+
+    Files named in ``protect`` (paths this process still reads, e.g. fonts it registered) are
+    kept first, within the same count.
+    """
     try:
         files = [p for p in folder.iterdir() if p.is_file()]
     except OSError:
@@ -109,7 +113,7 @@ def prune(folder: Path, keep: int) -> None:
             return p.stat().st_mtime
         except OSError:
             return 0.0
-    for p in sorted(files, key=used, reverse=True)[keep:]:
+    for p in sorted(files, key=lambda p: (str(p) in protect, used(p)), reverse=True)[keep:]:
         discard(p)
 
 

@@ -15,6 +15,7 @@ reader (``fontTools.ttLib``).
 from __future__ import annotations
 
 import atexit
+import collections
 import hashlib
 import io
 import os
@@ -79,7 +80,11 @@ def pdf_font(weight: int, chars: str | Iterable[str],
                             .difference(LINE_BREAKS) | SAFE_CHARS))
     key = (source, proportional, wanted)
     font = _MEMO.get(key)
-    if font is None:
+    if font is not None and not os.path.exists(font.path):
+        font = None         # pruned by a later font of this long-running process: make it again
+    if font is not None:
+        _IN_USE.append(font.path)
+    else:
         face = face_data(source)
         cmap, advances = _mapping(face, wanted, proportional)
         ident = (CONVERTER_VERSION, fonttools_version, glyphs.FORMAT, glyphs.MAX_ERR,
@@ -121,6 +126,11 @@ def _prefix(source: FontSource) -> str:
     return "Briefgen" + stem[:20]
 
 
+# The subsets this process handed out last: matplotlib reads a chart's font by path while the
+# page is drawn, so the newest few are never pruned from under it (a build uses up to four).
+_IN_USE: "collections.deque[str]" = collections.deque(maxlen=8)
+
+
 def _cached(name: str) -> tuple[str, bytes | None]:
     """Return (path, bytes) of the subset ``name`` made before, or ("", None) when it is not
     there or does not match its verified digest."""
@@ -137,6 +147,7 @@ def _cached(name: str) -> tuple[str, bytes | None]:
         return "", None
     cache.touch(plain)
     cache.touch(digest)
+    _IN_USE.append(str(plain))
     return str(plain), data
 
 
@@ -161,8 +172,9 @@ def _write(name: str, data: bytes) -> str:
         if place is not None:
             digest = cache.entry("fonts", "subsets", f"{name}.sha256")
             cache.store(digest, hashlib.sha256(data).digest())
-            cache.prune(folder, KEEP)
-            cache.prune(digest.parent, KEEP)
+            _IN_USE.append(str(target))
+            cache.prune(folder, KEEP, protect=set(_IN_USE))
+            cache.prune(digest.parent, KEEP, protect={str(digest.parent / (Path(p).stem + ".sha256")) for p in _IN_USE})
         return str(target)
     raise FontError(f"cannot write the PDF font {name}.ttf to {folder} or a temporary "
                     f"folder: {error.strerror or error}")

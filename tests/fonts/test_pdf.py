@@ -345,3 +345,11 @@ def test_proportional_quotes_for_english(cache):
     assert narrow.metrics.width("A", 10) == wide.metrics.width("A", 10)
     from reportlab.pdfbase.pdfmetrics import stringWidth
     assert stringWidth("“”", narrow.name, 10) == pytest.approx(narrow.metrics.width("“”", 10))
+
+
+def test_a_font_pruned_from_under_a_long_running_process_is_made_again(cache):
+    """A watch loop makes many subsets; one it handed out earlier and pruned since is rebuilt, not lost."""
+    first = pdf_font(400, "江阴")
+    os.unlink(first.path)                       # what pruning by a later subset does
+    again = pdf_font(400, "江阴")
+    assert again.name == first.name and Path(again.path).is_file()

@@ -13,6 +13,7 @@ import tempfile
 
 from briefgen.errors import BriefgenError, FitError, Problems, RenderError
 from briefgen.model import Briefing
+from briefgen.render.pptx.glyphs import check_deck_glyphs
 from briefgen.render.pptx.chrome import Ctx, content_title, footer, repeats, source_line
 from briefgen.render.pptx.layouts import KINDS
 from briefgen.render.pptx.package import fixed_date, reproducible_zip, set_properties
@@ -149,6 +150,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     slides fail) naming the spec location of content that overflows even at its floor
     size and cannot continue.
     """
+    check_deck_glyphs(briefing.slides)
     if plan is None:
         plan = DeckPlan(briefing, theme)
     if min_pages:

@@ -13,7 +13,6 @@ import io
 import json
 import os
 import re
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -21,43 +20,16 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Pt
 
-from briefgen.errors import Origin
 from briefgen.fonts.measure import pdf_font
-from briefgen.model import Chart, ChartSeries
+from briefgen.model import Chart
 from briefgen.render.charts.style import chart_data, chart_plan, chart_text, format_value
 from briefgen.render.pdf.chart import chart_svg
 from briefgen.render.pptx.chart import TRACK_NAME, add_chart
 from briefgen.theme import CITY, PARK
-from model_samples import charts
+from model_samples import all_charts, charts, extra_charts
 from paths import GOLDEN
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-
-
-def extra_charts() -> tuple[Chart, ...]:
-    """Return the kinds the samples lack: a bar, a line and a two-series target chart."""
-    o = Origin("tests/extra.yaml", 1, 1)
-    return (
-        Chart(kind="bar", title="主导产业产值", categories=("船舶制造", "高精钢构", "冶金新材料", "机械装备"),
-              series=(ChartSeries("产值", (420.0, 310.5, 180.0, 95.0), "亿元"),),
-              number_format='#,##0.0"亿元"', value_labels=("420亿元", "310.5亿元", "180亿元", "95亿元"),
-              highlight=0, source_line="来源：测试", alt_text="条形图", origin=o),
-        Chart(kind="line", title="Container throughput", categories=("2019", "2020", "2021", "2022", "2023", "2024"),
-              series=(ChartSeries("TEU", (40.1, 45.2, 50.3, 52.0, 57.0, 65.06), "10,000 TEU"),),
-              number_format='0.0', value_labels=("40.1", "45.2", "50.3", "52.0", "57.0", "65.06"),
-              highlight=5, derived=(False, True, False, False, False, False),
-              footnote="2020 derived", source_line="Source: test", alt_text="Line chart", origin=o),
-        Chart(kind="target", title="科创目标", categories=("研发投入占比", "高新产值占比"),
-              series=(ChartSeries("2021年", (3.2, 39.0), "%"), ChartSeries("2024年目标", (3.5, 42.0), "%")),
-              number_format='0.0"%"', value_labels=("3.2%", "39.0%"), source_line="来源：测试",
-              alt_text="柱形图", origin=o),
-    )
-
-
-def all_charts() -> list[tuple[str, Chart]]:
-    """Return (id, chart) for every sample chart in zh and en, and the extra kinds."""
-    out = [(f"{c.kind}-{lang}", c) for lang in ("zh", "en") for c in charts(lang)]
-    return out + [(f"{c.kind}-extra", c) for c in extra_charts()]
 
 
 CHARTS = all_charts()

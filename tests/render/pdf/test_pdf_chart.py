@@ -18,7 +18,9 @@ from briefgen.render.charts.style import chart_plan, chart_text
 from briefgen.render.pdf.chart import draw_chart
 from briefgen.theme import PARK
 from model_samples import charts
-from test_chart_parity import CHARTS
+from model_samples import all_charts
+
+CHARTS = all_charts()
 
 BOX = (40, 400, 300, 180)
 

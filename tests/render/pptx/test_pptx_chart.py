@@ -16,7 +16,7 @@ from briefgen.render.charts.style import DEFAULT_STYLE, blend
 from briefgen.render.pptx.chart import TRACK_NAME, WORKBOOK_DATE, add_chart
 from briefgen.theme import CITY, PARK
 from model_samples import charts
-from test_chart_parity import extra_charts
+from model_samples import extra_charts
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"

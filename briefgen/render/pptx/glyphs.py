@@ -1,0 +1,45 @@
+"""The deck's glyph check: every character a slide or its notes print must be one the deck's faces have."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from briefgen.errors import FontError, Problems
+from briefgen.fonts.measure import deck_metrics, require_glyphs
+
+# Fields that hold identifiers, paths or formats, never text a viewer sees.
+_NOT_TEXT = frozenset({"fact_id", "fact_ids", "source_id", "series_ids", "path", "number_format",
+                       "kind", "role", "url", "spec_path", "theme", "lang", "entity", "origin"})
+
+
+def _texts(value):
+    """Yield every reader-facing string inside a model value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for v in value:
+            yield from _texts(v)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.name not in _NOT_TEXT:
+                yield from _texts(getattr(value, f.name))
+
+
+def check_deck_glyphs(slides) -> None:
+    """Raise FontError (Problems when several) for a slide whose text has a character no deck face has.
+
+    A viewer draws such a character as an empty box, so it is refused at the slide's spec location.
+    """
+    metrics = deck_metrics(False)
+    problems: list[FontError] = []
+    for slide in slides:
+        for text in _texts(slide):
+            try:
+                require_glyphs(text, metrics, slide.origin)
+            except FontError as e:
+                problems.append(e)
+                break
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise Problems(problems)
