@@ -126,6 +126,14 @@ def _labels(series, marks: tuple[Mark, ...], chart: Chart, deck: _Deck,
         if position is not None:
             label.position = position
         _number_format(label._dLbl, chart.number_format)
+        _no_wrap(label._dLbl)
+    _no_wrap(labels._element)
+
+
+def _no_wrap(element) -> None:
+    """Keep a data label on one line: viewers otherwise wrap "突破100亿元" between number and unit."""
+    for body in element.iter(qn("a:bodyPr")):
+        body.set("wrap", "none")
 
 
 def _category_axis(chart_, deck: _Deck, reverse: bool, line: bool = True) -> None:

@@ -199,3 +199,19 @@ def test_axis_ids_in_the_saved_deck_fit_a_signed_int():
         ids = [int(v) for n in z.namelist() if n.startswith("ppt/charts/chart")
                for v in re.findall(rb'<c:(?:axId|crossAx) val="(-?\d+)"', z.read(n))]
     assert ids and all(0 <= i < 2**31 for i in ids)
+
+
+def test_data_labels_never_wrap_between_number_and_unit():
+    """LibreOffice wrapped "突破100亿 / 元": every data label's text body says wrap="none"."""
+    from briefgen.theme import CITY
+    from model_samples import charts
+    from pptx import Presentation
+    from pptx.oxml.ns import qn
+
+    for chart in charts("zh"):
+        prs = Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        add_chart(slide, chart, Pt(60), Pt(136), Pt(552), Pt(338), CITY, "zh")
+        space = next(s for s in slide.shapes if s.has_chart).chart._chartSpace
+        bodies = [b for d in space.iter(qn("c:dLbls")) for b in d.iter(qn("a:bodyPr"))]
+        assert bodies and all(b.get("wrap") == "none" for b in bodies), chart.kind
