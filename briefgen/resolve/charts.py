@@ -64,7 +64,7 @@ def build_chart(res: Resolution, spec: Any, where: str, origin: Origin) -> Chart
     notes = tuple(dict.fromkeys(res.note(f.id).number for f in facts))
     if kind == "share" or unit == "share":
         values = [round(f.value * 100, 1) for f in facts]
-        labels = [res.figure(f.id).text for f in facts]
+        labels = [res.figure(f.id, origin).text for f in facts]
         display_unit, number_format = "%", '0"%"'
     else:
         converted = [numbers.convert(f.value, f.unit, lang) for f in facts]

@@ -80,7 +80,7 @@ def chart_slide(build, sl: Rec, where: str, title: str) -> tuple[str, list, str,
     why = comparable(facts)
     few = len(ids) <= 2
     if (why or few) and not force and len(ids) <= 6:
-        cards = KpiCards(tuple(res.figure(f) for f in ids), origin)
+        cards = KpiCards(tuple(res.figure(f, origin) for f in ids), origin)
         return "kpis", [b for b in (cards, comment) if b], title or chart.title, warnings
     if why:
         warnings.append(located(origin, f"[{res.lang}] chart: {why}, so its bars are not comparable; "
@@ -102,7 +102,7 @@ def headline(res: Resolution, chart: Chart, facts: list, build=None) -> str:
     names it first.
     """
     lang, zh = res.lang, res.lang == "zh"
-    figs = [res.figure(f.id) for f in facts]
+    figs = [res.figure(f.id, chart.origin) for f in facts]
     prefix = ""
     if build is not None and facts and facts[0].entity != build.spec["entity"]:
         prefix = SHORT_NAMES[facts[0].entity][lang] + ("：" if zh else ": ")
