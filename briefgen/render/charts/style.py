@@ -111,6 +111,7 @@ class ChartPlan:
     gap_width: int                  # space between bars (or clusters), % of a bar's width
     notes: tuple[str, ...]          # footnote (if any) then source line (if any)
     alt_text: str
+    positions: tuple[float, ...] = ()   # a time axis: each category's place on 0…n-1, spaced by its year
 
 
 # chart kind -> the form it is drawn in ("timeline" is drawn by the deck with shapes)
@@ -277,7 +278,16 @@ def chart_plan(chart: Chart, theme: Theme) -> ChartPlan:
         track=theme.palette.rule, notes=_notes(chart), alt_text=chart.alt_text,
         gap_width=(style.gap_few[len(categories) - 1] if len(categories) <= len(style.gap_few)
                    else style.gap_width),
+        positions=time_positions(chart.years) if len(chart.years) == len(categories) else (),
     )
+
+
+def time_positions(years: tuple[int, ...]) -> tuple[float, ...]:
+    """Return each year's place on an axis from 0 to n-1, proportional to the time between them."""
+    if len(years) < 2 or years[-1] == years[0]:
+        return ()
+    span, last = years[-1] - years[0], len(years) - 1
+    return tuple(round((y - years[0]) / span * last, 4) for y in years)
 
 
 def chart_text(chart: Chart) -> str:

@@ -149,36 +149,42 @@ def _draw_columns(plot: _Plot, plan: ChartPlan) -> None:
     ax = plot.axes(PAD, bottom, PAD, top)
     ax.set_xlim(-0.5, n - 0.5)
     ax.set_ylim(plan.value_min, plan.value_max)
+    place = plan.positions or tuple(range(n))       # a time axis spaces the years by time
     if plan.form == "line":
         for s in plan.series:
             xs = [i for i, m in enumerate(s.marks) if m.value is not None]
-            ax.plot(xs, [s.marks[i].value for i in xs], color="#" + _series_colour(s),
+            ax.plot([place[i] for i in xs], [s.marks[i].value for i in xs], color="#" + _series_colour(s),
                     linewidth=style.page_line, solid_capstyle="round", zorder=2)
             for i in xs:
                 m = s.marks[i]
-                ax.plot([i], [m.value], marker="o", markersize=style.page_marker, zorder=3,
+                ax.plot([place[i]], [m.value], marker="o", markersize=style.page_marker, zorder=3,
                         markerfacecolor="#" + m.fill, markeredgecolor="#" + (m.edge or m.fill),
                         markeredgewidth=style.page_outline, linestyle="none")
-                plot.text(ax, m.label, (i, m.value), (0, LABEL_GAP + 1.5), size=style.page_label,
+                plot.text(ax, m.label, (place[i], m.value), (0, LABEL_GAP + 1.5), size=style.page_label,
                           bold=m.bold, ha="center", va="bottom")
     else:
-        _bars(plot, ax, plan, 1 / (1 + plan.gap_width / 100), horizontal=False)
+        width = 1 / (1 + plan.gap_width / 100)
+        if plan.positions:                          # bars never overlap where years are close
+            width = min(width, 0.8 * min(b - a for a, b in zip(place, place[1:])))
+        _bars(plot, ax, plan, width, horizontal=False, xs=place)
     ax.axhline(0, color="#" + plot.palette.muted, linewidth=style.page_baseline, zorder=3)
     for i, c in enumerate(cats):
-        plot.text(ax, c, (i, 0), (0, -CATEGORY_GAP), size=style.page_axis,
+        plot.text(ax, c, (place[i], 0), (0, -CATEGORY_GAP), size=style.page_axis,
                   xycoords=ax.get_xaxis_transform(), ha="center", va="top")
     if plan.legend:
         _legend(plot, ax, plan)
 
 
-def _bars(plot: _Plot, ax, plan: ChartPlan, width: float, horizontal: bool) -> None:
-    """Draw every point as a bar ``width`` thick (a cluster per category), labelled at its end."""
+def _bars(plot: _Plot, ax, plan: ChartPlan, width: float, horizontal: bool,
+          xs: tuple[float, ...] = ()) -> None:
+    """Draw every point as a bar ``width`` thick (a cluster per category, at ``xs`` when
+    given, else at its index), labelled at its end."""
     style, k = plot.style, len(plan.series)
     for j, s in enumerate(plan.series):
         for i, m in enumerate(s.marks):
             if m.value is None:
                 continue
-            at = i - width / 2 + (j + 0.5) * width / k
+            at = (xs[i] if xs else i) - width / 2 + (j + 0.5) * width / k
             draw = ax.barh if horizontal else ax.bar
             draw(at, m.value, width / k, color="#" + m.fill, zorder=2,
                  edgecolor="#" + m.edge if m.edge else "none",
