@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import main
 from paths import ROOT
-
+from cli_helpers import run, write
 
 
 @pytest.fixture
@@ -21,18 +20,6 @@ def project(tmp_path, monkeypatch):
     (tmp_path / "assets").symlink_to(ROOT / "assets")
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def write(path: Path, data: str | bytes) -> str:
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8")
-    else:
-        path.write_bytes(data)
-    return str(path.relative_to(Path.cwd()))
 
 
 def test_validate_ok(project):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from click.testing import CliRunner
 
-from briefgen.cli import main
 from paths import ROOT
+from cli_helpers import run
 
 
 @pytest.fixture
@@ -17,10 +16,6 @@ def project(tmp_path, monkeypatch):
     (tmp_path / "assets").symlink_to(ROOT / "assets")
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
 
 
 @pytest.mark.parametrize("entity", ["park", "city"])

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from briefgen.cli import main
 from paths import ROOT
+from cli_helpers import run
 
 BUILD_FAILED = "error: 1 of 1 spec(s) failed"     # the summary line build adds
 
@@ -22,20 +21,6 @@ def project(tmp_path, monkeypatch):
     (root / "assets" / "data").symlink_to(ROOT / "assets" / "data")
     monkeypatch.chdir(root)
     return root
-
-
-def run(*args: str):
-    """Return the result of running briefgen with ``args``."""
-    return CliRunner().invoke(main, list(args))
-
-
-def write(path: Path, data: str | bytes) -> str:
-    """Write ``data`` to ``path`` and return the path as typed from the working folder."""
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8")
-    else:
-        path.write_bytes(data)
-    return str(path.relative_to(Path.cwd()))
 
 
 def refused(spec: str, lines: list[str], project: Path) -> None:

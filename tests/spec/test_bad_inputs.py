@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import refused, write
+from cli_helpers import write
+from conftest import refused
 
 SPEC = """\
 title: {zh: 测试, en: Test}
@@ -89,7 +90,7 @@ def test_a_yaml_syntax_error_is_located_with_its_fix(project):
     text = spec().replace("title: {zh: 要点, en: Points}", "title:\n      en: Points: the park")
     result_lines = None
     spec_path = write(project / "specs" / "s.yaml", text)
-    from conftest import run
+    from cli_helpers import run
     for command in ("validate", "build"):
         result = run(command, spec_path)
         assert result.exit_code == 1

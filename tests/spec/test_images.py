@@ -12,7 +12,8 @@ from PIL import Image as PILImage
 from pptx import Presentation
 
 from briefgen.spec import images
-from conftest import refused, run, write
+from cli_helpers import run, write
+from conftest import refused
 
 SPEC = """\
 title: {zh: 测试, en: Test}

@@ -11,7 +11,7 @@ from briefgen import yamlload
 from briefgen.spec import docs
 from briefgen.spec.fields import Field
 from briefgen.spec.schema import convert, spec_schema
-from conftest import run
+from cli_helpers import run
 from paths import ROOT
 
 

@@ -7,7 +7,7 @@ import os
 
 from pptx import Presentation
 
-from conftest import run, write
+from cli_helpers import run, write
 from paths import ROOT
 
 SMALLEST = """\

@@ -8,18 +8,13 @@ import zipfile
 from pathlib import Path
 
 import yaml
-from click.testing import CliRunner
 from pptx import Presentation
 
-from briefgen.cli import main
 from briefgen.theme.template import layouts, mapping, open_template, read_template
+from cli_helpers import run
 
 TEMPLATES = Path(__file__).parent / "templates"
 ORG = TEMPLATES / "org43.pptx"
-
-
-def run(*args):
-    return CliRunner().invoke(main, list(map(str, args)))
 
 
 def test_layouts_are_matched_by_placeholders_not_names():
