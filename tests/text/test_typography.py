@@ -8,7 +8,7 @@ import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from briefgen.render.pptx.text import deck_measure
+from briefgen.render.pptx.text import ANCHOR, deck_measure, needs_anchor
 from briefgen.text.fit import CLOSING, OPENING, is_display
 from briefgen.text.phrases import breaks, has_cjk
 from briefgen.text.typography import polish
@@ -59,7 +59,7 @@ def deck_paragraphs(path):
                 measure = deck_measure(rpr.get("b") == "1")
                 size = int(rpr.get("sz")) / 100
                 yield (f"slide {number} {shape.name}", lambda s: measure.width(s, size),
-                       p.text.split("\v"))
+                       p.text.removeprefix(ANCHOR).split("\v"))
 
 
 def _company_fits(lines: list[str], measure) -> bool:
@@ -138,38 +138,121 @@ def test_deck_quotes_are_curly_in_english_and_east_asian_in_chinese(spec, lang):
     assert found == []
 
 
-def handout_blocks(path):
-    """Yield (size, lines) for each text block of the handout: lines of one size, left edge
-    and steady pitch, each line cut where a gap wider than two characters opens."""
+@pytest.mark.parametrize("spec, lang", ALL)
+def test_no_deck_paragraph_opens_with_marks_before_chinese_without_its_anchor(spec, lang):
+    """Slides, notes and charts alike: LibreOffice would put a gap after the opening marks."""
+    import zipfile
+
+    from lxml import etree
+
+    found, anchored = [], 0
+    with zipfile.ZipFile(deck(spec, lang)) as z:
+        for name in z.namelist():
+            if not re.fullmatch(r"ppt/(slides/slide|notesSlides/notesSlide|charts/chart)\d+\.xml", name):
+                continue
+            for p in etree.fromstring(z.read(name)).iter(qn("a:p")):
+                text = "".join(p.itertext())
+                anchored += text.startswith(ANCHOR)
+                if needs_anchor(text):
+                    found.append(f"{name}: {text!r}")
+    assert found == []
+    assert anchored >= {"city": 3, "park": 1}[spec] or lang == "en"
+
+
+def test_the_anchor_walk_finds_a_paragraph_without_its_anchor():
+    assert needs_anchor("“科创江阴”目标") and needs_anchor("——园区简介")
+    assert not needs_anchor(ANCHOR + "“科创江阴”目标") and not needs_anchor("打响“科创江阴”")
+
+
+def _raised(ch, prev) -> bool:
+    """Return whether ``ch`` is a note mark raised after ``prev`` (smaller, and set higher)."""
+    return (prev is not None and ch["size"] < 0.8 * prev["size"]
+            and ch["bottom"] < prev["bottom"] - 0.15 * prev["size"])
+
+
+def handout_lines(path):
+    """Yield each text block of the handout as a list of (line text, line width in pt, size):
+    lines of one size, left edge and steady pitch, each line cut where a gap wider than two
+    characters opens. Raised note marks are left out, so a line reads as the text it sets."""
     import pdfplumber
 
     segments = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             for line in page.extract_text_lines(return_chars=True):
-                cur, text = [], ""
+                cur, text, prev = [], "", None
                 for ch in line["chars"]:
+                    if _raised(ch, prev):
+                        continue
                     gap = ch["x0"] - cur[-1]["x1"] if cur else 0.0
                     if cur and gap > 2 * ch["size"]:
                         segments.append((cur, text))
                         cur, text = [], ""
                     text += (" " if cur and gap > 0.15 * ch["size"] else "") + ch["text"]
                     cur.append(ch)
+                    prev = ch
                 segments.append((cur, text))
-    segments = [(round(s[0]["x0"]), s[0]["top"], round(s[0]["size"], 1), text)
+    segments = [(round(s[0]["x0"]), s[0]["top"], round(s[0]["size"], 1), text, s[-1]["x1"] - s[0]["x0"])
                 for s, text in segments if s]
     used = set()
-    for i, (x, top, size, text) in enumerate(segments):
+    for i, (x, top, size, text, width) in enumerate(segments):
         if i in used:
             continue
-        block, last = [text], top
+        block, last = [(text, width, size)], top
         for j in range(i + 1, len(segments)):
-            x2, top2, size2, text2 = segments[j]
+            x2, top2, size2, text2, width2 = segments[j]
             if j not in used and abs(x2 - x) <= 1 and size2 == size and 0 < top2 - last <= 1.7 * size:
-                block.append(text2)
+                block.append((text2, width2, size2))
                 used.add(j)
                 last = top2
-        yield size, block
+        yield block
+
+
+def handout_blocks(path):
+    """Yield (size, lines) for each text block of the handout (see ``handout_lines``)."""
+    for block in handout_lines(path):
+        yield block[0][2], [text for text, _, _ in block]
+
+
+def lone_last_line(block) -> str:
+    """Return what is wrong when a block's last line is one CJK character or one word that the
+    line above could have given company: moving its last word or character down keeps the
+    last line no wider than the block's widest line (an em per CJK character, widths read
+    off the page). Return "" when the block is fine."""
+    lines = [text for text, _, _ in block]
+    if len(lines) < 2:
+        return ""
+    last = lines[-1].strip()
+    core = "".join(ch for ch in last if ch not in CLOSING and ch not in OPENING)
+    if not ((has_cjk(last) and len(core) == 1) or (not has_cjk(last) and core and " " not in last)):
+        return ""
+    size, widest = block[-1][2], max(w for _, w, _ in block)
+    prev = lines[-2].rstrip()
+    moved = re.search(r"[^\s\u2e80-\uffff]+$|\S$", prev).group(0)
+    share = block[-2][1] * len(moved) / max(len(prev), 1)       # its share of the line above
+    extra = share if has_cjk(moved) else share + 0.25 * size    # and a space before a word
+    if block[-1][1] + extra > widest:
+        return ""
+    return f"one {'character' if has_cjk(last) else 'word'} on the last line: {lines}"
+
+
+@pytest.mark.parametrize("spec, lang", ALL)
+def test_handout_running_text_has_no_lone_last_line(spec, lang):
+    """Every block of the four handouts, read off the PDF: bullets, events, the narrative."""
+    blocks = list(handout_lines(handout(spec, lang)))
+    assert sum(len(b) > 1 for b in blocks) >= 5
+    assert [x for x in map(lone_last_line, blocks) if x] == []
+
+
+@pytest.mark.parametrize("block, fixed", [
+    ([("兴澄特钢成为全球特钢行业唯一的灯塔工", 171.0, 9.5), ("厂", 9.5, 9.5)],
+     [("兴澄特钢成为全球特钢行业唯一的灯", 152.0, 9.5), ("塔工厂", 28.5, 9.5)]),
+    ([("Xingcheng Special Steel became the only lighthouse", 200.0, 9.5), ("factory", 30.0, 9.5)],
+     [("Xingcheng Special Steel became the only", 160.0, 9.5), ("lighthouse factory", 72.0, 9.5)]),
+])
+def test_the_handout_walk_finds_a_lone_last_line(block, fixed):
+    assert "on the last line" in lone_last_line(block)
+    assert lone_last_line(fixed) == ""
 
 
 @pytest.mark.parametrize("spec, lang", ALL)
