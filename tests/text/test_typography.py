@@ -166,7 +166,7 @@ def test_the_anchor_walk_finds_a_paragraph_without_its_anchor():
 
 def _raised(ch, prev) -> bool:
     """Return whether ``ch`` is a note mark raised after ``prev`` (smaller, and set higher)."""
-    return (prev is not None and ch["size"] < 0.8 * prev["size"]
+    return (prev is not None and ch["size"] < 0.9 * prev["size"]
             and ch["bottom"] < prev["bottom"] - 0.15 * prev["size"])
 
 
@@ -242,6 +242,10 @@ def test_handout_running_text_has_no_lone_last_line(spec, lang):
     blocks = list(handout_lines(handout(spec, lang)))
     assert sum(len(b) > 1 for b in blocks) >= 5
     assert [x for x in map(lone_last_line, blocks) if x] == []
+    kinsoku = [[t for t, _, _ in b] for b in blocks
+               if any(t.strip()[:1] in CLOSING for t, _, _ in b[1:])
+               or any(t.strip()[-1:] in OPENING for t, _, _ in b[:-1])]
+    assert kinsoku == []
 
 
 @pytest.mark.parametrize("block, fixed", [
