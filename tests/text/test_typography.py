@@ -36,6 +36,7 @@ def test_polish_sets_curly_quotes_and_nested_title_marks(raw, set_):
     ("集装箱吞吐量65.06万标箱", "65.06万标箱"),
     ("省级专精特新“小巨人”企业", "“小巨人”"),
     ("2003年8月29日成立", "8月"),
+    ("Reform and opening-up (改革开放): China’s policy", "(改革开放)"),
 ])
 def test_numbers_with_units_and_short_quoted_names_are_kept_whole(text, inside):
     _, kept = breaks(text)

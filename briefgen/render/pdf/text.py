@@ -161,3 +161,29 @@ class Typesetter:
             end = x + self.width(lines[-1], size, bold)
             ops.append(self.sup(notes, end, base + (len(lines) - 1) * pitch, size, color))
         return Laid(len(lines) * pitch, ops)
+
+    def runs(self, pieces: Sequence[tuple[str, bool, str]], width: float, size: float,
+             tight: bool = False) -> Laid:
+        """Return one paragraph of (text, bold, colour) pieces run together, wrapped to ``width``.
+
+        Lines are broken measuring everything in bold, so a line of mixed weights is never
+        wider than ``width``; each line is then drawn piece by piece at its own weight.
+        """
+        whole = "".join(text for text, _, _ in pieces)
+        style = [(bold, color) for text, bold, color in pieces for _ in text]
+        lines = self.wrap(whole, width, size, True) if whole else []
+        pitch = self.pitch(size, tight)
+        base = self.baseline(size, pitch)
+        ops: list[Text] = []
+        at = 0
+        for i, line in enumerate(lines):
+            at = whole.index(line, at)
+            x, start = 0.0, at
+            for k in range(at + 1, at + len(line) + 1):
+                if k == at + len(line) or style[k] != style[start]:
+                    bold, color = style[start]
+                    ops.append(Text(x, base + i * pitch, whole[start:k], size, color, bold))
+                    x += self.width(whole[start:k], size, bold)
+                    start = k
+            at += len(line)
+        return Laid(len(lines) * pitch, ops)
