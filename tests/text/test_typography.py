@@ -118,25 +118,58 @@ def test_deck_text_breaks_where_a_reader_expects(spec, lang):
     assert found == []
 
 
+def run_problems(tree, lang: str, where: str) -> list[str]:
+    """Return the straight quotes (English) and Latin-face marks (Chinese) in the runs of one part,
+    and, in a Chinese chart, any label value holding a mark (labels take the chart's Latin face)."""
+    found = []
+    for r in tree.iter(qn("a:r")):
+        text = r.findtext(qn("a:t")) or ""
+        rpr = r.find(qn("a:rPr"))
+        if lang == "en" and STRAIGHT.search(text):
+            found.append(f"{where}: straight quote in {text!r}")
+        if (lang == "zh" or has_cjk(text)) and MARKS & set(text):
+            latin = rpr.find(qn("a:latin")).get("typeface")
+            if latin != rpr.find(qn("a:ea")).get("typeface"):
+                found.append(f"{where}: {text!r} has its quotes in {latin}")
+    for v in tree.iter("{http://schemas.openxmlformats.org/drawingml/2006/chart}v"):
+        if lang == "zh" and MARKS & set(v.text or ""):
+            found.append(f"{where}: chart label {v.text!r} sets its quotes in the chart's Latin face")
+        if lang == "en" and STRAIGHT.search(v.text or ""):
+            found.append(f"{where}: straight quote in chart label {v.text!r}")
+    return found
+
+
 @pytest.mark.parametrize("spec, lang", ALL)
 def test_deck_quotes_are_curly_in_english_and_east_asian_in_chinese(spec, lang):
-    prs = Presentation(deck(spec, lang))
-    found = []
-    for number, slide in enumerate(prs.slides, start=1):
-        parts = [slide.shapes._spTree]
-        if slide.has_notes_slide:
-            parts.append(slide.notes_slide.shapes._spTree)
-        for tree in parts:
-            for r in tree.iter(qn("a:r")):
-                text = r.findtext(qn("a:t")) or ""
-                rpr = r.find(qn("a:rPr"))
-                if lang == "en" and STRAIGHT.search(text):
-                    found.append(f"slide {number}: straight quote in {text!r}")
-                if (lang == "zh" or has_cjk(text)) and MARKS & set(text):
-                    latin = rpr.find(qn("a:latin")).get("typeface")
-                    if latin != rpr.find(qn("a:ea")).get("typeface"):
-                        found.append(f"slide {number}: {text!r} has its quotes in {latin}")
+    """Slides, speaker notes and charts (titles, labels), read back from the .pptx parts."""
+    import zipfile
+
+    from lxml import etree
+
+    found, parts = [], set()
+    with zipfile.ZipFile(deck(spec, lang)) as z:
+        for name in z.namelist():
+            m = re.fullmatch(r"ppt/(slides/slide|notesSlides/notesSlide|charts/chart)\d+\.xml", name)
+            if m:
+                parts.add(m.group(1))
+                found += run_problems(etree.fromstring(z.read(name)), lang, name)
+    assert parts == {"slides/slide", "notesSlides/notesSlide", "charts/chart"}
     assert found == []
+
+
+@pytest.mark.parametrize("xml, lang, problem", [
+    ('<a:r><a:rPr><a:latin typeface="Arial"/><a:ea typeface="YaHei"/></a:rPr><a:t>“科创”</a:t></a:r>',
+     "zh", "has its quotes in Arial"),
+    ('<a:r><a:rPr><a:latin typeface="Arial"/><a:ea typeface="YaHei"/></a:rPr><a:t>China\'s</a:t></a:r>',
+     "en", "straight quote"),
+    ("<c:v>“小巨人”企业</c:v>", "zh", "chart label"),
+])
+def test_the_quote_walk_finds_a_planted_defect(xml, lang, problem):
+    from lxml import etree
+
+    tree = etree.fromstring(f'<x xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                            f'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">{xml}</x>')
+    assert any(problem in x for x in run_problems(tree, lang, "part"))
 
 
 @pytest.mark.parametrize("spec, lang", ALL)
@@ -258,6 +291,75 @@ def test_handout_running_text_has_no_lone_last_line(spec, lang):
 def test_the_handout_walk_finds_a_lone_last_line(block, fixed):
     assert "on the last line" in lone_last_line(block)
     assert lone_last_line(fixed) == ""
+
+
+def page_measure(path):
+    """Return measure(size) -> (text -> width in pt) from the page's own advances per character."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        adv: dict[str, float] = {}
+        for c in pdf.pages[0].chars:
+            adv.setdefault(c["text"], (c["x1"] - c["x0"]) / c["size"])
+    return lambda size: (lambda s: sum(adv.get(ch, 1.0 if has_cjk(ch) else 0.55) for ch in s) * size)
+
+
+@pytest.mark.parametrize("spec, lang", ALL)
+def test_handout_text_breaks_where_a_reader_expects(spec, lang):
+    """The deck's rules on every block read off the PDF: display text at phrases, numbers with
+    their units, no avoidable lone last character or word."""
+    measure = page_measure(handout(spec, lang))
+    found = []
+    for block in handout_lines(handout(spec, lang)):
+        lines = [t for t, _, _ in block]
+        if lang == "en":                                  # the space a line break took
+            lines = [t + " " for t in lines[:-1]] + lines[-1:]
+        found += problems_in_lines(lines, lang == "zh", measure(block[0][2]))
+    assert found == []
+
+
+def quote_problems(chars: list[dict], lang: str) -> list[str]:
+    """Return the quote marks set in the wrong form: in Chinese text a mark beside a Chinese
+    character must be the East Asian full-width form (an em wide) with no gap after it; in
+    English, a mark between Latin letters the proportional form (under 0.7 em)."""
+    found = []
+    for i, c in enumerate(chars):
+        if c["text"] not in MARKS:
+            continue
+        near = [n for n in chars[max(i - 1, 0):i + 2] if n is not c and abs(n["top"] - c["top"]) < 1]
+        advance = (c["x1"] - c["x0"]) / c["size"]
+        if lang == "zh" and any(has_cjk(n["text"]) for n in near):
+            after = [n for n in near if n["x0"] >= c["x1"] - 0.5]
+            gap = after[0]["x0"] - c["x1"] if after else 0.0
+            if advance < 0.9 or gap > 0.1 * c["size"]:
+                found.append(f"{c['text']!r} at {c['x0']:.1f},{c['top']:.1f}: {advance:.2f} em, gap {gap:.1f} pt")
+        if lang == "en" and near and all(n["text"].isascii() and n["text"].isalpha() for n in near) \
+                and advance >= 0.7:
+            found.append(f"{c['text']!r} at {c['x0']:.1f},{c['top']:.1f}: {advance:.2f} em in English")
+    return found
+
+
+@pytest.mark.parametrize("spec, lang", ALL)
+def test_handout_quotes_take_the_form_of_their_language(spec, lang):
+    import pdfplumber
+
+    with pdfplumber.open(handout(spec, lang)) as pdf:
+        chars = sorted(pdf.pages[0].chars, key=lambda c: (round(c["top"]), c["x0"]))
+    assert sum(c["text"] in MARKS for c in chars) >= 4
+    assert quote_problems(chars, lang) == []
+
+
+def _char(text, x0, advance, size=10.0, top=0.0):
+    return {"text": text, "x0": x0, "x1": x0 + advance * size, "size": size, "top": top}
+
+
+def test_the_handout_quote_walk_finds_a_latin_quote_in_chinese_and_a_full_width_one_in_english():
+    latin = [_char("打", 0, 1), _char("“", 10, 0.45), _char("科", 14.5, 1)]
+    gap = [_char("“", 0, 1), _char("科", 13, 1)]
+    wide = [_char("s", 0, 0.5), _char("’", 5, 1), _char("s", 15, 0.5)]
+    good = [_char("打", 0, 1), _char("“", 10, 1), _char("科", 20, 1)]
+    assert quote_problems(latin, "zh") and quote_problems(gap, "zh") and quote_problems(wide, "en")
+    assert quote_problems(good, "zh") == []
 
 
 @pytest.mark.parametrize("spec, lang", ALL)
