@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -112,3 +114,39 @@ def test_a_libreoffice_round_trip_keeps_slides_titles_notes_and_chart_data(spec,
     before, after = _content(Presentation(src)), _content(Presentation(back))
     assert before["charts"] and sum(len(n) > 40 for n in before["notes"]) >= 10
     assert after == before
+
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+CJK = re.compile("[\u3000-\u9fff\uff00-\uffef]")
+
+
+def _faces_and_languages(path) -> tuple[collections.Counter, list]:
+    """Return (latin, ea, lang) of every run and paragraph-end mark holding or ending text in
+    slides, notes and charts, and the runs holding Chinese whose language is not zh-CN."""
+    seen, wrong = collections.Counter(), []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not re.fullmatch(r"ppt/(slides|notesSlides|charts)/\w+\.xml", name):
+                continue
+            root = etree.fromstring(z.read(name))
+            for rpr in [*root.iter(A + "rPr"), *root.iter(A + "endParaRPr"), *root.iter(A + "defRPr")]:
+                if rpr.tag == A + "defRPr" and not name.startswith("ppt/charts/"):
+                    continue
+                latin, ea = rpr.find(A + "latin"), rpr.find(A + "ea")
+                seen[(None if latin is None else latin.get("typeface"),
+                      None if ea is None else ea.get("typeface"), rpr.get("lang"))] += 1
+                text = "".join(rpr.getparent().itertext()) if rpr.tag == A + "rPr" else ""
+                if CJK.search(text) and rpr.get("lang") != "zh-CN":
+                    wrong.append((name, text[:20], rpr.get("lang")))
+    return seen, wrong
+
+
+@pytest.mark.parametrize("spec, lang", ALL)
+def test_every_run_names_the_themes_latin_and_east_asian_faces_and_chinese_says_zh_cn(spec, lang):
+    seen, wrong = _faces_and_languages(deck(spec, lang))
+    main = "zh-CN" if lang == "zh" else "en-US"
+    faces = {("Arial", "Microsoft YaHei"), ("Microsoft YaHei", "Microsoft YaHei")}  # marks: EA face
+    assert wrong == []
+    assert {(latin, ea) for latin, ea, _ in seen} <= faces
+    assert {tag for *_, tag in seen} <= {"zh-CN", "en-US"}
+    assert sum(n for (*_, tag), n in seen.items() if tag == main) > 100
