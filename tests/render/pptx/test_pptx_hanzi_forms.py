@@ -6,7 +6,9 @@ drew. What decides the forms is the run's language: LibreOffice hands ``lang="zh
 HarfBuzz, whose ``locl`` feature picks the Simplified forms; a run without it takes
 LibreOffice's default Asian language (Japanese in a Japanese locale). So the decks are
 rendered in a LibreOffice started with a Japanese locale, the hardest case, and every
-hanzi whose SC and JP forms differ is compared with both forms drawn by PIL.
+hanzi whose SC and JP forms differ is compared with both forms drawn by PIL. Measured
+here: the park deck 231 SC, 0 JP; its slides tagged ja-JP, or untagged, 47 JP on the
+first three slides (229 JP, 2 SC over the untagged deck, whose charts keep their tags).
 """
 
 from __future__ import annotations
@@ -114,30 +116,33 @@ def forms(pdf, pages=None) -> tuple[collections.Counter, list]:
     return counts, japanese
 
 
-def _as_japanese(src, dst) -> None:
-    """Write ``src`` with every slide's Chinese runs tagged ja-JP instead of zh-CN."""
+def _retagged(src, dst, tag: bytes) -> None:
+    """Write ``src`` with every slide's ``lang="zh-CN"`` replaced by ``tag``."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             blob = zin.read(info.filename)
             if info.filename.startswith("ppt/slides/slide"):
-                blob = blob.replace(b'lang="zh-CN"', b'lang="ja-JP"')
+                blob = blob.replace(b' lang="zh-CN"', tag)
             zout.writestr(info, blob)
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    """Return the PDFs of the park deck and of its ja-JP-tagged copy, from a Japanese LibreOffice."""
+    """Return the PDFs a Japanese-locale LibreOffice makes of the park deck, of a copy whose
+    Chinese runs are tagged ja-JP, and of a copy whose runs carry no language."""
     tmp = tmp_path_factory.mktemp("hanzi")
     shutil.copy(deck("park", "zh"), tmp / "park.pptx")
-    _as_japanese(tmp / "park.pptx", tmp / "tagged-ja.pptx")
+    _retagged(tmp / "park.pptx", tmp / "tagged-ja.pptx", b' lang="ja-JP"')
+    _retagged(tmp / "park.pptx", tmp / "untagged.pptx", b"")
+    names = ("park", "tagged-ja", "untagged")
     env = {**os.environ, "LANG": "ja_JP.UTF-8", "LC_ALL": "ja_JP.UTF-8"}
     for _ in range(2):      # a first start in a fresh profile sometimes exits without output
         subprocess.run(["soffice", f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(tmp), str(tmp / "park.pptx"),
-                        str(tmp / "tagged-ja.pptx")], capture_output=True, timeout=240, env=env)
-        if (tmp / "park.pdf").exists() and (tmp / "tagged-ja.pdf").exists():
+                        "--convert-to", "pdf", "--outdir", str(tmp),
+                        *(str(tmp / f"{n}.pptx") for n in names)], capture_output=True, timeout=240, env=env)
+        if all((tmp / f"{n}.pdf").exists() for n in names):
             break
-    return tmp / "park.pdf", tmp / "tagged-ja.pdf"
+    return tuple(tmp / f"{n}.pdf" for n in names)
 
 
 @needs_libreoffice
@@ -153,6 +158,8 @@ def test_libreoffice_draws_every_hanzi_of_the_deck_in_simplified_forms(rendered)
 
 
 @needs_libreoffice
-def test_the_check_sees_japanese_forms_where_a_run_is_tagged_japanese(rendered):
-    counts, _ = forms(rendered[1], pages={1, 2, 3})
+@pytest.mark.parametrize("copy", [1, 2], ids=["tagged ja-JP", "untagged"])
+def test_the_same_deck_shows_japanese_forms_where_its_runs_do_not_say_zh_cn(rendered, copy):
+    """The check can fail, and this LibreOffice does default to Japanese: the tag is what counts."""
+    counts, _ = forms(rendered[copy], pages={1, 2, 3})
     assert counts["JP"] >= 20 and counts["JP"] > 5 * counts["SC"]
