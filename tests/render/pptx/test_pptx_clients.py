@@ -13,8 +13,10 @@ import pytest
 from lxml import etree
 from openxml_audit import FileFormat, OpenXmlValidator
 from pptx import Presentation
+from pypdf import PdfReader
 
 from model_samples import briefing
+from paths import ROOT
 from repo_outputs import ALL, deck
 from test_render_pptx import render_deck
 
@@ -150,3 +152,52 @@ def test_every_run_names_the_themes_latin_and_east_asian_faces_and_chinese_says_
     assert {(latin, ea) for latin, ea, _ in seen} <= faces
     assert {tag for *_, tag in seen} <= {"zh-CN", "en-US"}
     assert sum(n for (*_, tag), n in seen.items() if tag == main) > 100
+
+
+STRESS = sorted((ROOT / "tests" / "render" / "pdf" / "specs").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def stress_outputs(tmp_path_factory):
+    """Return [(name, deck path, handout bytes or None)] for every stress spec and language."""
+    from briefgen.build import prepare
+    from briefgen.errors import FitError
+    from briefgen.render.pdf import render_pdf
+    from briefgen.render.pptx import render_pptx
+
+    tmp, out = tmp_path_factory.mktemp("stress"), []
+    for spec in STRESS:
+        _, briefings, theme = prepare(spec)
+        for b in briefings:
+            name = f"{spec.stem}.{b.lang}"
+            render_pptx(b, theme, tmp / f"{name}.pptx")
+            pdf = io.BytesIO()
+            try:
+                render_pdf(b, theme, pdf)
+            except FitError:           # some stress specs are built not to fit the page
+                pdf = None
+            out.append((name, tmp / f"{name}.pptx", pdf and pdf.getvalue()))
+    return out
+
+
+def test_the_stress_spec_decks_validate_and_tag_every_run(stress_outputs):
+    assert len(stress_outputs) >= 6
+    for name, path, _ in stress_outputs:
+        assert audit(path) == [], name
+        seen, wrong = _faces_and_languages(path)
+        assert wrong == [] and {(latin, ea) for latin, ea, _ in seen} <= {
+            ("Arial", "Microsoft YaHei"), ("Microsoft YaHei", "Microsoft YaHei")}, name
+
+
+@pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf is not installed")
+def test_the_stress_spec_handouts_pass_qpdf_and_embed_every_font(stress_outputs, tmp_path):
+    handouts = [(name, data) for name, _, data in stress_outputs if data]
+    assert len(handouts) >= 3
+    for name, data in handouts:
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(data)
+        done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+        for font in PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor, (name, font.get_object()["/BaseFont"])
