@@ -146,7 +146,7 @@ def reading_span(*parts: list[Op]) -> list[Op]:
     columns whose baselines happen to line up (Chinese lines 1.6 em apart, bullets, timeline
     entries) for a table, which it reads across the columns row by row. A span reads as one
     block at its first glyph, so what it holds reads whole, in the order of ``parts`` (the
-    columns), each in drawing order, a line of text a line.
+    columns), each in drawing order, one extracted line per drawn line.
     """
     text = "\n".join(filter(None, (_reading(part) for part in parts)))
     ops = [op for part in parts for op in part]
