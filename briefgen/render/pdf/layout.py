@@ -26,7 +26,7 @@ from briefgen.errors import FitError, Origin
 from briefgen.render.pdf.blocks import ROLES, stack
 from briefgen.render.pdf.frame import footer, header
 from briefgen.render.pdf.glossary import glossary_block, terms_left
-from briefgen.render.pdf.ops import Laid, Op, Rect
+from briefgen.render.pdf.ops import Laid, Op, Rect, reading_span
 from briefgen.render.pdf.sources import cited, doc_refs, documents, sources_block
 from briefgen.render.pdf.text import PdfFonts, Typesetter
 from briefgen.theme.page import LEVELS, MM, PageStyle
@@ -207,13 +207,18 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
     main_w = page.span(g.main_span) if zones["side"] else width
     side_w = page.span(g.side_span) if zones["main"] else width
     terms = glossary_block(b.glossary, b.labels.glossary, ts, main_w if zones["main"] else width)
-    if terms.height and not zones["main"]:      # no main column: across the page
+    across: list[Op] = []
+    if terms.height and not zones["main"]:      # no main column: across the page, under the body
         body_bottom -= terms.height + ts.gap("before_notes")
-        out.ops += terms.place(x0, body_bottom + ts.gap("before_notes"))
+        across = terms.place(x0, body_bottom + ts.gap("before_notes"))
         terms = Laid(0.0)
     body_h = body_bottom - y
-    over = {"main": _main(out, zones["main"], ts, x0, y, main_w, body_h, terms),
-            "side": _side(out, zones["side"], ts, x0 + width - side_w, y, side_w, body_h)}
+    body = len(out.ops)
+    over = {"main": _main(out, zones["main"], ts, x0, y, main_w, body_h, terms)}
+    side = len(out.ops)
+    over["side"] = _side(out, zones["side"], ts, x0 + width - side_w, y, side_w, body_h)
+    out.ops[body:] = reading_span(out.ops[body:side], out.ops[side:])   # read column by column
+    out.ops += across                           # a glossary note across the page, if any
     out.empty = {z: -over[z][0] for z in over if zones[z]}
     out.ops += src.place(x0, src_top)           # reading order: body, sources, footer
     out.ops += foot.place(x0, foot_top)
@@ -292,8 +297,6 @@ def _column(out: Composed, sections, ts: Typesetter, x: float, y: float, w: floa
         return -h, []
     tail_h = tail.height + ts.gap("between_blocks") if tail is not None and tail.height else 0.0
     inner, room = w - 2 * pad, h - 2 * pad - tail_h
-    if tail_h:
-        out.ops += tail.place(x + pad, y + pad + room + ts.gap("between_blocks"))
     laid = [ROLES[s.role].build(s.block, ts, inner, 0.0) for s in sections]
     need = _height(laid, ts)
     stretch = sum(b.stretch for b in laid)
@@ -311,6 +314,8 @@ def _column(out: Composed, sections, ts: Typesetter, x: float, y: float, w: floa
         stack(column, block, gap=gap if column.ops else 0.0)
         bottoms.append((s, pad + column.height + tail_h))
     out.ops += column.place(x + pad, y + pad)
+    if tail_h:                                  # read after the column, drawn at its foot
+        out.ops += tail.place(x + pad, y + pad + room + ts.gap("between_blocks"))
     if need > room + EPSILON:
         return need - room, bottoms
     return min(column.height - room, 0.0), bottoms

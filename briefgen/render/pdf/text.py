@@ -167,7 +167,9 @@ class Typesetter:
         """Return one paragraph of (text, bold, colour) pieces run together, wrapped to ``width``.
 
         Lines are broken measuring everything in bold, so a line of mixed weights is never
-        wider than ``width``; each line is then drawn piece by piece at its own weight.
+        wider than ``width``; each line is then drawn piece by piece at its own weight, the
+        spaces between pieces advanced over rather than drawn (extraction joins pieces on one
+        baseline with a space of its own).
         """
         whole = "".join(text for text, _, _ in pieces)
         style = [(bold, color) for text, bold, color in pieces for _ in text]
@@ -182,8 +184,12 @@ class Typesetter:
             for k in range(at + 1, at + len(line) + 1):
                 if k == at + len(line) or style[k] != style[start]:
                     bold, color = style[start]
-                    ops.append(Text(x, base + i * pitch, whole[start:k], size, color, bold))
-                    x += self.width(whole[start:k], size, bold)
+                    piece = whole[start:k]
+                    lead = len(piece) - len(piece.lstrip(" "))     # spaces are advanced over,
+                    if piece.strip(" "):                           # not drawn: text extraction
+                        ops.append(Text(x + self.width(piece[:lead], size, bold), base + i * pitch,
+                                        piece.strip(" "), size, color, bold))   # adds one itself
+                    x += self.width(piece, size, bold)
                     start = k
             at += len(line)
         return Laid(len(lines) * pitch, ops)
