@@ -8,6 +8,7 @@ import pytest
 
 from briefgen.text.fit import CLOSING, OPENING
 from briefgen.text.phrases import breaks, has_cjk
+from paths import ROOT
 from repo_outputs import ALL, handout
 from text_checks import MARKS, STRAIGHT, problems_in_lines
 
@@ -197,3 +198,20 @@ def test_english_handouts_have_no_straight_quotes(spec):
     found = [line for _, lines in handout_blocks(handout(spec, "en")) for line in lines
              if STRAIGHT.search(line)]
     assert found == []
+
+
+def test_the_walk_finds_lone_last_lines_on_a_real_handout_when_the_rule_is_planted_off(monkeypatch, tmp_path):
+    """The park's English handout rendered with the no-lone-last-line rule switched off: the
+    walk, reading the PDF, finds what the rule prevents."""
+    import briefgen.render.pdf.text as pdf_text
+    import briefgen.text.breaking as breaking
+    from briefgen.build import prepare
+    from briefgen.render.pdf import render_pdf
+
+    monkeypatch.setattr(breaking, "_no_runt", lambda *a, **k: None)
+    monkeypatch.setattr(breaking, "has_runt", lambda lines: False)
+    monkeypatch.setattr(pdf_text, "_BREAKS", {})          # no breaks remembered from other tests
+    _, briefings, theme = prepare(ROOT / "specs" / "park.yaml", ["en"])
+    path = tmp_path / "park.en.pdf"
+    render_pdf(briefings[0], theme, str(path))
+    assert [x for x in map(lone_last_line, handout_lines(path)) if x]

@@ -13,6 +13,7 @@ import pytest
 from briefgen.build import prepare
 from briefgen.render.pdf import render_pdf
 from briefgen.render.pdf.glossary import pieces, split_term, terms_left
+from paths import ROOT
 from repo_outputs import ALL, handout
 
 STRESS = Path(__file__).parent / "specs"
@@ -34,7 +35,7 @@ def _lines(path) -> list[list[dict]]:
 
 @pytest.mark.parametrize("spec, lang", ALL)
 def test_the_handout_explains_each_term_it_prints_once_in_small_legible_type(spec, lang):
-    _, briefings, _ = prepare(Path("specs") / f"{spec}.yaml", [lang])
+    _, briefings, _ = prepare(ROOT / "specs" / f"{spec}.yaml", [lang])
     b = briefings[0]
     with pdfplumber.open(handout(spec, lang)) as pdf:
         page = pdf.pages[0]
@@ -59,7 +60,7 @@ def test_the_handout_explains_each_term_it_prints_once_in_small_legible_type(spe
 
 
 def test_a_dropped_section_takes_its_terms_along_unless_another_prints_them():
-    _, briefings, _ = prepare(Path("specs") / "city.yaml", ["en"])
+    _, briefings, _ = prepare(ROOT / "specs" / "city.yaml", ["en"])
     b = briefings[0]
     sections = list(b.onepager.sections)
     timeline = next(s for s in sections if s.role == "timeline")
