@@ -20,6 +20,7 @@ from briefgen.fonts.measure import require_glyphs
 from briefgen.model import Chart
 from briefgen.render.charts.cache import cached_svg, chart_key, placed, tape_key
 from briefgen.render.charts.style import ChartPlan, ChartStyle, chart_plan, chart_style
+from briefgen.text import breakcache
 from briefgen.text.fit import break_lines
 from briefgen.theme import Theme
 
@@ -283,7 +284,9 @@ def draw_chart(canvas, chart: Chart, x: float, y: float, w: float, h: float, the
     require_glyphs("".join(bold + ([plan.title] if show_title else [])), fonts.bold, chart.origin)
 
     def wrapped(text: str, font: str, size: float) -> list[str]:
-        return break_lines(text, w, lambda s: stringWidth(s, font, size))
+        face = fonts.bold if font == fonts.bold.name else fonts.regular    # its name: its content
+        return breakcache.lines(f"stringWidth {font}", text, w, size, face.metrics,
+                                lambda: break_lines(text, w, lambda s: stringWidth(s, font, size)))
 
     pitch = style.page_note * style.page_note_line
     # the page cites the chart's document in its title and sources block, not a source line
