@@ -41,6 +41,7 @@ _BUDOUX = ("__init__.py", "parser.py", "utils.py", "models/zh-hans.json")
 _table: dict[str, list[str]] | None = None
 _used: dict[str, None] = {}         # keys this process used or learnt, in order
 _dirty = False
+_seen: dict[tuple, tuple[str, ...]] = {}    # this process's answers, by (kind, text, width, size, Metrics)
 
 
 @lru_cache(maxsize=1)
@@ -101,18 +102,25 @@ def lines(kind: str, text: str, width: float, size: float, metrics,
     depend on nothing but ``text``, ``width``, ``size`` and ``metrics``' widths).
     """
     global _table, _dirty
+    seen = (kind, text, width, size, metrics)  # a Metrics object's widths never change
+    if seen in _seen:
+        return list(_seen[seen])
     if _table is None:
         _table = _read()
     key = _key(kind, text, width, size, metrics)
     known = _table.get(key)
     if known is not None and _holds(known, text):
         _used[key] = None
-        return list(known)
-    got = compute()
-    _table[key] = list(got)
-    _used.pop(key, None)
-    _used[key] = None
-    _dirty = True
+        got = list(known)
+    else:
+        got = compute()
+        _table[key] = list(got)
+        _used.pop(key, None)
+        _used[key] = None
+        _dirty = True
+    if len(_seen) > MAX_ENTRIES:
+        _seen.clear()
+    _seen[seen] = tuple(got)
     return got
 
 
@@ -135,3 +143,4 @@ def forget() -> None:
     global _table, _dirty
     _table, _dirty = None, False
     _used.clear()
+    _seen.clear()
