@@ -13,6 +13,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from briefgen.errors import FontError, Problems
 from briefgen.render.pdf.ops import Laid, Text
+from briefgen.text import breakcache
 from briefgen.text.fit import break_lines
 from briefgen.theme import Palette
 from briefgen.theme.page import PageStyle
@@ -123,7 +124,9 @@ class Typesetter:
         if key not in _BREAKS:
             if len(_BREAKS) > _BREAKS_KEPT:
                 _BREAKS.clear()
-            _BREAKS[key] = break_lines(text, width, lambda s: font.metrics.width(s, size))
+            _BREAKS[key] = breakcache.lines(
+                "page", text, width, size, font.metrics,
+                lambda: break_lines(text, width, lambda s: font.metrics.width(s, size)))
         return list(_BREAKS[key])
 
     def sup(self, notes: Iterable[int], x: float, baseline: float, size: float, color: str,
