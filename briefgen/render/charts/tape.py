@@ -25,6 +25,20 @@ from reportlab.lib.colors import Color
 
 FORMAT = 1
 _PLAIN = (str, int, float, bool, type(None))
+# The only calls and attributes a tape may hold: drawing state, paths and text. Anything else
+# (save, showPage, setAuthor, a file name…) makes a drawing unrecordable and a tape refused,
+# so a cache entry can never make the canvas do more than draw.
+CANVAS_CALLS = frozenset({
+    "saveState", "restoreState", "transform", "translate", "scale", "rotate", "skew",
+    "setFont", "setFontSize", "setFillColor", "setStrokeColor", "setFillColorRGB", "setStrokeColorRGB",
+    "setFillGray", "setStrokeGray", "setFillAlpha", "setStrokeAlpha", "setFillOverprint",
+    "setStrokeOverprint", "setOverprintMask", "setLineWidth", "setLineCap", "setLineJoin",
+    "setMiterLimit", "setDash", "beginPath", "drawPath", "clipPath", "drawString",
+    "drawRightString", "drawCentredString", "line", "lines", "rect", "circle", "ellipse",
+    "roundRect", "wedge", "bezier", "arc"})
+PATH_CALLS = frozenset({"moveTo", "lineTo", "curveTo", "arcTo", "arc", "close", "rect", "ellipse",
+                        "circle", "roundRect"})
+SETTABLE = frozenset({"_fillMode"})
 
 
 class Unrecordable(Exception):
@@ -75,7 +89,7 @@ class _PathRecorder:
 
     def __getattr__(self, name: str):
         method = getattr(self._path, name)
-        if not callable(method):
+        if not callable(method) or name not in PATH_CALLS:
             raise Unrecordable(f"path.{name}")
 
         def call(*args, **kwargs):
@@ -109,6 +123,8 @@ class Recorder:
         def call(*args, **kwargs):
             real = [a._path if isinstance(a, _PathRecorder) else a for a in args]
             try:
+                if name not in CANVAS_CALLS:
+                    raise Unrecordable(name)
                 entry = ["c", name, _encode(list(args)), _keywords(kwargs)]
             except Unrecordable:
                 self.__dict__["ok"] = False
@@ -125,6 +141,8 @@ class Recorder:
 
     def __setattr__(self, name: str, value) -> None:
         try:
+            if name not in SETTABLE:
+                raise Unrecordable(name)
             self.calls.append(["s", name, _encode(value)])
         except Unrecordable:
             self.__dict__["ok"] = False
@@ -186,13 +204,14 @@ def _steps(calls: list, canvas) -> list[tuple]:
     out, made = [], {}     # made: the paths the tape will make (None until it runs)
     for i, call in enumerate(calls):
         kind = call[0]
-        if kind == "s" and len(call) == 3:
+        if kind == "s" and len(call) == 3 and call[1] in SETTABLE:
             out.append(("s", None, str(call[1]), call[2], {}))
-        elif kind == "c" and len(call) == 4 and callable(getattr(canvas, call[1], None)):
+        elif kind == "c" and len(call) == 4 and call[1] in CANVAS_CALLS \
+                and callable(getattr(canvas, call[1], None)):
             out.append(("c", None, call[1], call[2], call[3]))
             if call[1] == "beginPath":
                 made[i] = None
-        elif kind == "p" and len(call) == 5 and call[1] in made:
+        elif kind == "p" and len(call) == 5 and call[1] in made and call[2] in PATH_CALLS:
             out.append(("p", call[1], str(call[2]), call[3], call[4]))
         else:
             raise ValueError("not a tape call")

@@ -87,3 +87,22 @@ def test_a_drawing_with_a_call_a_tape_cannot_hold_still_draws_but_keeps_no_tape(
     c.setTitle = seen.append
     assert tape.record(c, draw) is None
     assert len(seen) == 1
+
+
+def test_a_tape_can_only_draw_never_save_name_or_redirect_the_canvas():
+    """A cache entry that asks for more than drawing (a save, a new file name, document
+    metadata, a new page) is refused before any call, and a drawing that makes such a call
+    keeps no tape."""
+    good = json.loads(tape.record(_canvas(), _draw))
+    for extra in (["c", "save", [], {}], ["c", "showPage", [], {}], ["c", "setAuthor", ["x"], {}],
+                  ["s", "_filename", "/tmp/briefgen-planted.pdf"], ["c", "drawImage", ["/etc/passwd", 0, 0], {}]):
+        data = json.dumps({**good, "calls": good["calls"] + [extra]}).encode()
+        c, fresh = _canvas(), _canvas()
+        assert tape.replay(data, c) is False, extra
+        assert _pdf(c) == _pdf(fresh)
+
+    def draws_then_names(c):
+        _draw(c)
+        c.setAuthor("someone")
+
+    assert tape.record(_canvas(), draws_then_names) is None
