@@ -7,7 +7,6 @@ slide has a real title placeholder, content slides a footer and speaker notes.
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 
@@ -16,7 +15,7 @@ from briefgen.model import Briefing
 from briefgen.render.pptx.glyphs import check_deck_glyphs
 from briefgen.render.pptx.chrome import Ctx, content_title, footer, repeats, source_line
 from briefgen.render.pptx.layouts import KINDS
-from briefgen.render.pptx.package import fixed_date, reproducible_zip, set_properties
+from briefgen.render.pptx.package import fixed_date, save_package, set_properties
 from briefgen.render.pptx.template import add_slide, finish_deck, start_deck
 from briefgen.render.pptx.text import Para, Span, TextWriter, paras
 from briefgen.theme import deck as D
@@ -176,9 +175,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     when = fixed_date(briefing.as_of)
     finish_deck(prs, theme)
     set_properties(prs, briefing, when, len(planned), notes)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    _write(reproducible_zip(buffer.getvalue(), when), out)
+    _write(save_package(prs, when), out)
     return ctx.warnings
 
 

@@ -180,25 +180,53 @@ def _set_colours(scheme, pal, name: str) -> None:
         etree.SubElement(slot, f"{{{_A}}}srgbClr").set("val", colour)
 
 
+def save_package(prs, when: dt.datetime) -> bytes:
+    """Return the deck's zip: python-pptx's entries, in the order it writes them, through the
+    last pass (see the module) and dated ``when``, compressed once."""
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    package = prs.part.package
+    parts = tuple(package.iter_parts())
+    for part in parts:                  # set in memory: no part is parsed again
+        if _TEXT_PART.fullmatch(part.partname.membername):
+            set_runs_tree(part._element)
+
+    def entries():
+        yield "[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts))
+        yield "_rels/.rels", package._rels.xml
+        for part in parts:
+            yield part.partname.membername, part.blob
+            if part._rels:
+                yield part.partname.rels_uri.membername, part.rels.xml
+
+    return _zip(entries(), when, lambda: prs.part.rels.xml, runs_set=True)
+
+
 def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
     """Return the zip ``data`` rewritten with every entry (and nested workbook) dated ``when``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return _zip(((i.filename, src.read(i.filename)) for i in src.infolist()), when,
+                    lambda: src.read("ppt/_rels/presentation.xml.rels"))
+
+
+def _zip(entries, when: dt.datetime, presentation_rels, runs_set: bool = False) -> bytes:
+    """Return the zip of (name, bytes) ``entries`` through the last pass, each dated ``when``."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            blob = src.read(info.filename)
-            if info.filename.endswith(".xlsx"):
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, blob in entries:
+            if name.endswith(".xlsx"):
                 blob = reproducible_zip(blob, when)
-            elif info.filename == "docProps/core.xml":
+            elif name == "docProps/core.xml":
                 blob = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", blob)
-            if _CHART.fullmatch(info.filename):
+            if _CHART.fullmatch(name):
                 blob = unsigned_axis_ids(blob)
-            if _TEXT_PART.fullmatch(info.filename):
+            if not runs_set and _TEXT_PART.fullmatch(name):
                 blob = set_runs(blob)
-            if info.filename == "ppt/presentation.xml":
-                blob = list_notes_master(blob, src.read("ppt/_rels/presentation.xml.rels"))
-            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            if name == "ppt/presentation.xml":
+                blob = list_notes_master(blob, presentation_rels())
+            entry = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             entry.create_system = 0
@@ -233,6 +261,13 @@ def list_notes_master(presentation_xml: bytes, rels_xml: bytes) -> bytes:
 def set_runs(part_xml: bytes) -> bytes:
     """Return ``part_xml`` with its runs polished and Chinese marks in the East Asian face."""
     root = etree.fromstring(part_xml)
+    if not set_runs_tree(root):
+        return part_xml
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_runs_tree(root) -> bool:
+    """Return whether polishing the runs under element ``root`` (see ``set_runs``) changed any."""
     changed = False
     for r in list(root.iter(f"{{{_A}}}r")):
         t = r.find(f"{{{_A}}}t")
@@ -244,9 +279,7 @@ def set_runs(part_xml: bytes) -> bytes:
         changed |= _split_marks(r, text)
     for p in list(root.iter(f"{{{_A}}}p")):
         changed |= anchor_start(p)
-    if not changed:
-        return part_xml
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return changed
 
 
 def _split_marks(r, text: str) -> bool:

@@ -127,3 +127,42 @@ def test_chinese_runs_get_their_quotes_in_the_east_asian_face_and_english_curly_
     assert runs == [("打响", "Arial"), ("“", "Microsoft YaHei"), ("科创江阴", "Arial"),
                     ("”", "Microsoft YaHei"), ("品牌", "Arial"),
                     ("China’s “little giant”", "Arial")]
+
+
+def test_one_pass_save_gives_the_bytes_of_python_pptx_save_then_the_last_pass():
+    from lxml import etree
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.util import Pt
+
+    from briefgen.render.pptx.package import save_package
+
+    prs = new_presentation()
+    slide = prs.slides.add_slide(title_layout(prs))
+    slide.shapes.title.text = "打响“科创江阴”品牌"
+    run = slide.shapes.title.text_frame.paragraphs[0].runs[0]
+    run.font.name, run.font.size = "Arial", Pt(20)
+    rpr = run._r.get_or_add_rPr()
+    rpr.set("lang", "zh-CN")
+    rpr.append(rpr.makeelement(A + "ea", {"typeface": "Microsoft YaHei"}))
+    slide.notes_slide.notes_text_frame.text = "China's \"little giant\""
+    data = CategoryChartData()
+    data.categories = ["2023", "2024"]
+    data.add_series("GDP", (4.9, 5.1))
+    slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, 10**6, 10**6, data)
+    when = dt.datetime(2025, 1, 1)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    two_pass = reproducible_zip(buffer.getvalue(), when)
+    one_pass = save_package(prs, when)
+    assert one_pass == two_pass
+    with zipfile.ZipFile(io.BytesIO(one_pass)) as z:
+        names = z.namelist()
+        assert names[:2] == ["[Content_Types].xml", "_rels/.rels"]
+        assert any(n.endswith(".xlsx") for n in names)
+        assert "ppt/notesSlides/notesSlide1.xml" in names
+        root = etree.fromstring(z.read("ppt/slides/slide1.xml"))
+        runs = [(r.findtext(A + "t"), r.find(f"{A}rPr/{A}latin").get("typeface"))
+                for r in root.iter(A + "r")]
+        assert runs[:2] == [("打响", "Arial"), ("“", "Microsoft YaHei")]
+        assert "China’s “little giant”" in z.read("ppt/notesSlides/notesSlide1.xml").decode()
