@@ -13,7 +13,9 @@ import tempfile
 from briefgen.errors import BriefgenError, FitError, Problems, RenderError
 from briefgen.model import Briefing
 from briefgen.render.pptx.glyphs import check_deck_glyphs
-from briefgen.render.pptx.chrome import Ctx, content_title, footer, repeats, source_line
+from briefgen.render.pptx.chrome import (
+    Ctx, NotesSlides, content_title, footer, repeats, source_line,
+)
 from briefgen.render.pptx.layouts import KINDS
 from briefgen.render.pptx.package import fixed_date, save_package, set_properties
 from briefgen.render.pptx.template import add_slide, finish_deck, start_deck
@@ -160,7 +162,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     ctx.warnings = plan.warnings()
     planned = [page for pages in plan.slides for page in pages]
     prs, layout = start_deck(theme)
-    notes = 0
+    notes, notes_slides = 0, NotesSlides()
     for number, (model, page) in enumerate(planned, start=1):
         slide = add_slide(prs, layout)
         if page.cover:
@@ -171,7 +173,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
             page.draw(ctx, slide)
             source = source_line(ctx, model) if page.source is None else page.source
             footer(ctx, slide, source, number, model.origin)
-        notes += write_notes(ctx, slide, model, page.first)
+        notes += write_notes(ctx, slide, model, page.first, notes_slides)
     when = fixed_date(briefing.as_of)
     finish_deck(prs, theme)
     set_properties(prs, briefing, when, len(planned), notes)
@@ -188,9 +190,9 @@ def notes_text(ctx: Ctx, model, first: bool) -> tuple[list[str], list[str]]:
     return points, sources
 
 
-def write_notes(ctx: Ctx, slide, model, first: bool) -> int:
+def write_notes(ctx: Ctx, slide, model, first: bool, notes_slides: NotesSlides | None = None) -> int:
     """Write the speaker notes: talking points, terms explained, then every figure's source;
-    return 1 if any."""
+    return 1 if any. ``notes_slides`` makes the deck's notes slides (see there)."""
     points, sources = notes_text(ctx, model, first)
     terms = list(model.glossary)
     if first and not sources and model.kind in _FIGURE_KINDS:
@@ -211,7 +213,8 @@ def write_notes(ctx: Ctx, slide, model, first: bool) -> int:
         items.append(Para((Span(ctx.text("sources"), size, pal.ink, True),), size * 1.3,
                           before=size if points or terms else 0.0))
         items += paras(sources, size, pal.ink, line=1.3)
-    ctx.writer.fill_body(slide.notes_slide.notes_text_frame._txBody, items, anchor=None)
+    body = (notes_slides or NotesSlides()).body(slide)
+    ctx.writer.fill_body(body, items, anchor=None)
     return 1
 
 
