@@ -50,6 +50,8 @@ AMBIGUOUS_MARKS = re.compile("([“”‘’—…·–]+)")     # marks LibreOf
 ANCHOR = "\u3000"                 # an ideographic space: the East Asian first character
 ANCHOR_SZ = "100"                 # 1 pt, the smallest size ST_TextFontSize allows (not a style)
 _WEAK_LEAD = re.compile("[\u2000-\u206f]+")   # General Punctuation: script "weak" in LibreOffice
+_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_R, _T, _P, _BR, _FLD, _RPR = (f"{{{_NS_A}}}{t}" for t in ("r", "t", "p", "br", "fld", "rPr"))
 
 
 def emu(pt: float) -> int:
@@ -103,22 +105,23 @@ def anchor_start(p) -> bool:
     """
     first, text = None, ""
     for child in p:
-        if child.tag == qn("a:br"):
+        tag = child.tag
+        if tag == _BR:
             break
-        if child.tag in (qn("a:r"), qn("a:fld")):
+        if tag == _R or tag == _FLD:
             first = first if first is not None else child
-            text += child.findtext(qn("a:t")) or ""
+            text += child.findtext(_T) or ""
             if _WEAK_LEAD.sub("", text):
                 break
-    if first is None or first.tag != qn("a:r") or not needs_anchor(text):
+    if first is None or first.tag != _R or not needs_anchor(text):
         return False
-    anchor = etree.Element(qn("a:r"))
-    rpr = first.find(qn("a:rPr"))
-    rpr = copy.deepcopy(rpr) if rpr is not None else etree.Element(qn("a:rPr"))
+    anchor = etree.Element(_R)
+    rpr = first.find(_RPR)
+    rpr = copy.deepcopy(rpr) if rpr is not None else etree.Element(_RPR)
     rpr.set("sz", ANCHOR_SZ)
     rpr.attrib.pop("spc", None)
     anchor.append(rpr)
-    etree.SubElement(anchor, qn("a:t")).text = ANCHOR
+    etree.SubElement(anchor, _T).text = ANCHOR
     first.addprevious(anchor)
     return True
 
@@ -132,11 +135,29 @@ class TextWriter:
         self.ea_attrs = dict(theme.fonts.deck_east_asian_attrs)
         self.zh = lang == "zh"
         self.lang, self.alt_lang = _LANGS.get(lang, _LANGS["en"])
+        self._made: dict[tuple, object] = {}     # run properties per style, copied into runs
+        self._holder = etree.Element(qn("a:p"), nsmap={"a": _NS_A})
+
+    def _clone(self, parent, key: tuple, build):
+        """Append to ``parent`` a copy of the element ``build()`` makes for ``key`` (built once
+        per writer, under a holder declaring the ``a`` namespace); return the copy."""
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = build()
+        el = copy.deepcopy(made)
+        parent.append(el)
+        return el
 
     def _rpr(self, parent, tag: str, size: float, color: str, bold: bool, spacing: float = 0.0,
              text: str = "", latin: str = ""):
-        rpr = etree.SubElement(parent, qn(tag))
         chinese = self.zh or has_cjk(text)
+        style = (chinese, size, color, bold, spacing, latin)
+        return self._clone(parent, (tag, *style), lambda: self._new_rpr(self._holder, tag, *style))
+
+    def _new_rpr(self, parent, tag: str, chinese: bool, size: float, color: str, bold: bool,
+                 spacing: float, latin: str):
+        """Return new run properties of one style under ``parent``."""
+        rpr = etree.SubElement(parent, qn(tag))
         rpr.set("lang", "zh-CN" if chinese else self.lang)
         rpr.set("altLang", "en-US" if chinese else self.alt_lang)
         rpr.set("sz", str(int(round(size * 100))))
@@ -153,6 +174,13 @@ class TextWriter:
             ea.set(name, value)
         return rpr
 
+    def _new_run(self, style: tuple):
+        """Return a new run of one style (see ``_rpr``) with an empty ``a:t``."""
+        r = etree.SubElement(self._holder, _R)
+        self._new_rpr(r, "a:rPr", *style)
+        etree.SubElement(r, _T)
+        return r
+
     def _run(self, p, span: Span, text: str) -> None:
         """Append ``text`` in ``span``'s style; in Chinese, its ambiguous marks in the EA face."""
         chinese = self.zh or has_cjk(span.text)       # the language of the whole span
@@ -160,14 +188,13 @@ class TextWriter:
         for k, piece in enumerate(pieces):
             if not piece:
                 continue
-            r = etree.SubElement(p, qn("a:r"))
-            self._rpr(r, "a:rPr", span.size, span.color, span.bold, span.spacing, span.text,
-                      self.ea if k % 2 else "")
-            etree.SubElement(r, qn("a:t")).text = piece
+            style = (chinese, span.size, span.color, span.bold, span.spacing,
+                     self.ea if k % 2 else "")
+            self._clone(p, ("r", *style), lambda: self._new_run(style))[-1].text = piece
 
-    def _para(self, tx_body, para: Para, width: float | None) -> None:
-        p = etree.SubElement(tx_body, qn("a:p"))
-        ppr = etree.SubElement(p, qn("a:pPr"))
+    def _new_ppr(self, para: Para):
+        """Return new paragraph properties: alignment, margins, exact pitch, space, marker."""
+        ppr = etree.SubElement(self._holder, qn("a:pPr"))
         ppr.set("algn", para.align)
         if para.indent:
             ppr.set("marL", str(emu(para.indent)))
@@ -184,12 +211,18 @@ class TextWriter:
             etree.SubElement(ppr, qn("a:buChar")).set("char", para.marker)
         else:
             etree.SubElement(ppr, qn("a:buNone"))
+        return ppr
+
+    def _para(self, tx_body, para: Para, width: float | None) -> None:
+        p = etree.SubElement(tx_body, _P)
+        self._clone(p, ("pPr", para.align, para.indent, para.hang, para.line, para.before,
+                        para.marker, para.marker_color), lambda: self._new_ppr(para))
         if len(para.spans) == 1 and width is not None:
             span = para.spans[0]
             lines = written_lines(polish(span.text), width - para.indent, span.size, span.bold)
             for k, line in enumerate(lines):
                 if k:
-                    self._rpr(etree.SubElement(p, qn("a:br")), "a:rPr", span.size, span.color,
+                    self._rpr(etree.SubElement(p, _BR), "a:rPr", span.size, span.color,
                               span.bold, text=span.text)
                 self._run(p, span, line)
         else:

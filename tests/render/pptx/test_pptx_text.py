@@ -184,3 +184,23 @@ def test_libreoffice_sets_an_opening_quote_flush_with_the_chinese_after_it(tmp_p
     anchored, planted = _gap_after_first_mark(tmp_path / "q.pdf")
     assert abs(anchored) < 0.5
     assert planted > 5.0           # 30 pt bold: 7.2 pt here
+
+
+def test_a_writer_reused_writes_each_box_as_a_fresh_writer_would_and_its_copies_stay_apart():
+    from lxml import etree
+
+    items = [Para((Span("“科创江阴”品牌", 18, "112233", True), Span(" GDP", 12, "445566")), 24, "ctr"),
+             *paras(["Jiangyin GDP", "第二段"], 14, "112233", line=1.3, space=6)]
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    writer = TextWriter(CITY, "zh")
+    first = writer.box(slide, 10, 20, 300, 100, items, name="A")
+    second = writer.box(slide, 10, 20, 300, 100, items, name="A")
+    fresh = _box("zh", items)
+    fresh.name = "A"
+    xml = [etree.tostring(s._element.txBody) for s in (first, second, fresh)]
+    assert xml[0] == xml[1] == xml[2]
+    first._element.txBody.find(f".//{qn('a:rPr')}").set("sz", "999")
+    first._element.txBody.find(f".//{qn('a:pPr')}").set("algn", "r")
+    assert etree.tostring(second._element.txBody) == xml[2]
+    assert b"999" not in etree.tostring(writer.box(slide, 0, 0, 100, 50, items)._element.txBody)
