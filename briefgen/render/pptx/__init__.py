@@ -165,6 +165,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     notes, notes_slides = 0, NotesSlides()
     for number, (model, page) in enumerate(planned, start=1):
         slide = add_slide(prs, layout)
+        slide.shapes.turbo_add_enabled = True   # shape ids counted on, not searched for each shape
         if page.cover:
             page.draw(ctx, slide)
         else:
