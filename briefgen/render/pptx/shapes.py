@@ -10,6 +10,9 @@ from briefgen.render.pptx.text import emu
 
 _ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 _DECORATIVE = f"{{{_ADEC}}}decorative"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_CNVPR = "{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr"
+_LN, _SOLID, _SRGB, _EXTLST, _EXT = (f"{{{_A}}}{t}" for t in ("ln", "solidFill", "srgbClr", "extLst", "ext"))
 
 
 def _solid(sp_pr, color: str, alpha: int | None = None) -> None:
@@ -38,10 +41,15 @@ def _plain(shape) -> None:
 
 def mark_decorative(shape) -> None:
     """Flag ``shape`` as decorative so screen readers and the accessibility checker skip it."""
-    c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
-    ext = etree.SubElement(etree.SubElement(c_nv_pr, qn("a:extLst")), qn("a:ext"))
+    c_nv_pr = c_nv_pr_of(shape)
+    ext = etree.SubElement(etree.SubElement(c_nv_pr, _EXTLST), _EXT)
     ext.set("uri", "{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
     etree.SubElement(ext, _DECORATIVE, nsmap={"adec": _ADEC}).set("val", "1")
+
+
+def c_nv_pr_of(shape):
+    """Return the ``p:cNvPr`` (id, name, alt text) of ``shape``: in its first child, the nv*Pr."""
+    return shape._element[0].find(_CNVPR)
 
 
 def _shape(slide, kind, x, y, w, h, color, name, alpha, is_decorative=True):
@@ -51,7 +59,7 @@ def _shape(slide, kind, x, y, w, h, color, name, alpha, is_decorative=True):
         mark_decorative(shape)
     _solid(shape._element.spPr, color, alpha)
     if name:
-        shape.name = name
+        c_nv_pr_of(shape).set("name", name)
     return shape
 
 
@@ -84,10 +92,11 @@ def rule(slide, x1: float, y1: float, x2: float, y2: float, color: str, width: f
     line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(x1), emu(y1), emu(x2), emu(y2))
     _plain(line)
     mark_decorative(line)
-    line.line.color.rgb = _rgb(color)
-    line.line.width = emu(width)
+    ln = etree.SubElement(line._element.spPr, _LN)      # the connector's spPr has no line yet
+    ln.set("w", str(emu(width)))
+    etree.SubElement(etree.SubElement(ln, _SOLID), _SRGB).set("val", color)
     if name:
-        line.name = name
+        c_nv_pr_of(line).set("name", name)
     return line
 
 
@@ -114,4 +123,4 @@ def picture(slide, path: str, x: float, y: float, w: float, h: float, alt: str, 
 
 def set_alt_text(shape, text: str) -> None:
     """Set the alternative text (``descr``) that screen readers speak for ``shape``."""
-    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+    c_nv_pr_of(shape).set("descr", text)

@@ -270,6 +270,6 @@ class TextWriter:
         """Return a new text box at (x, y, w, h) points holding ``items``."""
         shape = slide.shapes.add_textbox(emu(x), emu(y), emu(w), emu(h))
         if name:
-            shape.name = name
+            shape._element.nvSpPr.cNvPr.set("name", name)
         self.fill(shape, items, anchor=anchor)
         return shape

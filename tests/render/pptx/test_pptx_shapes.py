@@ -43,3 +43,23 @@ def test_discs_rings_and_rules():
     assert ln.get("w") == str(emu(3)) and ln.find(qn("a:solidFill"))[0].get("val") == "FFFFFF"
     line = rule(slide, 0, 10, 100, 10, "D5DCE4", 0.75)
     assert line._element.find(qn("p:style")) is None and line.line.width == emu(0.75)
+
+
+def test_a_rule_written_on_the_xml_is_the_connector_python_pptx_proxies_write():
+    from lxml import etree
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_CONNECTOR
+
+    ours = rule(_slide(), 10, 20, 110, 20, "D5DCE4", 0.75, name="Footer rule")
+    theirs = _slide().shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(10), emu(20), emu(110), emu(20))
+    theirs._element.remove(theirs._element.find(qn("p:style")))
+    ext = etree.SubElement(etree.SubElement(theirs._element.nvCxnSpPr.cNvPr, qn("a:extLst")), qn("a:ext"))
+    ext.set("uri", "{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+    etree.SubElement(ext, "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative",
+                     nsmap={"adec": "http://schemas.microsoft.com/office/drawing/2017/decorative"}
+                     ).set("val", "1")
+    theirs.line.color.rgb = RGBColor.from_string("D5DCE4")
+    theirs.line.width = emu(0.75)
+    theirs.name = "Footer rule"
+    assert etree.tostring(ours._element) == etree.tostring(theirs._element)
+    assert ours.line.color.rgb == RGBColor.from_string("D5DCE4") and ours.name == "Footer rule"
