@@ -39,9 +39,15 @@ def theme(request):
 
 
 @pytest.fixture(scope="module")
-def slides(tmp_path_factory) -> int:
+def own(tmp_path_factory) -> Path:
+    """Return the park deck on briefgen's own start."""
+    return park_on(tmp_path_factory.mktemp("own"), "park")
+
+
+@pytest.fixture(scope="module")
+def slides(own) -> int:
     """Return how many slides the park deck has on briefgen's own start."""
-    return len(Presentation(str(park_on(tmp_path_factory.mktemp("own"), "park"))).slides)
+    return len(Presentation(str(own)).slides)
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +128,25 @@ def test_libreoffice_renders_every_slide_at_4_3(deck, slides, tmp_path):
         # the master's logo: 60 × 30 pt at (640, 14) from the top left
         logos = [(round(i["x0"]), round(i["top"]), round(i["width"])) for i in pdf.pages[1].images]
         assert (640, 14, 60) in logos
+
+
+_EXT = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+
+
+def _app(pptx: Path) -> tuple[etree._Element, list[str]]:
+    with zipfile.ZipFile(pptx) as z:
+        return etree.fromstring(z.read("docProps/app.xml")), z.namelist()
+
+
+def test_the_document_properties_name_the_decks_own_size_and_nothing_of_the_template(deck, own,
+                                                                                     slides):
+    app, names = _app(deck)
+    assert app.findtext(f"{_EXT}PresentationFormat") == "On-screen Show (4:3)"
+    assert (app.findtext(f"{_EXT}Application"), app.findtext(f"{_EXT}Slides")) == ("briefgen",
+                                                                                   str(slides))
+    assert app.find(f"{_EXT}TitlesOfParts") is None          # the template's part titles
+    assert "docProps/thumbnail.jpeg" not in names            # a picture of its sample slide
+    if "docProps/custom.xml" in names:                      # LibreOffice's own size property
+        with zipfile.ZipFile(deck) as z:
+            assert b"On-screen Show (4:3)" in z.read("docProps/custom.xml")
+    assert _app(own)[0].findtext(f"{_EXT}PresentationFormat") == "Widescreen"

@@ -53,6 +53,8 @@ _CHART = re.compile(r"ppt/charts/chart\d+\.xml")
 _TEXT_PART = re.compile(r"ppt/(slides/slide|notesSlides/notesSlide|charts/chart)\d+\.xml")
 _NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_FORMATS = {(40 / 3, 7.5): "Widescreen", (10.0, 7.5): "On-screen Show (4:3)",
+            (10.0, 5.625): "On-screen Show (16:9)", (10.0, 6.25): "On-screen Show (16:10)"}
 
 
 def new_presentation():
@@ -124,14 +126,32 @@ def set_properties(prs, briefing: Briefing, when: dt.datetime, slides: int, note
     cp.created = cp.modified = when
     cp.last_printed = when
     cp.revision = 1
-    app = next(p for p in prs.part.package.iter_parts() if p.partname == "/docProps/app.xml")
-    root = etree.fromstring(app.blob)
-    for tag, value in (("Application", "briefgen"), ("PresentationFormat", "Widescreen"),
-                       ("Slides", str(slides)), ("Notes", str(notes)), ("TotalTime", "0")):
-        node = root.find(_EXT + tag)
-        if node is not None:
-            node.text = value
-    app.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    app = next((p for p in prs.part.package.iter_parts() if p.partname == "/docProps/app.xml"), None)
+    if app is not None:
+        app.blob = app_properties(prs.slide_width, prs.slide_height, slides, notes)
+
+
+def presentation_format(width: int, height: int) -> str:
+    """Return PowerPoint's name for a slide size in EMU ("Widescreen", "On-screen Show (4:3)"), or ""."""
+    w, h = width / 914400, height / 914400
+    return next((name for (fw, fh), name in _FORMATS.items()
+                 if abs(w - fw) < 0.01 and abs(h - fh) < 0.01), "")
+
+
+def app_properties(width: int, height: int, slides: int, notes: int) -> bytes:
+    """Return a fresh docProps/app.xml: briefgen, the slide size's format, the slide and notes counts.
+
+    Written whole, so nothing of a template's own (its application, its sample slides'
+    titles, a "Widescreen" a 4:3 deck is not) is carried over."""
+    root = etree.Element(_EXT + "Properties", nsmap={None: _EXT[1:-1]})
+    fmt = presentation_format(width, height)
+    for tag, value in (("TotalTime", "0"), ("Application", "briefgen"), ("PresentationFormat", fmt),
+                       ("Slides", str(slides)), ("Notes", str(notes)), ("HiddenSlides", "0"),
+                       ("ScaleCrop", "false"), ("LinksUpToDate", "false"), ("SharedDoc", "false"),
+                       ("HyperlinksChanged", "false")):
+        if value:
+            etree.SubElement(root, _EXT + tag).text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def set_theme(prs, theme, name: str) -> None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from briefgen.render.pptx.package import new_presentation, set_theme, title_layout
+from briefgen.render.pptx.package import (
+    new_presentation, presentation_format, set_theme, title_layout,
+)
 from briefgen.theme import deck as D
 from briefgen.theme.template import open_template, title_only_layout
 
@@ -20,6 +22,7 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 EMU = 12700
 _POINT_ATTRS = {f"{{{_A}}}{t}": ("sz",) for t in ("rPr", "defRPr", "endParaRPr")}
 _EMU_ATTRS = {f"{{{_A}}}bodyPr": ("lIns", "tIns", "rIns", "bIns"), f"{{{_A}}}ln": ("w",),
@@ -35,6 +38,7 @@ def start_deck(theme):
         return prs, title_layout(prs)
     prs = open_template(theme.template)
     drop_slides(prs)
+    drop_thumbnail(prs)
     add_view_properties(prs)
     return prs, title_only_layout(prs)
 
@@ -55,6 +59,34 @@ def finish_deck(prs, theme) -> None:
         set_theme(prs, theme, f"briefgen {theme.name}")
         return
     scale_slides(prs, prs.slide_width, prs.slide_height)
+    set_custom_format(prs)
+
+
+def drop_thumbnail(prs) -> None:
+    """Remove the template's thumbnail (a picture of its sample slide, not of this deck)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = prs.part.package
+    for r_id, rel in list(package._rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package._rels.pop(r_id)
+
+
+def set_custom_format(prs) -> None:
+    """Make a custom ``PresentationFormat`` property (LibreOffice writes one) name the deck's size."""
+    part = next((p for p in prs.part.package.iter_parts()
+                 if p.partname == "/docProps/custom.xml"), None)
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    fmt = presentation_format(prs.slide_width, prs.slide_height)
+    for prop in root.findall(f"{{{_CUSTOM}}}property[@name='PresentationFormat']"):
+        value = prop[0] if len(prop) else None
+        if fmt and value is not None:
+            value.text = fmt
+        else:
+            root.remove(prop)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def add_view_properties(prs) -> None:
