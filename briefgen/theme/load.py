@@ -140,6 +140,10 @@ def _theme(rec: dict, folder: Path) -> Theme:
         pdf_regular=str(folder / handout["regular"]) if "regular" in handout else was.pdf_regular,
         pdf_bold=str(folder / handout["bold"]) if "bold" in handout else was.pdf_bold,
         pdf_face_name=handout.get("face", was.pdf_face_name))
+    template = str(folder / rec["template"]) if "template" in rec else (base.template if base else "")
+    warnings: tuple[str, ...] = ()
+    if template:
+        palette, typefaces, warnings = _from_template(template, palette, typefaces, colours, deck)
     wordmark = {**(base.wordmark if base else {}), **(rec.get("wordmark") or {})}
     contact = dict(rec.get("contact") or {})
     if "address" in contact:
@@ -147,9 +151,26 @@ def _theme(rec: dict, folder: Path) -> Theme:
     theme = base or Theme(name=rec["name"], palette=palette)
     return replace(theme, name=rec["name"], palette=palette, fonts=typefaces, wordmark=wordmark,
                    logo=str(folder / rec["logo"]) if "logo" in rec else (base.logo if base else ""),
-                   template=str(folder / rec["template"]) if "template" in rec else
-                   (base.template if base else ""),
+                   template=template, warnings=warnings,
                    contact=contact or (base.contact if base else {}), folder=str(folder))
+
+
+def _from_template(template: str, palette: Palette, typefaces: Typefaces, colours: dict,
+                   deck: dict) -> tuple[Palette, Typefaces, tuple[str, ...]]:
+    """Return the palette and faces over a template: chart series from its theme's accents and
+    Chinese in its East Asian face, unless the theme file names its own; and the warnings."""
+    from briefgen.theme.template_theme import east_asian_face, template_theme
+
+    accents = template_theme(template).accents
+    if accents and "series" not in colours:
+        palette = replace(palette, series=accents)
+    if "east_asian" in deck:
+        return palette, typefaces, ()
+    ea = east_asian_face(template, typefaces.deck_east_asian)
+    typefaces = replace(typefaces, deck_east_asian=ea.face, deck_east_asian_file=ea.file,
+                        deck_east_asian_index=ea.index,
+                        deck_east_asian_attrs=YAHEI_ATTRS if ea.face == "Microsoft YaHei" else ())
+    return palette, typefaces, (ea.warning,) if ea.warning else ()
 
 
 def spec_theme(spec, spec_path: str | Path) -> Theme:

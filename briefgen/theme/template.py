@@ -14,9 +14,17 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 from briefgen.errors import Origin, TemplateError
 
 EMU_PER_PT = 12700
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_THEME_REL = f"{_DOC_REL}/theme"
+_MASTER_REL = f"{_DOC_REL}/slideMaster"
 _POTX = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PPTX = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 SLIDE_TYPES = ("title", "section", "kpis", "bullets", "chart", "timeline", "table", "compare",
@@ -176,12 +184,13 @@ def title_only_layout(prs):
 
 def theme_colours(prs) -> dict[str, str]:
     """Return the first master's theme colours: {role: RRGGBB} (system colours by their last value)."""
-    from lxml import etree
+    part = prs.slide_masters[0].part.part_related_by(_THEME_REL)
+    return colours_of(etree.fromstring(part.blob))
 
-    part = prs.slide_masters[0].part.part_related_by(
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
-    root = etree.fromstring(part.blob)
-    scheme = root.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}clrScheme")
+
+def colours_of(root) -> dict[str, str]:
+    """Return the colours of a theme part's colour scheme: {role: RRGGBB}."""
+    scheme = root.find(f".//{_A}clrScheme")
     out = {}
     for slot in scheme if scheme is not None else ():
         if len(slot):
@@ -197,3 +206,4 @@ def problems(path: str | Path, prs=None) -> list[TemplateError]:
     chosen = mapping(layouts(prs))
     return [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}",
                           Origin(f"{path}")) for kind, layout in chosen.items() if layout is None]
+

@@ -150,3 +150,30 @@ def test_the_document_properties_name_the_decks_own_size_and_nothing_of_the_temp
         with zipfile.ZipFile(deck) as z:
             assert b"On-screen Show (4:3)" in z.read("docProps/custom.xml")
     assert _app(own)[0].findtext(f"{_EXT}PresentationFormat") == "Widescreen"
+
+
+def test_every_chinese_run_names_the_templates_east_asian_face_and_a_language(deck, theme):
+    from briefgen.theme.load import load_theme
+
+    face = load_theme(TEMPLATES / theme).fonts.deck_east_asian
+    if theme == "org.yaml":
+        assert face == "SimHei"             # the template's, installed here or not
+    seen = 0
+    with zipfile.ZipFile(deck) as z:
+        for name in z.namelist():
+            if not (name.startswith("ppt/slides/slide") and name.endswith(".xml")):
+                continue
+            root = etree.fromstring(z.read(name))
+            for rpr in root.iter(f"{A}rPr", f"{A}endParaRPr"):
+                assert rpr.find(f"{A}ea").get("typeface") == face, name
+                assert rpr.get("lang") == "zh-CN", name
+                seen += 1
+    assert seen > 300
+
+
+def test_the_chart_is_coloured_from_the_templates_accents(deck):
+    with zipfile.ZipFile(deck) as z:
+        chart = z.read("ppt/charts/chart1.xml").decode()
+    # the GDP milestones: accent 1 for the bars, accent 2 for the highlighted 2024
+    assert 'srgbClr val="00796B"' in chart and 'srgbClr val="C62828"' in chart
+    assert 'srgbClr val="0B4F6C"' not in chart          # the park's own primary

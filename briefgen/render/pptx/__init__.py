@@ -150,7 +150,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     slides fail) naming the spec location of content that overflows even at its floor
     size and cannot continue.
     """
-    check_deck_glyphs(briefing.slides)
+    check_deck_glyphs(briefing.slides, theme.fonts)
     if plan is None:
         plan = DeckPlan(briefing, theme)
     if min_pages:
@@ -158,7 +158,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     if plan.problem():
         raise plan.problem()
     ctx = plan.ctx
-    ctx.warnings = plan.warnings()
+    ctx.warnings = plan.warnings() + list(theme.warnings)
     planned = [page for pages in plan.slides for page in pages]
     prs, layout = start_deck(theme)
     notes = 0
