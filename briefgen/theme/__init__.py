@@ -78,6 +78,8 @@ class Theme:
     # the organisation's contact details, used where a spec gives none: "address" ({"zh", "en"}),
     # "phone", "email", "web"; fill in only what the organisation confirms
     contact: dict = field(default_factory=dict)
+    # the template's layout per slide type from its mapping file: (type, master, layout), from 0
+    layouts: tuple[tuple[str, int, int], ...] = ()
     warnings: tuple[str, ...] = ()  # what a build should say about the theme (its template's fonts)
 
 

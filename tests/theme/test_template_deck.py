@@ -12,12 +12,15 @@ import pytest
 from lxml import etree
 from openxml_audit import FileFormat, OpenXmlValidator
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER as PP
 
 from briefgen.build import build
+from briefgen.theme.template import layouts, mapping, open_template
 from paths import DATA, ROOT
 
 TEMPLATES = Path(__file__).parent / "templates"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 FOUR_THREE = (9144000, 6858000)
 
 
@@ -67,9 +70,18 @@ def test_the_deck_has_the_templates_size_masters_and_no_sample_slide(deck, theme
     names = [layout.name for layout in prs.slide_layouts]
     if theme == "org.yaml":                 # LibreOffice renames layouts on saving
         assert names == [layout.name for layout in template.slide_layouts]
-    # every slide is on the layout that holds a title alone, matched by placeholder types
-    used = {s.slide_layout.name for s in prs.slides}
-    assert used in ({"仅标题"}, {"Title Only"})
+    # each slide is on the layout its slide type maps to, matched by placeholders, not names
+    chosen = mapping(layouts(open_template(TEMPLATES / _template(theme))))
+    kinds = ["title", "kpis", "bullets", "section", "compare", "bullets", "timeline", "timeline",
+             "table", "compare", "chart", "quote", "closing"]             # the park spec's slides
+    assert [s.slide_layout.name for s in prs.slides] == [chosen[k].name for k in kinds]
+    if theme == "org.yaml":
+        assert [chosen[k].name for k in ("title", "bullets", "section", "compare")] == [
+            "标题幻灯片", "标题和内容", "节标题", "两栏内容"]
+
+
+def _template(theme: str) -> str:
+    return "org43.pptx" if theme == "org.yaml" else "org43-lo.pptx"
 
 
 def _scheme(pptx: Path) -> dict[str, str]:
@@ -92,18 +104,53 @@ def test_the_templates_theme_colours_and_fonts_are_kept(deck, theme):
         assert (_scheme(deck)["majorFont.latin"], _scheme(deck)["minorFont.ea"]) == ("Georgia", "SimHei")
 
 
-def test_content_is_scaled_into_the_4_3_slide(deck):
+def _own_box(shape) -> bool:
+    return shape._element.find(f"./{P}spPr/{A}xfrm") is not None
+
+
+def _content(placeholders):
+    return next(p for p in placeholders if p.placeholder_format.type == PP.OBJECT)
+
+
+def test_title_list_and_footer_fill_the_layouts_placeholders(deck, theme):
     prs = Presentation(str(deck))
-    title = prs.slides[1].shapes.title
-    assert title.text == "园区概览"
-    # 16:9 content scaled by 0.75 and centred: the 60 pt margin becomes 45 pt, 67.5 pt letterbox
-    assert title.left == pytest.approx(45 * 12700, abs=2)
-    for slide in prs.slides:
-        for shape in slide.shapes:
-            if shape.name.startswith("Decoration"):
-                continue
-            assert 0 <= shape.left and shape.left + shape.width <= FOUR_THREE[0], shape.name
-            assert 67 * 12700 < shape.top + 1 and shape.top + shape.height < (67.5 + 405) * 12700 + 2
+    slide = prs.slides[2]                            # 区位与定位: a bullet list
+    title, body = slide.shapes.title, _content(slide.placeholders)
+    assert title.text == "区位与定位" and body.text_frame.text.startswith("地处国家沿海经济带")
+    # the list keeps no box of its own: the layout's content placeholder's, 648 pt wide at x 36
+    # (LibreOffice writes its placeholders without an index, so the box is written out there)
+    assert _own_box(body) == (theme == "org-lo.yaml")
+    assert (body.left, body.width) == (pytest.approx(36 * 12700, abs=12700),
+                                       pytest.approx(648 * 12700, abs=12700))
+    # fitted from the inherited 32 pt down: every run at one size, no larger, and no smaller
+    # than the deck's 14 pt floor scaled by 648 / 840
+    sizes = {int(r.get("sz")) for r in body._element.iter(f"{A}rPr")}
+    assert len(sizes) == 1 and 1080 <= sizes.pop() <= 3200
+    # the title takes the template's look: no colour or weight of briefgen's, its inherited 44 pt
+    rpr = title._element.find(f".//{A}rPr")
+    assert (rpr.get("b"), rpr.find(f"{A}solidFill"), rpr.get("sz")) == (None, None, "4400")
+    if theme == "org.yaml":
+        assert not _own_box(title)                  # the layout's own title box
+    else:                                           # LibreOffice gave it the centred title's box
+        assert _own_box(title) and title.top + title.height <= body.top
+    kinds = {s.placeholder_format.type: s for s in slide.placeholders}
+    assert kinds[PP.DATE].text == "数据截至2025年"
+    assert kinds[PP.FOOTER].text.startswith("来源：")
+    field = kinds[PP.SLIDE_NUMBER]._element.find(f".//{A}fld")
+    assert (field.get("type"), field.find(f"{A}t").text) == ("slidenum", "3")
+
+
+def test_other_content_is_scaled_into_the_content_placeholder(deck):
+    prs = Presentation(str(deck))
+    slide = prs.slides[1]                            # 园区概览: KPI cards
+    body = _content(slide.slide_layout.placeholders)
+    cards = [s for s in slide.shapes if not s.is_placeholder]
+    left = min(s.left for s in cards)
+    right = max(s.left + s.width for s in cards)
+    assert body.left - 2 <= left and right <= body.left + body.width + 2
+    assert abs((left - body.left) - (body.left + body.width - right)) < 12700   # centred
+    for shape in cards:
+        assert body.top - 2 <= shape.top and shape.top + shape.height <= body.top + body.height + 2
 
 
 def test_the_template_deck_validates_and_builds_byte_identical(deck, theme, tmp_path):

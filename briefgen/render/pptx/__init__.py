@@ -17,7 +17,8 @@ from briefgen.render.pptx.glyphs import check_deck_glyphs
 from briefgen.render.pptx.chrome import Ctx, content_title, footer, repeats, source_line
 from briefgen.render.pptx.layouts import KINDS
 from briefgen.render.pptx.package import fixed_date, reproducible_zip, set_properties
-from briefgen.render.pptx.template import add_slide, finish_deck, start_deck
+from briefgen.render.pptx import placed
+from briefgen.render.pptx.template import add_slide, finish_deck, finish_slide, start_deck
 from briefgen.render.pptx.text import Para, Span, TextWriter, paras
 from briefgen.theme import deck as D
 
@@ -163,15 +164,23 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     prs, layout = start_deck(theme)
     notes = 0
     for number, (model, page) in enumerate(planned, start=1):
-        slide = add_slide(prs, layout)
+        frame = ctx.frame(model.kind)
+        slide = add_slide(prs, layout, frame)
         if page.cover:
             page.draw(ctx, slide)
         else:
-            content_title(ctx, slide, page.title, model.subtitle if page.first else "",
-                          model.origin)
+            subtitle = model.subtitle if page.first else ""
+            if frame is not None and frame.title is not None:
+                placed.title(ctx, slide, frame, page.title, subtitle, model.origin)
+            else:
+                content_title(ctx, slide, page.title, subtitle, model.origin)
             page.draw(ctx, slide)
             source = source_line(ctx, model) if page.source is None else page.source
-            footer(ctx, slide, source, number, model.origin)
+            if placed.keeps_footer(frame):
+                placed.footer(ctx, slide, frame, source, number, model.origin)
+            else:
+                footer(ctx, slide, source, number, model.origin)
+        finish_slide(prs, slide, frame, theme)
         notes += write_notes(ctx, slide, model, page.first)
     when = fixed_date(briefing.as_of)
     finish_deck(prs, theme)
