@@ -48,17 +48,25 @@ deck:                             # the slides, in order
 
 onepager:                         # the one-page handout
   - type: kpis                    # 3–6 figures
-    facts: [park.history.founded, park.history.years, park.plan.sales_2026, park.plan.new_tech_smes]
+    facts: [park.history.founded, park.history.years, park.industry.leading_count, park.plan.sales_2026]
   - type: narrative
     title: {zh: 园区简介, en: About the park}
     text:
-      zh: 园区目标到{park.plan.sales_2026.period}工商开票规模{park.plan.sales_2026}。
-      en: The park aims at {park.plan.sales_2026} of sales by {park.plan.sales_2026.period}.
+      zh: 园区成立于{park.history.founded}，是全国首个跨江、跨行政区域联动共建的开放园区。
+      en: Founded on {park.history.founded}, the park is China’s first open park built jointly across a river and across administrative boundaries.
   - type: chart                   # a series id, or {series: id, type: …, highlight: …}
-    chart: {series: city.series.gdp_milestones, title: {zh: 所在城市江阴GDP, en: "Host city Jiangyin's GDP"}}
+    chart: {series: city.series.gdp_milestones, title: {zh: 所在城市江阴GDP, en: "GDP of Jiangyin, the host city"}}
+  - type: list
+    list: park.list.leading_industries
   - type: timeline
     timeline: park.timeline.history
-    optional: true                # may be dropped if the page is full
+    events:                       # a few of the timeline's events; all of them by default
+      - park.history.founded
+      - park.history.new_yangzi
+      - park.history.provincial_zone
+      - park.history.yangzijiang_listing
+      - park.history.pilot_zone
+      - park.history.committees
   - type: contact
 """,
     "city": """\
@@ -77,8 +85,7 @@ deck:                             # the slides, in order
     notes:                        # talking points, in the speaker notes
       zh: 江阴地区生产总值{city.economy.gdp_5000}。
       en: Jiangyin's GDP is {city.economy.gdp_5000}.
-  - type: chart
-    title: {zh: GDP跨越三个台阶, en: GDP in three steps}
+  - type: chart                   # no title: a headline stated from the data
     chart: city.series.gdp_milestones
   - type: closing
 
@@ -90,8 +97,13 @@ onepager:                         # the one-page handout
   - type: narrative
     title: {zh: 城市简介, en: About Jiangyin}
     text:
-      zh: 江阴连续{city.economy.county_lead_years}领跑全国县域经济。
-      en: Jiangyin has led China's county economies for {city.economy.county_lead_years}.
+      zh: 江阴连续{city.economy.county_lead_years}领跑全国县域经济，企业总数{city.business.enterprises}。
+      en: Jiangyin has led China’s county economies for {city.economy.county_lead_years} in a row and has {city.business.enterprises} enterprises.
+  - type: list
+    list: city.list.future_industries
+  - type: timeline
+    timeline: city.timeline.recent
+    events: [city.kcjy.strategy, city.kcjy.digital_port, city.kcjy.plan_published, city.industry.xingcheng_lighthouse]
   - type: contact
 """,
 }

@@ -158,7 +158,7 @@ class Compare:
 
 @dataclass(frozen=True)
 class Image:
-    path: str               # absolute path of a file under assets/
+    path: str               # absolute path of a verified private copy of the spec's picture (spec/images.py)
     alt: str
     caption: str = ""
     origin: Origin | None = None

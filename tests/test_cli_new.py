@@ -31,6 +31,8 @@ def test_new_then_validate_then_build(project, entity):
     result = run("build", "specs/visit.yaml", "-o", "out")
     assert result.exit_code == 0, result.output
     assert sorted(os.listdir(project / "out")) == ["visit.en.pdf", "visit.en.pptx", "visit.pdf", "visit.pptx"]
+    # a starter is the first thing a writer builds: nothing dropped from the page, no past target
+    assert "warning" not in result.stderr, result.stderr
 
 
 def test_new_never_overwrites(project):

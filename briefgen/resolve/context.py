@@ -30,7 +30,7 @@ class Resolution:
     def __init__(self, dataset: Any, lang: str, spec_path: str, as_of: str = ""):
         self.ds, self.lang, self.spec_path, self.as_of = dataset, lang, spec_path, as_of
         self.problems: list[SpecError] = []
-        self.warnings: dict[tuple[str, str], None] = {}   # (surface, located warning), in order, once
+        self._past: dict[tuple[str, str], dict[str, str]] = {}   # (surface, place) -> {past target: period}
         self.surface = "deck"                       # what is being built: "deck" or "onepager"
         self._notes: dict[str, SourceNote] = {}     # fact id -> note
         self._by_quote: dict[tuple[str, str], SourceNote] = {}
@@ -162,6 +162,26 @@ class Resolution:
         """Return every note used so far, in number order, each once."""
         return tuple(sorted(self._by_quote.values(), key=lambda n: n.number))
 
+    @property
+    def warnings(self) -> list[tuple[str, str]]:
+        """Return (surface, located warning) pairs: one a spec place, naming every past target used there."""
+        out = []
+        for (surface, where), targets in self._past.items():
+            if len(targets) == 1:
+                (fid, period), = targets.items()
+                what = f"{fid}: a target for {period}, before the briefing's as-of date ({self.as_of}); " \
+                       "it prints as a past target whose outcome the sources do not report"
+            else:
+                by_period: dict[str, list[str]] = {}
+                for fid, period in targets.items():
+                    by_period.setdefault(period, []).append(fid)
+                what = f"{len(targets)} targets for " + "; ".join(
+                    f"{p} ({', '.join(ids)})" for p, ids in by_period.items()) + \
+                    f", before the briefing's as-of date ({self.as_of}); they print as past targets whose " \
+                    "outcomes the sources do not report"
+            out.append((surface, f"{where}: {what}"))
+        return out
+
     # -- facts ------------------------------------------------------------------------
     def figure(self, fact_id: str, origin: Origin | None = None) -> Figure:
         """Return a fact formatted as a figure in this language, with its note number.
@@ -183,10 +203,8 @@ class Resolution:
             value_max=fact.value_max, as_written=fact.as_written or "", kind=fact.kind,
             unit_written=fact.unit_written)
         if marks.is_past(fact, self.as_of):
-            where = origin or Origin(self.spec_path)
-            self.warnings[(self.surface, f"{where}: {fact_id}: a target for {fact.period}, before the "
-                          f"briefing's as-of date ({self.as_of}); it prints as a past target whose "
-                          "outcome the sources do not report")] = None
+            self._past.setdefault((self.surface, str(origin or Origin(self.spec_path))), {})[fact_id] = \
+                str(fact.period)
         prefix = _unsaid(parts.prefix, label, self.lang)
         text = parts.sep.join(p for p in (prefix, parts.number, parts.suffix) if p)
         if parts.detail:                            # about 2,590 ha (38,800 mu): the source's figure too

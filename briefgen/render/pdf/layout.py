@@ -24,7 +24,7 @@ from briefgen import model
 from briefgen.errors import FitError, Origin
 from briefgen.render.pdf.blocks import ROLES, stack
 from briefgen.render.pdf.frame import footer, header
-from briefgen.render.pdf.ops import Laid, Op, Rect
+from briefgen.render.pdf.ops import Laid, Op, Rect, reading_span
 from briefgen.render.pdf.sources import cited, doc_refs, documents, sources_block
 from briefgen.render.pdf.text import PdfFonts, Typesetter
 from briefgen.theme.page import LEVELS, MM, PageStyle
@@ -198,8 +198,11 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
     main_w = page.span(g.main_span) if zones["side"] else width
     side_w = page.span(g.side_span) if zones["main"] else width
     body_h = body_bottom - y
-    over = {"main": _main(out, zones["main"], ts, x0, y, main_w, body_h),
-            "side": _side(out, zones["side"], ts, x0 + width - side_w, y, side_w, body_h)}
+    body = len(out.ops)
+    over = {"main": _main(out, zones["main"], ts, x0, y, main_w, body_h)}
+    side = len(out.ops)
+    over["side"] = _side(out, zones["side"], ts, x0 + width - side_w, y, side_w, body_h)
+    out.ops[body:] = reading_span(out.ops[body:side], out.ops[side:])   # read column by column
     out.empty = {z: -over[z][0] for z in over if zones[z]}
     out.ops += src.place(x0, src_top)           # reading order: body, sources, footer
     out.ops += foot.place(x0, foot_top)

@@ -94,7 +94,9 @@ class Span:
 
     The KPI strip is one such run, so text extraction reads each figure with its own label
     rather than mixing lines across cells; a chart's title reads as its alt text and the
-    labels scattered over its plot read as nothing. The glyphs inside still print.
+    labels scattered over its plot read as nothing; the body's two columns and the sources
+    block are one each (``reading_span``). The glyphs inside still print. Spans nest in the
+    operations, but only the outermost is written.
     """
 
     x: float = 0.0
@@ -137,6 +139,45 @@ def texts(ops: list[Op]) -> list[Text]:
     return [op for op in ops if isinstance(op, Text)]
 
 
+def reading_span(*parts: list[Op]) -> list[Op]:
+    """Return the ``parts`` inside one Span that extracts as their text, part after part.
+
+    pdftotext's default mode orders text by where it sits, and takes one-line blocks in two
+    columns whose baselines happen to line up (Chinese lines 1.6 em apart, bullets, timeline
+    entries) for a table, which it reads across the columns row by row. A span reads as one
+    block at its first glyph, so what it holds reads whole, in the order of ``parts`` (the
+    columns), each in drawing order, one extracted line per drawn line.
+    """
+    text = "\n".join(filter(None, (_reading(part) for part in parts)))
+    ops = [op for part in parts for op in part]
+    return [Span(actual=text), *ops, Span(end=True)] if text else ops
+
+
+def _reading(ops: list[Op]) -> str:
+    """Return the text ``ops`` extract as: lines in drawing order, an inner span's ActualText
+    for what it holds, a raised note mark at the end of its line, texts on one baseline
+    joined by a space (a source's number, then its entry)."""
+    lines: list[str] = []
+    last: Text | None = None
+    depth = 0
+    for op in ops:
+        if isinstance(op, Span):
+            if not op.end and depth == 0 and op.actual:
+                lines.append(op.actual)
+                last = None
+            depth += -1 if op.end else 1
+        elif isinstance(op, Text) and depth == 0:
+            if op.actual and lines:
+                lines[-1] += op.actual
+                continue
+            if last is not None and abs(op.y - last.y) < 0.3 * max(op.size, last.size):
+                lines[-1] += " " + (op.actual or op.text)
+            else:
+                lines.append(op.actual or op.text)
+            last = op
+    return "\n".join(line.strip() for line in lines if line.strip())
+
+
 ChartDrawer = Callable[..., None]
 
 
@@ -156,9 +197,12 @@ def paint(canvas, ops: list[Op], fonts, page_height: float, draw_chart: ChartDra
 
     spans = 0                           # open Span runs: text inside takes no ActualText
     for op in ops:
-        if isinstance(op, Span):
+        if isinstance(op, Span):        # only the outermost is written: viewers do not nest them
             spans += -1 if op.end else 1
-            canvas.addLiteral("EMC" if op.end else f"/Span <</ActualText {_pdf_text(op.actual)}>> BDC")
+            if op.end and spans == 0:
+                canvas.addLiteral("EMC")
+            elif not op.end and spans == 1:
+                canvas.addLiteral(f"/Span <</ActualText {_pdf_text(op.actual)}>> BDC")
         elif isinstance(op, Text):
             canvas.setFillColor(color(op.color))
             canvas.setFont((fonts.bold if op.bold else fonts.regular).name, op.size)

@@ -13,7 +13,7 @@ from dataclasses import fields, is_dataclass
 from typing import Iterable
 
 from briefgen import model
-from briefgen.render.pdf.ops import Laid, Line, Text
+from briefgen.render.pdf.ops import Laid, Line, Text, reading_span
 from briefgen.render.pdf.text import Typesetter
 
 
@@ -89,14 +89,15 @@ def sources_block(docs: list[tuple[int, model.SourceNote]], heading: str, ts: Ty
     col_w = (width - g.gutter * (cols - 1)) / cols
     laid = [_entry(number, entry_text(note, ts.lang), ts, col_w) for number, note in docs]
     gap = ts.gap("note")
-    top, tallest = out.height, 0.0
+    top, tallest, parts = out.height, 0.0, [out.ops]
     for c, (start, end) in enumerate(balance([n.height + gap for n in laid], cols)):
         y = top
         for n in laid[start:end]:
-            out.ops += n.place(c * (col_w + g.gutter), y)
+            parts.append(n.place(c * (col_w + g.gutter), y))
             y += n.height + gap
         tallest = max(tallest, y - top - gap)
     out.height = top + max(tallest, 0.0)
+    out.ops = reading_span(*parts)      # entries read in number order, column after column
     return out
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from briefgen.render.pdf.ops import ChartBox, Dot, Laid, Line, Rect, Span, Text, _pdf_text, paint, texts
+from briefgen.render.pdf.ops import (
+    ChartBox, Dot, Laid, Line, Rect, Span, Text, _pdf_text, paint, reading_span, texts,
+)
 from briefgen.render.pdf.text import PdfFonts
 
 
@@ -57,3 +59,23 @@ def test_a_span_extracts_as_its_actual_text_and_the_text_inside_takes_none_of_it
     literals = [c[1][0] for c in canvas.calls if c[0] == "addLiteral"]
     assert literals == [f"/Span <</ActualText {_pdf_text('21 years[1] Years')}>> BDC", "EMC",
                         f"/Span <</ActualText {_pdf_text('[2]')}>> BDC", "EMC"]
+
+
+def test_a_reading_span_reads_its_parts_in_order_a_line_a_line():
+    main = [Text(0, 10, "第一行", 10, "000000"), Text(0, 27, "第二行。", 10, "000000"),
+            Text(40, 23, "1", 6, "000000", actual="[1]"),
+            Span(actual="图：数据"), Text(0, 60, "轴", 7, "000000"), Span(), Span(end=True), Span(end=True)]
+    side = [Text(300, 5, "1", 8, "000000", bold=True), Text(310, 5, "《名片》", 8, "000000")]
+    ops = reading_span(main, side)
+    assert ops[0] == Span(actual="第一行\n第二行。[1]\n图：数据\n1 《名片》") and ops[-1] == Span(end=True)
+    assert ops[1:-1] == main + side
+    assert reading_span([Rect(0, 0, 1, 1, "FFFFFF")]) == [Rect(0, 0, 1, 1, "FFFFFF")]
+
+
+def test_only_the_outermost_span_is_written_since_viewers_do_not_nest_actual_text():
+    canvas = Recorder()
+    ops = [Span(actual="all"), Span(actual="inner"), Text(0, 10, "x", 8, "000000"), Span(end=True),
+           Span(), Span(end=True), Span(end=True)]
+    paint(canvas, ops, PdfFonts(Face("R"), Face("B")), 842.0, lambda *a: None)
+    literals = [c[1][0] for c in canvas.calls if c[0] == "addLiteral"]
+    assert literals == [f"/Span <</ActualText {_pdf_text('all')}>> BDC", "EMC"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -11,8 +13,10 @@ import pytest
 from lxml import etree
 from openxml_audit import FileFormat, OpenXmlValidator
 from pptx import Presentation
+from pypdf import PdfReader
 
 from model_samples import briefing
+from paths import ROOT
 from repo_outputs import ALL, deck
 from test_render_pptx import render_deck
 
@@ -112,3 +116,88 @@ def test_a_libreoffice_round_trip_keeps_slides_titles_notes_and_chart_data(spec,
     before, after = _content(Presentation(src)), _content(Presentation(back))
     assert before["charts"] and sum(len(n) > 40 for n in before["notes"]) >= 10
     assert after == before
+
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+CJK = re.compile("[\u3000-\u9fff\uff00-\uffef]")
+
+
+def _faces_and_languages(path) -> tuple[collections.Counter, list]:
+    """Return (latin, ea, lang) of every run and paragraph-end mark holding or ending text in
+    slides, notes and charts, and the runs holding Chinese whose language is not zh-CN."""
+    seen, wrong = collections.Counter(), []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not re.fullmatch(r"ppt/(slides|notesSlides|charts)/\w+\.xml", name):
+                continue
+            root = etree.fromstring(z.read(name))
+            for rpr in [*root.iter(A + "rPr"), *root.iter(A + "endParaRPr"), *root.iter(A + "defRPr")]:
+                if rpr.tag == A + "defRPr" and not name.startswith("ppt/charts/"):
+                    continue
+                latin, ea = rpr.find(A + "latin"), rpr.find(A + "ea")
+                seen[(None if latin is None else latin.get("typeface"),
+                      None if ea is None else ea.get("typeface"), rpr.get("lang"))] += 1
+                text = "".join(rpr.getparent().itertext()) if rpr.tag == A + "rPr" else ""
+                if CJK.search(text) and rpr.get("lang") != "zh-CN":
+                    wrong.append((name, text[:20], rpr.get("lang")))
+    return seen, wrong
+
+
+@pytest.mark.parametrize("spec, lang", ALL)
+def test_every_run_names_the_themes_latin_and_east_asian_faces_and_chinese_says_zh_cn(spec, lang):
+    seen, wrong = _faces_and_languages(deck(spec, lang))
+    main = "zh-CN" if lang == "zh" else "en-US"
+    faces = {("Arial", "Microsoft YaHei"), ("Microsoft YaHei", "Microsoft YaHei")}  # marks: EA face
+    assert wrong == []
+    assert {(latin, ea) for latin, ea, _ in seen} <= faces
+    assert {tag for *_, tag in seen} <= {"zh-CN", "en-US"}
+    assert sum(n for (*_, tag), n in seen.items() if tag == main) > 100
+
+
+STRESS = sorted((ROOT / "tests" / "render" / "pdf" / "specs").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def stress_outputs(tmp_path_factory):
+    """Return [(name, deck path, handout bytes or None)] for every stress spec and language."""
+    from briefgen.build import prepare
+    from briefgen.errors import FitError
+    from briefgen.render.pdf import render_pdf
+    from briefgen.render.pptx import render_pptx
+
+    tmp, out = tmp_path_factory.mktemp("stress"), []
+    for spec in STRESS:
+        _, briefings, theme = prepare(spec)
+        for b in briefings:
+            name = f"{spec.stem}.{b.lang}"
+            render_pptx(b, theme, tmp / f"{name}.pptx")
+            pdf = io.BytesIO()
+            try:
+                render_pdf(b, theme, pdf)
+            except FitError:           # some stress specs are built not to fit the page
+                pdf = None
+            out.append((name, tmp / f"{name}.pptx", pdf and pdf.getvalue()))
+    return out
+
+
+def test_the_stress_spec_decks_validate_and_tag_every_run(stress_outputs):
+    assert len(stress_outputs) >= 6
+    for name, path, _ in stress_outputs:
+        assert audit(path) == [], name
+        seen, wrong = _faces_and_languages(path)
+        assert wrong == [] and {(latin, ea) for latin, ea, _ in seen} <= {
+            ("Arial", "Microsoft YaHei"), ("Microsoft YaHei", "Microsoft YaHei")}, name
+
+
+@pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf is not installed")
+def test_the_stress_spec_handouts_pass_qpdf_and_embed_every_font(stress_outputs, tmp_path):
+    handouts = [(name, data) for name, _, data in stress_outputs if data]
+    assert len(handouts) >= 3
+    for name, data in handouts:
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(data)
+        done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+        for font in PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor, (name, font.get_object()["/BaseFont"])
