@@ -142,8 +142,12 @@ def _theme(rec: dict, folder: Path) -> Theme:
         pdf_face_name=handout.get("face", was.pdf_face_name))
     template = str(folder / rec["template"]) if "template" in rec else (base.template if base else "")
     warnings: tuple[str, ...] = ()
+    layouts = base.layouts if base else ()
     if template:
+        from briefgen.theme.layout_map import read_mapping
+
         palette, typefaces, warnings = _from_template(template, palette, typefaces, colours, deck)
+        layouts = read_mapping(template)
     wordmark = {**(base.wordmark if base else {}), **(rec.get("wordmark") or {})}
     contact = dict(rec.get("contact") or {})
     if "address" in contact:
@@ -151,7 +155,7 @@ def _theme(rec: dict, folder: Path) -> Theme:
     theme = base or Theme(name=rec["name"], palette=palette)
     return replace(theme, name=rec["name"], palette=palette, fonts=typefaces, wordmark=wordmark,
                    logo=str(folder / rec["logo"]) if "logo" in rec else (base.logo if base else ""),
-                   template=template, warnings=warnings,
+                   template=template, warnings=warnings, layouts=layouts,
                    contact=contact or (base.contact if base else {}), folder=str(folder))
 
 

@@ -200,10 +200,18 @@ def colours_of(root) -> dict[str, str]:
 
 
 def problems(path: str | Path, prs=None) -> list[TemplateError]:
-    """Return one located problem per slide type the template has no usable layout for."""
+    """Return the located problems of the layout mapping beside the template (when there is one),
+    and one per slide type left to briefgen's choice that the template has no usable layout for."""
+    from briefgen.theme.layout_map import check_mapping, mapping_path
+
     prs = prs if prs is not None else open_template(path)
     master = str(prs.slide_masters[0].part.partname).lstrip("/")
-    chosen = mapping(layouts(prs))
-    return [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}",
-                          Origin(f"{path}")) for kind, layout in chosen.items() if layout is None]
+    found = layouts(prs)
+    chosen, out = (), []
+    if mapping_path(path).is_file():
+        chosen, out = check_mapping(mapping_path(path), found)
+    mapped = {kind for kind, _, _ in chosen}
+    return out + [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}",
+                                Origin(f"{path}")) for kind, layout in mapping(found).items()
+                  if layout is None and kind not in mapped]
 

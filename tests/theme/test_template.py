@@ -91,3 +91,64 @@ def test_the_test_templates_pass_the_check(tmp_path):
         shutil.copy(TEMPLATES / name, tmp_path / name)
         result = run("template", "check", tmp_path / name)
         assert result.exit_code == 0, result.output
+
+
+def _org_with_mapping(tmp_path, text: str) -> Path:
+    shutil.copy(ORG, tmp_path / "org43.pptx")
+    (tmp_path / "org43.layouts.yaml").write_text(text, encoding="utf-8")
+    return tmp_path / "org43.pptx"
+
+
+def test_inspect_writes_the_mapping_beside_the_template_and_keeps_an_edited_one(tmp_path):
+    shutil.copy(ORG, tmp_path / "org43.pptx")
+    result = run("template", "inspect", tmp_path / "org43.pptx")
+    target = tmp_path / "org43.layouts.yaml"
+    assert result.output.splitlines()[-1] == f"wrote {target}"
+    target.write_text("layouts:\n  bullets: 两栏内容\n", encoding="utf-8")
+    result = run("template", "inspect", tmp_path / "org43.pptx")
+    assert result.output.splitlines()[-1] == f"kept {target}: it exists (your choices); --force rewrites it"
+    assert target.read_text(encoding="utf-8") == "layouts:\n  bullets: 两栏内容\n"
+    run("template", "inspect", tmp_path / "org43.pptx", "--force")
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["layouts"]["bullets"]["layout"] == 2
+
+
+def test_the_written_mapping_reads_back_as_briefgens_own_choice(tmp_path):
+    from briefgen.theme.layout_map import read_mapping
+
+    pptx = tmp_path / "org43.pptx"
+    shutil.copy(ORG, pptx)
+    run("template", "inspect", pptx)
+    auto = mapping(layouts(open_template(ORG)))
+    assert read_mapping(pptx) == tuple((k, 0, v.index) for k, v in auto.items())
+
+
+def test_check_locates_every_problem_of_an_edited_mapping(tmp_path):
+    pptx = _org_with_mapping(tmp_path, (
+        "layouts:\n"
+        "  bullets: 两栏内容\n"                         # fine: by name
+        "  chart: 标题与内容\n"                          # no such name
+        "  kpis: {master: 1, layout: 7, name: 空白}\n"  # the blank layout: no title
+        "  picture: 图片与标题\n"                        # no such slide type
+        "  table: {layout: 2, name: 比较}\n"             # number and name disagree
+        "  quote: {layout: 12}\n"))                      # there are 11
+    result = run("template", "check", pptx)
+    assert result.exit_code == 1
+    where = tmp_path / "org43.layouts.yaml"
+    assert result.output.splitlines() == [
+        f"{where}:3:10: layouts.chart: no layout of master 1 is named “标题与内容”; its layouts are "
+        "“标题幻灯片”, “标题和内容”, “节标题”, “两栏内容”, “比较”, “仅标题”, “空白”, “内容与标题”, "
+        "“图片与标题”, “标题和竖排文字”, “竖排标题与文本”",
+        f"{where}:4:9: layouts.kpis: layout 7 “空白” of master 1 has no title placeholder; a kpis "
+        "slide needs a title and a content placeholder (body, picture, chart or table)",
+        f"{where}:5:3: layouts: expected a slide type (title, section, kpis, bullets, chart, "
+        "timeline, table, compare, image, quote, closing) but received 'picture'",
+        f"{where}:6:28: layouts.table: layout 2 of master 1 is “标题和内容”, not “比较”; give the "
+        "number or the name",
+        f"{where}:7:19: layouts.quote.layout: expected a number from 1 to 11 but received '12'"]
+
+
+def test_check_names_the_mapping_it_followed(tmp_path):
+    pptx = _org_with_mapping(tmp_path, "layouts:\n  bullets: 两栏内容\n  image: null\n")
+    result = run("template", "check", pptx)
+    assert (result.exit_code, result.output) == (
+        0, f"{pptx}: ok, every slide type has a layout (as org43.layouts.yaml chooses)\n")

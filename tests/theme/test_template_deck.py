@@ -24,11 +24,13 @@ P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 FOUR_THREE = (9144000, 6858000)
 
 
-def park_on(folder: Path, theme: str, out: str = "out") -> Path:
-    """Return the Chinese park deck built in ``folder`` with theme file ``theme``."""
+def park_on(folder: Path, theme: str, out: str = "out", files: dict | None = None) -> Path:
+    """Return the Chinese park deck built in ``folder`` with theme file ``theme`` (and ``files``)."""
     for f in TEMPLATES.iterdir():
         if f.suffix in (".pptx", ".yaml", ".png"):
             shutil.copy(f, folder / f.name)
+    for name, text in (files or {}).items():
+        (folder / name).write_text(text, encoding="utf-8")
     text = (ROOT / "specs" / "park.yaml").read_text(encoding="utf-8")
     (folder / "park.yaml").write_text(text.replace("\ntheme: park\n", f"\ntheme: {theme}\n"),
                                       encoding="utf-8")
@@ -224,3 +226,26 @@ def test_the_chart_is_coloured_from_the_templates_accents(deck):
     # the GDP milestones: accent 1 for the bars, accent 2 for the highlighted 2024
     assert 'srgbClr val="00796B"' in chart and 'srgbClr val="C62828"' in chart
     assert 'srgbClr val="0B4F6C"' not in chart          # the park's own primary
+
+
+def test_the_build_follows_the_layout_mapping_beside_the_template(tmp_path):
+    deck = park_on(tmp_path, "org.yaml", files={"org43.layouts.yaml": "layouts:\n  bullets: 内容与标题\n"})
+    prs = Presentation(str(deck))
+    slide = prs.slides[2]                                # 区位与定位
+    assert slide.slide_layout.name == "内容与标题"
+    body = _content(slide.placeholders)                  # the layout's 402.5 pt wide content box
+    assert body.text_frame.text.startswith("地处国家沿海经济带")
+    assert (body.left, body.width) == (pytest.approx(281.5 * 12700, abs=12700),
+                                       pytest.approx(402.5 * 12700, abs=12700))
+    assert prs.slides[1].slide_layout.name == "标题和内容"     # kpis: briefgen's own choice
+
+
+def test_a_broken_layout_mapping_stops_the_build_where_it_is_wrong(tmp_path):
+    from briefgen.errors import Problems
+
+    with pytest.raises(Problems) as caught:
+        park_on(tmp_path, "org.yaml", files={"org43.layouts.yaml": "layouts:\n  bullets: 空白\n"})
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / 'org43.layouts.yaml'}:2:12: layouts.bullets: layout 7 “空白” of master 1 has "
+        "no title placeholder; a bullets slide needs a title and a content placeholder (body, "
+        "picture, chart or table)"]
