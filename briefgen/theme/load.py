@@ -91,7 +91,21 @@ def load_theme(path: str | Path) -> Theme:
             _check_file(node, node.value, folder, suffixes, what, key, ctx)
     if ctx.problems:
         raise Problems(sorted(ctx.problems, key=lambda p: (p.origin.line, p.origin.col)))
-    return _theme(rec, path.resolve().parent)
+    theme = _theme(rec, path.resolve().parent)
+    return replace(theme, stamps=_stamps(theme))
+
+
+def _stamps(theme: Theme) -> tuple[tuple[str, int, int], ...]:
+    """Return (path, size, mtime) of the theme's template, its layout mapping and its logo."""
+    from briefgen.theme.layout_map import mapping_path
+
+    files = [theme.logo, theme.template, str(mapping_path(theme.template)) if theme.template else ""]
+    out = []
+    for name in files:
+        if name and Path(name).is_file():
+            st = Path(name).stat()
+            out.append((name, st.st_size, st.st_mtime_ns))
+    return tuple(out)
 
 
 def _inside(path: Path, folder: Path, name: str) -> str:

@@ -249,3 +249,40 @@ def test_a_broken_layout_mapping_stops_the_build_where_it_is_wrong(tmp_path):
         f"{tmp_path / 'org43.layouts.yaml'}:2:12: layouts.bullets: layout 7 “空白” of master 1 has "
         "no title placeholder; a bullets slide needs a title and a content placeholder (body, "
         "picture, chart or table)"]
+
+
+def test_a_session_renders_again_when_the_template_or_its_mapping_changes(tmp_path):
+    """A watch loop keeps one Session: an edited template or mapping must reach the deck."""
+    import os
+
+    from briefgen.build import Session
+
+    deck = park_on(tmp_path, "org.yaml")
+    session = Session(DATA)
+    session.build(tmp_path / "park.yaml", tmp_path / "out", formats=["pptx"], langs=["zh"])
+    first = deck.read_bytes()
+    (tmp_path / "org43.layouts.yaml").write_text("layouts:\n  bullets: 内容与标题\n", encoding="utf-8")
+    session.build(tmp_path / "park.yaml", tmp_path / "out", formats=["pptx"], langs=["zh"])
+    assert Presentation(str(deck)).slides[2].slide_layout.name == "内容与标题"
+    (tmp_path / "org43.layouts.yaml").unlink()
+    shutil.copy(TEMPLATES / "org43-lo.pptx", tmp_path / "org43.pptx")     # the template replaced
+    st = os.stat(tmp_path / "org43.pptx")
+    os.utime(tmp_path / "org43.pptx", ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    session.build(tmp_path / "park.yaml", tmp_path / "out", formats=["pptx"], langs=["zh"])
+    assert Presentation(str(deck)).slide_layouts[0].name == "Blank Slide"   # LibreOffice's names
+    assert deck.read_bytes() != first
+
+
+def test_watch_follows_the_theme_files_folder(tmp_path):
+    from briefgen import watch
+
+    (tmp_path / "brand").mkdir()
+    spec = tmp_path / "park.yaml"
+    spec.write_text("theme: brand/ours.yaml\n", encoding="utf-8")
+    assert watch.theme_folder(spec) == tmp_path / "brand"
+    spec.write_text("theme: park\n", encoding="utf-8")
+    assert watch.theme_folder(spec) is None
+    out = tmp_path / "out"
+    for changed in ("brand/ours.pptx", "brand/ours.layouts.yaml", "brand/logo.png", "brand/ours.yaml"):
+        other = tmp_path / "city.yaml"
+        assert watch.affected({(2, str(tmp_path / changed))}, [spec, other], out) == [spec, other]
