@@ -286,3 +286,10 @@ def test_watch_follows_the_theme_files_folder(tmp_path):
     for changed in ("brand/ours.pptx", "brand/ours.layouts.yaml", "brand/logo.png", "brand/ours.yaml"):
         other = tmp_path / "city.yaml"
         assert watch.affected({(2, str(tmp_path / changed))}, [spec, other], out) == [spec, other]
+
+
+def test_a_cover_title_is_set_as_written_where_the_layout_would_capitalise_it(deck, theme):
+    slide = Presentation(str(deck)).slides[3]                   # 产业基础, a section divider
+    runs = list(slide.shapes.title._element.iter(f"{A}rPr"))
+    expected = "none" if theme == "org.yaml" else None          # 节标题's style is cap="all"
+    assert runs and all(r.get("cap") == expected for r in runs)  # (LibreOffice dropped it)

@@ -168,6 +168,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
         slide = add_slide(prs, layout, frame)
         if page.cover:
             page.draw(ctx, slide)
+            placed.no_caps(slide, frame)
         else:
             subtitle = model.subtitle if page.first else ""
             if frame is not None and frame.title is not None:

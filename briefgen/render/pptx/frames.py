@@ -50,6 +50,7 @@ class Slot:
     align: str = "l"
     anchor: str = "t"
     own_box: bool = False       # drawn in ``box`` (the layout's own box would overlap content)
+    caps: bool = False          # its style sets text in capitals (``cap="all"``)
 
     @property
     def inner(self) -> tuple[float, float]:
@@ -192,11 +193,13 @@ def _slot(p, pos: int, layout, s: float, dx: float, dy: float) -> Slot:
     size = _first(runs, "sz", "1800")
     bold = _first(runs, "b", "0")
     align = _first(paras, "algn", "l")
+    caps = _first(runs, "cap", "none") == "all"
     x, y = (_pt(p.left) - dx) / s, (_pt(p.top) - dy) / s
     return Slot(kind, pos, tuple(sorted(ph.attrib.items())),
                 (x, y, _pt(p.width) / s, _pt(p.height) / s),
                 tuple(int(v) / EMU / s for v in insets), int(size) / 100 / s, bold in ("1", "true"),
-                {"ctr": "ctr", "r": "r"}.get(align, "l"), {"ctr": "ctr", "b": "b"}.get(anchor, "t"))
+                {"ctr": "ctr", "r": "r"}.get(align, "l"), {"ctr": "ctr", "b": "b"}.get(anchor, "t"),
+                caps=caps)
 
 
 def _chain(p, layout) -> list:

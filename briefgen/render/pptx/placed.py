@@ -48,6 +48,7 @@ def title(ctx: Ctx, slide, frame: Frame, text: str, subtitle: str, origin) -> No
     """Put a content slide's title into the layout's title placeholder, and its subtitle above the body."""
     slot = frame.title
     w, h = slot.inner
+    text = text.upper() if slot.caps else text      # as the style shows it: measured so
     got = fit_or_explain(ctx, [text], w, h, sizes_in(slot, D.TITLE), origin=origin,
                          what="the slide title", bold=slot.bold, line=D.TITLE_LINE,
                          remedies=("shorten the title", "move detail to the subtitle"))
@@ -66,6 +67,16 @@ def title(ctx: Ctx, slide, frame: Frame, text: str, subtitle: str, origin) -> No
         ctx.writer.box(slide, D.MARGIN_X, D.BODY_Y - D.SUBTITLE_GAP - sub.height, D.CONTENT_W,
                        sub.height, paras([subtitle], sub.size, ctx.pal.muted, line=D.BODY_LINE),
                        name="Subtitle")
+
+
+def no_caps(slide, frame: Frame | None) -> None:
+    """Set a cover's title as written where the layout's style would set it in capitals (a cover
+    is briefgen's own drawing, measured as written)."""
+    title = slide.shapes.title
+    if frame is None or frame.title is None or not frame.title.caps or title is None:
+        return
+    for rpr in title._element.iter(f"{_A}rPr", f"{_A}endParaRPr"):
+        rpr.set("cap", "none")
 
 
 def footer(ctx: Ctx, slide, frame: Frame, source: str, number: int, origin) -> None:
