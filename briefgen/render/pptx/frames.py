@@ -134,20 +134,25 @@ def _frame(kind: str, m: int, i: int, layout, width: float, height: float) -> Fr
 
     title = next((slot(p) for p in phs if _type(p) in TITLE_TYPES), None)
     if title is not None and content and not cover:
-        title = _above(title, [slot(p).box for p in target], -dy / s)
+        pictures = [((_pt(sh.left) - dx) / s, (_pt(sh.top) - dy) / s, _pt(sh.width) / s,
+                     _pt(sh.height) / s) for sh in layout.slide_master.shapes
+                    if sh._element.tag == f"{_P}pic"]        # the master's logo
+        title = _above(title, [slot(p).box for p in target], -dy / s, pictures)
     footers = {} if cover else {_type(p): slot(p) for p in phs if _type(p) in FOOTER_TYPES}
     return Frame(m, i, s, dx, dy, title, tuple(slot(p) for p in content), footers)
 
 
-def _above(title: Slot, boxes: list, top: float) -> Slot:
+def _above(title: Slot, boxes: list, top: float, avoid: list) -> Slot:
     """Return ``title``, or when it overlaps the content ``boxes`` (LibreOffice re-saves every
     layout with the centred title's box) the same title in a box of its own just above them
-    (``top``: the slide's top edge), when there is room for a line of it there."""
+    (``top``: the slide's top edge) and below the master's pictures (``avoid``: its logo),
+    when there is room for a line of it there."""
     tx, ty, tw, th = title.box
     bx, by = min(b[0] for b in boxes), min(b[1] for b in boxes)
     bw = max(b[0] + b[2] for b in boxes) - bx
     bh = max(b[1] + b[3] for b in boxes) - by
     overlap = max(0.0, min(tx + tw, bx + bw) - max(tx, bx)) * max(0.0, min(ty + th, by + bh) - max(ty, by))
+    top = max([top] + [y + h for x, y, w, h in avoid if x < bx + bw and bx < x + w and y + h < by])
     h = min(th, by - top)
     if overlap <= 0.1 * tw * th or h < title.size * 1.5:
         return title
