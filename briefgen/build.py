@@ -19,6 +19,7 @@ from typing import Any, Callable, Sequence
 from briefgen.errors import BriefgenError, Problems
 from briefgen.model import Briefing
 from briefgen.output import write_all
+from briefgen.text import breakcache
 from briefgen.theme import Theme
 from briefgen.theme.load import spec_theme
 
@@ -141,7 +142,14 @@ class Session:
         Every requested language and format is rendered even after one fails, so that all
         problems are reported together, each labelled with its language.
         """
-        spec_path, out_dir = Path(spec_path), Path(out_dir)
+        try:
+            return self._render(Path(spec_path), Path(out_dir), formats, langs)
+        finally:
+            breakcache.save()           # what this build learnt about breaking its texts
+
+    def _render(self, spec_path: Path, out_dir: Path, formats: Sequence[str],
+                langs: Sequence[str] | None) -> tuple[Built, list[tuple[Path, bytes]]]:
+        """Return what ``render`` returns (see there)."""
         prep = self.prepare(spec_path, langs)
         built = Built(spec_path, briefings=prep.briefings, spec_slides=len(prep.spec["deck"]))
         surfaces = {"warning:deck" if f == "pptx" else "warning:onepager" for f in formats}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -42,8 +43,26 @@ def guarded(fn):
     return run
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 88,
-                                "terminal_width": 88})
+class _Command(click.Group):
+    """The briefgen group; run from the command line, it leaves the process without a last
+    garbage collection (see ``main``)."""
+
+    def main(self, args=None, *more, **kwargs):
+        """Run the command; when it parses the process's own arguments (a real command line,
+        not a test's runner), stop the garbage collector before the interpreter tears down:
+        its final collection walks every object the build made (about 0.05 s of a 0.5 s
+        build) only for the process to exit. Every file is written, synced and closed by then,
+        and exit handlers still run."""
+        try:
+            return super().main(args, *more, **kwargs)
+        finally:
+            if args is None:
+                gc.disable()
+                gc.freeze()
+
+
+@click.group(cls=_Command, context_settings={"help_option_names": ["-h", "--help"],
+                                             "max_content_width": 88, "terminal_width": 88})
 @click.version_option(__version__, prog_name="briefgen")
 def main() -> None:
     """Turn YAML briefing specs into a PowerPoint deck and a one-page PDF handout."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -228,3 +231,12 @@ def test_a_rename_that_fails_half_way_is_reported_as_it_is(project, monkeypatch)
     monkeypatch.setattr(output.os, "replace", real)
     output.recover(project / "out")
     assert sorted(os.listdir(project / "out")) == ["city.en.pdf", "city.pdf"]
+
+
+def test_a_command_line_run_exits_without_a_last_garbage_collection_but_a_test_runner_keeps_it():
+    code = ("import atexit, gc, sys; atexit.register(lambda: print('collector on:', gc.isenabled())); "
+            "sys.argv = ['briefgen', '--version']; from briefgen.cli import main; main()")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["briefgen, version 0.1.0", "collector on: False"]
+    assert CliRunner().invoke(main, ["--version"]).exit_code == 0
+    assert gc.isenabled()

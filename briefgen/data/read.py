@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Union
 
-from briefgen import yamlload
+from briefgen import yamlcache
 from briefgen.format import units
 from briefgen.data.records import (
     ENTITIES, Fact, FactList, ID_PATTERN, KINDS, Label, ListItem, SERIES_KINDS, SOURCE_ID_PATTERN, Series, SeriesPoint, Source, Timeline, parse_period, suggestion,
@@ -21,7 +21,7 @@ def read_file(path: Path, problems: list[BriefgenError]) -> Node | None:
                                      "lists.yaml, series.yaml and timelines.yaml", Origin(shown)))
         return None
     try:
-        return yamlload.read(shown)
+        return yamlcache.read(shown)     # yamlload.read, remembered by content
     except Problems as e:
         problems.extend(DatasetError(p.message, p.origin) for p in e.problems)
     except BriefgenError as e:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from briefgen import cache
-from briefgen.fonts.metrics import FontSource, stamp
+from briefgen.fonts.metrics import FontSource, fonttools_version, stamp
 from briefgen.fonts.source import read_faces
 
 FORMAT = "face 1"            # bump whenever the entry layout or its values would change
@@ -144,8 +144,7 @@ def face_data(source: FontSource) -> FaceData:
 
 def _key(source: FontSource) -> str:
     """Return the cache key of ``source``: its file's identity, face and weight."""
-    from fontTools import version           # light (no table code): what read the face counts
-
+    version = fonttools_version()            # what read or converted the face counts
     size, mtime = stamp(source.path)
     ident = repr((FORMAT, version, source.path, size, mtime, source.face_name, source.weight))
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]

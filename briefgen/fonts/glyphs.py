@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from briefgen import cache
 from briefgen.errors import FontError
 from briefgen.fonts.face import FaceData
-from briefgen.fonts.metrics import FontSource, stamp
+from briefgen.fonts.metrics import FontSource, fonttools_version, stamp
 from briefgen.fonts.source import glyph_set, location, open_source
 
 FORMAT = "glyphs 1"          # bump whenever a converted record would change
@@ -63,8 +63,7 @@ def outlines(source: FontSource, face: FaceData, gids: set[int]) -> dict[int, Ou
 
 def _key(source: FontSource, face: FaceData) -> str:
     """Return the cache key of the glyphs of ``source`` (its file, face and weight)."""
-    from fontTools import version           # what converted the glyphs counts
-
+    version = fonttools_version()            # what read or converted the face counts
     size, mtime = stamp(source.path)
     ident = repr((FORMAT, version, MAX_ERR, source.path, size, mtime, source.face_name,
                   source.weight, face.fingerprint))

@@ -36,7 +36,7 @@ stores them, so they equal reportlab's ``stringWidth`` for the registered font.
 
 Both come from the face's cached advances (:mod:`briefgen.fonts.face`), memoized per
 character: a warm process opens no source font, and its deck path imports neither reportlab
-nor fontTools' font reader (only its version string).
+nor fontTools (whose version, which keys the entries, is read from its package file).
 """
 
 from __future__ import annotations

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
+from pathlib import Path
 from typing import Callable, Optional
 
 from briefgen.errors import FontError
@@ -123,6 +125,23 @@ def packaged_font_path() -> str:
         if os.path.isfile(path):
             return path
     raise FontError(f"manimgx-fonts-cjk is installed but holds no {PACKAGED_FILE}")
+
+
+@lru_cache(maxsize=1)
+def fonttools_version() -> str:
+    """Return fontTools' version (what converted or read a font counts in cache keys), read
+    from its package file: importing fontTools sets up its logging, which a warm build,
+    which reads no font, need not pay."""
+    spec = find_spec("fontTools")
+    try:
+        text = Path(spec.origin).read_text(encoding="utf-8")
+        found = re.search(r'^version\s*=\s*__version__\s*=\s*"([^"]+)"', text, re.M)
+        if found:
+            return found.group(1)
+    except (OSError, TypeError, AttributeError, ValueError):
+        pass
+    from fontTools import version                   # a layout this reading does not know
+    return version
 
 
 def stamp(path: str) -> tuple[int, int]:

@@ -25,14 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from fontTools import version as fonttools_version     # light: no table code is imported
 
 from briefgen import cache
 from briefgen.errors import FontError
 from briefgen.fonts import glyphs
 from briefgen.fonts.convert import assemble
 from briefgen.fonts.face import FaceData, face_data, forget
-from briefgen.fonts.metrics import LINE_BREAKS, FontSource, Metrics, font_source
+from briefgen.fonts.metrics import LINE_BREAKS, FontSource, Metrics, font_source, fonttools_version
 from briefgen.theme import Typefaces
 
 CONVERTER_VERSION = "2"     # bump whenever the assembled bytes would change
@@ -87,7 +86,7 @@ def pdf_font(weight: int, chars: str | Iterable[str],
     else:
         face = face_data(source)
         cmap, advances = _mapping(face, wanted, proportional)
-        ident = (CONVERTER_VERSION, fonttools_version, glyphs.FORMAT, glyphs.MAX_ERR,
+        ident = (CONVERTER_VERSION, fonttools_version(), glyphs.FORMAT, glyphs.MAX_ERR,
                  face.fingerprint, weight, proportional, wanted)
         digest = hashlib.sha256(repr(ident).encode("utf-8", "surrogatepass")).hexdigest()
         name = f"{_prefix(source)}_{weight}{'p' if proportional else ''}_{digest[:8]}"

@@ -2,7 +2,8 @@
 
 Lines are broken by ``briefgen.text.breaking`` (re-exported here: ``break_lines``,
 ``is_display``, ``has_runt``, ``CLOSING``, ``OPENING``). Fitting measures each text at 1 pt
-once and scales, so trying many sizes costs little.
+once and scales, so trying many sizes costs little, and remembers each break
+(``briefgen.text.breakcache``), so a warm build breaks no text it broke before.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence, Union
 
 from briefgen.errors import FitError, Origin
+from briefgen.text import breakcache
 from briefgen.text.breaking import (CLOSING, OPENING, Measure, _break, break_lines, has_runt,
                                     is_display)
 
@@ -50,6 +52,8 @@ class _Breaker:
         self._metrics = measure_for if hasattr(measure_for, "width") else None
         self._at = measure_for
         self._memo: dict = {}
+        fonts = getattr(measure_for, "metrics", measure_for)    # a Metrics, or one it wraps
+        self._fonts = fonts if hasattr(fonts, "em") and hasattr(fonts, "gap_em") else None
 
     def lines(self, text: str, width: float, size: float) -> list[str]:
         """Return ``text`` broken to ``width`` points at ``size``."""
@@ -57,7 +61,11 @@ class _Breaker:
         if metrics is None:
             return break_lines(text, width, self._at(size))  # type: ignore[operator]
         unit = width / size * (1 - 1e-12)       # never over by rounding once scaled back
-        return _break(text, unit, lambda s: metrics.width(s, 1.0), self._memo)
+        fonts = self._fonts
+        if fonts is None:
+            return _break(text, unit, lambda s: metrics.width(s, 1.0), self._memo)
+        return breakcache.lines("fit-unit", text, unit, 1.0, fonts,
+                                lambda: _break(text, unit, lambda s: fonts.width(s, 1.0), self._memo))
 
 
 def _sizes(max_size: float, min_size: float, step: float) -> list[float]:

@@ -6,7 +6,8 @@
   text (titles, labels, headings) breaks at when a phrase break fits;
 - *kept* offsets, inside a span that must stay on one line in any text, display or running:
   a number with its unit and qualifier (``超5000亿元``, ``65.06万标箱``, ``8月``) and a short
-  quoted name (``“小巨人”``, ``《纲要》``, at most ``QUOTE_MAX`` characters).
+  quoted name (``“小巨人”``, ``《纲要》``, at most ``QUOTE_MAX`` characters), and a short
+  Chinese term in ASCII parentheses after English (``(改革开放)``, as a glossary prints it).
 
 BudouX splits words, not measures: it gives ``超5000亿 | 元`` and ``“小巨 | 人”``, so the
 two rules above are applied on top of its phrases. Text with no CJK character gets no
@@ -21,7 +22,7 @@ from functools import lru_cache
 
 QUOTE_MAX = 12                      # a quoted name longer than this may break inside
 UNIT_MAX = 2                        # CJK characters after a number (magnitude included) kept
-_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉", "(": ")"}
 _MAGNITUDE = frozenset("十百千万亿兆")
 _CURRENCY = frozenset("元")
 _PUNCT = frozenset("，。、；：？！）》」』”’…—·%％")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
+import fontTools
 import pytest
 from fontTools.ttLib import TTFont
 
 from briefgen.errors import FontError
-from briefgen.fonts.metrics import PACKAGED_FACE, find_face, font_source, packaged_font
+from briefgen.fonts.metrics import (PACKAGED_FACE, find_face, font_source, fonttools_version,
+                                   packaged_font)
 from briefgen.theme import Typefaces
 
 
@@ -43,3 +47,11 @@ def test_font_source_picks_the_theme_file_by_weight(tmp_path):
     assert bold.label == "Noto Sans CJK SC 700"
     with pytest.raises(FontError, match="no such file"):
         font_source(400, Typefaces(pdf_regular=str(tmp_path / "none.ttf")))
+
+
+def test_the_fonttools_version_is_read_without_importing_fonttools():
+    assert fonttools_version() == fontTools.version
+    code = ("import sys; from briefgen.fonts.metrics import fonttools_version; v = fonttools_version(); "
+            "print(v, 'fontTools' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == [fontTools.version, "False"]

@@ -1,4 +1,5 @@
-"""Tests of the typographic pass, and a walk over every text block of the repository's decks and handouts."""
+"""Tests of the typographic pass, and a walk over every text block of the repository's decks
+(the handouts' walk is in test_handout_text.py)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,11 @@ import pytest
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from briefgen.render.pptx.text import deck_measure
-from briefgen.text.fit import CLOSING, OPENING, is_display
+from briefgen.render.pptx.text import ANCHOR, deck_measure, needs_anchor
 from briefgen.text.phrases import breaks, has_cjk
 from briefgen.text.typography import polish
-from repo_outputs import ALL, deck, handout
-
-STRAIGHT = re.compile("[\"']")
-MARKS = frozenset("“”‘’")
+from repo_outputs import ALL, deck
+from text_checks import MARKS, STRAIGHT, problems_in_lines
 
 
 @pytest.mark.parametrize("raw, set_", [
@@ -36,6 +34,7 @@ def test_polish_sets_curly_quotes_and_nested_title_marks(raw, set_):
     ("集装箱吞吐量65.06万标箱", "65.06万标箱"),
     ("省级专精特新“小巨人”企业", "“小巨人”"),
     ("2003年8月29日成立", "8月"),
+    ("Reform and opening-up (改革开放): China’s policy", "(改革开放)"),
 ])
 def test_numbers_with_units_and_short_quoted_names_are_kept_whole(text, inside):
     _, kept = breaks(text)
@@ -59,54 +58,7 @@ def deck_paragraphs(path):
                 measure = deck_measure(rpr.get("b") == "1")
                 size = int(rpr.get("sz")) / 100
                 yield (f"slide {number} {shape.name}", lambda s: measure.width(s, size),
-                       p.text.split("\v"))
-
-
-def _company_fits(lines: list[str], measure) -> bool:
-    """Return whether the last line could take the previous line's last word or character
-    and still be no wider than the widest line (so a lone last word was avoidable)."""
-    prev = lines[-2].rstrip()
-    moved = re.search(r"[^\s\u2e80-\uffff]+$|\S$", prev).group(0)   # a word, or a character
-    moved += " " if lines[-2].endswith(" ") else ""
-    return measure(moved + lines[-1].strip()) <= max(measure(x.strip()) for x in lines)
-
-
-def problems_in_lines(lines: list[str], chinese: bool, measure) -> list[str]:
-    """Return what is wrong with one paragraph's written lines (see the module docstring)."""
-    text = "".join(lines)
-    out = []
-    if len(lines) > 1:
-        last = lines[-1].strip()
-        core = "".join(ch for ch in last if ch not in CLOSING and ch not in OPENING)
-        lone = (has_cjk(last) and len(core) == 1) or (not has_cjk(last) and core and " " not in last)
-        if lone and _company_fits(lines, measure):
-            out.append(f"one {'character' if has_cjk(last) else 'word'} on the last line: {lines}")
-    if chinese and has_cjk(text):
-        phrase, kept = breaks(text)
-        at = 0
-        for line in lines[:-1]:
-            start, at = at, at + len(line)
-            if at in kept and _span_fits(text, at, kept, lines, measure):
-                out.append(f"a break inside a number with its unit or a quoted name at {at}: {lines}")
-            elif is_display(text) and at not in phrase and not line.endswith(" ") and \
-                    any(start < b < at for b in phrase):
-                out.append(f"display text broken inside a phrase at {at}: {lines}")
-    return out
-
-
-def _span_fits(text: str, at: int, kept: frozenset, lines: list[str], measure) -> bool:
-    """Return whether the kept span around offset ``at``, with the marks glued to it, is no
-    wider than the widest line (so breaking inside it was avoidable)."""
-    start, end = at - 1, at + 1
-    while start in kept:
-        start -= 1
-    while end in kept:
-        end += 1
-    while start > 0 and text[start - 1] in OPENING:
-        start -= 1
-    while end < len(text) and text[end] in CLOSING:
-        end += 1
-    return measure(text[start:end]) <= max(measure(x.strip()) for x in lines)
+                       p.text.removeprefix(ANCHOR).split("\v"))
 
 
 @pytest.mark.parametrize("spec, lang", ALL)
@@ -117,82 +69,84 @@ def test_deck_text_breaks_where_a_reader_expects(spec, lang):
     assert found == []
 
 
-@pytest.mark.parametrize("spec, lang", ALL)
-def test_deck_quotes_are_curly_in_english_and_east_asian_in_chinese(spec, lang):
-    prs = Presentation(deck(spec, lang))
+def run_problems(tree, lang: str, where: str) -> list[str]:
+    """Return the straight quotes (English) and Latin-face marks (Chinese) in the runs of one part,
+    and, in a Chinese chart, any label value holding a mark (labels take the chart's Latin face)."""
     found = []
-    for number, slide in enumerate(prs.slides, start=1):
-        parts = [slide.shapes._spTree]
-        if slide.has_notes_slide:
-            parts.append(slide.notes_slide.shapes._spTree)
-        for tree in parts:
-            for r in tree.iter(qn("a:r")):
-                text = r.findtext(qn("a:t")) or ""
-                rpr = r.find(qn("a:rPr"))
-                if lang == "en" and STRAIGHT.search(text):
-                    found.append(f"slide {number}: straight quote in {text!r}")
-                if (lang == "zh" or has_cjk(text)) and MARKS & set(text):
-                    latin = rpr.find(qn("a:latin")).get("typeface")
-                    if latin != rpr.find(qn("a:ea")).get("typeface"):
-                        found.append(f"slide {number}: {text!r} has its quotes in {latin}")
-    assert found == []
-
-
-def handout_blocks(path):
-    """Yield (size, lines) for each text block of the handout: lines of one size, left edge
-    and steady pitch, each line cut where a gap wider than two characters opens."""
-    import pdfplumber
-
-    segments = []
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            for line in page.extract_text_lines(return_chars=True):
-                cur, text = [], ""
-                for ch in line["chars"]:
-                    gap = ch["x0"] - cur[-1]["x1"] if cur else 0.0
-                    if cur and gap > 2 * ch["size"]:
-                        segments.append((cur, text))
-                        cur, text = [], ""
-                    text += (" " if cur and gap > 0.15 * ch["size"] else "") + ch["text"]
-                    cur.append(ch)
-                segments.append((cur, text))
-    segments = [(round(s[0]["x0"]), s[0]["top"], round(s[0]["size"], 1), text)
-                for s, text in segments if s]
-    used = set()
-    for i, (x, top, size, text) in enumerate(segments):
-        if i in used:
-            continue
-        block, last = [text], top
-        for j in range(i + 1, len(segments)):
-            x2, top2, size2, text2 = segments[j]
-            if j not in used and abs(x2 - x) <= 1 and size2 == size and 0 < top2 - last <= 1.7 * size:
-                block.append(text2)
-                used.add(j)
-                last = top2
-        yield size, block
+    for r in tree.iter(qn("a:r")):
+        text = r.findtext(qn("a:t")) or ""
+        rpr = r.find(qn("a:rPr"))
+        if lang == "en" and STRAIGHT.search(text):
+            found.append(f"{where}: straight quote in {text!r}")
+        if (lang == "zh" or has_cjk(text)) and MARKS & set(text):
+            latin = rpr.find(qn("a:latin")).get("typeface")
+            if latin != rpr.find(qn("a:ea")).get("typeface"):
+                found.append(f"{where}: {text!r} has its quotes in {latin}")
+    for v in tree.iter("{http://schemas.openxmlformats.org/drawingml/2006/chart}v"):
+        if lang == "zh" and MARKS & set(v.text or ""):
+            found.append(f"{where}: chart label {v.text!r} sets its quotes in the chart's Latin face")
+        if lang == "en" and STRAIGHT.search(v.text or ""):
+            found.append(f"{where}: straight quote in chart label {v.text!r}")
+    return found
 
 
 @pytest.mark.parametrize("spec, lang", ALL)
-def test_handout_text_keeps_numbers_with_units(spec, lang):
-    found = []
-    for _, lines in handout_blocks(handout(spec, lang)):
-        text = "".join(lines)
-        _, kept = breaks(text)
-        at = 0
-        for line in lines[:-1]:
-            at += len(line)
-            if at in kept and (has_cjk(text[at - 1]) or has_cjk(text[at])):  # 5000亿|元, 超|50
-                found.append(f"a number split from its unit: {lines}")
+def test_deck_quotes_are_curly_in_english_and_east_asian_in_chinese(spec, lang):
+    """Slides, speaker notes and charts (titles, labels), read back from the .pptx parts."""
+    import zipfile
+
+    from lxml import etree
+
+    found, parts = [], set()
+    with zipfile.ZipFile(deck(spec, lang)) as z:
+        for name in z.namelist():
+            m = re.fullmatch(r"ppt/(slides/slide|notesSlides/notesSlide|charts/chart)\d+\.xml", name)
+            if m:
+                parts.add(m.group(1))
+                found += run_problems(etree.fromstring(z.read(name)), lang, name)
+    assert parts == {"slides/slide", "notesSlides/notesSlide", "charts/chart"}
     assert found == []
 
 
-@pytest.mark.parametrize("spec", ["park", "city"])
-def test_english_handouts_have_no_straight_quotes(spec):
-    """The handout renderer does not run briefgen.text.typography.polish yet; the dataset's and
-    the specs' English is written with typographic quotes, so the handouts have none."""
-    found = [line for _, lines in handout_blocks(handout(spec, "en")) for line in lines
-             if STRAIGHT.search(line)]
+@pytest.mark.parametrize("xml, lang, problem", [
+    ('<a:r><a:rPr><a:latin typeface="Arial"/><a:ea typeface="YaHei"/></a:rPr><a:t>“科创”</a:t></a:r>',
+     "zh", "has its quotes in Arial"),
+    ('<a:r><a:rPr><a:latin typeface="Arial"/><a:ea typeface="YaHei"/></a:rPr><a:t>China\'s</a:t></a:r>',
+     "en", "straight quote"),
+    ("<c:v>“小巨人”企业</c:v>", "zh", "chart label"),
+])
+def test_the_quote_walk_finds_a_planted_defect(xml, lang, problem):
+    from lxml import etree
+
+    tree = etree.fromstring(f'<x xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                            f'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">{xml}</x>')
+    assert any(problem in x for x in run_problems(tree, lang, "part"))
+
+
+@pytest.mark.parametrize("spec, lang", ALL)
+def test_no_deck_paragraph_opens_with_marks_before_chinese_without_its_anchor(spec, lang):
+    """Slides, notes and charts alike: LibreOffice would put a gap after the opening marks."""
+    import zipfile
+
+    from lxml import etree
+
+    found, anchored = [], 0
+    with zipfile.ZipFile(deck(spec, lang)) as z:
+        for name in z.namelist():
+            if not re.fullmatch(r"ppt/(slides/slide|notesSlides/notesSlide|charts/chart)\d+\.xml", name):
+                continue
+            for p in etree.fromstring(z.read(name)).iter(qn("a:p")):
+                text = "".join(p.itertext())
+                anchored += text.startswith(ANCHOR)
+                if needs_anchor(text):
+                    found.append(f"{name}: {text!r}")
     assert found == []
+    assert anchored >= {"city": 3, "park": 1}[spec] or lang == "en"
+
+
+def test_the_anchor_walk_finds_a_paragraph_without_its_anchor():
+    assert needs_anchor("“科创江阴”目标") and needs_anchor("——园区简介")
+    assert not needs_anchor(ANCHOR + "“科创江阴”目标") and not needs_anchor("打响“科创江阴”")
 
 
 @pytest.mark.parametrize("lines, problem", [

@@ -1,4 +1,8 @@
-"""An on-disk cache of the PDF's chart SVGs, so a warm build never imports matplotlib.
+"""An on-disk cache of the PDF's charts: their SVGs, and the canvas calls that place them.
+
+A warm build imports neither matplotlib (the SVG is cached) nor svglib and reportlab's
+graphics package (the calls that drew the SVG onto the page are cached as a tape,
+``briefgen.render.charts.tape``, and replayed).
 
 matplotlib costs about a second to import; the SVG it draws depends only on the chart plan,
 the plot size, the fonts (their names carry a digest of what they hold), the theme, the
@@ -6,6 +10,11 @@ matplotlib version and the drawing code (by the content of its files, never thei
 dates, so every install and clone names the same chart alike). Those are hashed into the
 file name. Entries are verified (briefgen.cache): a miss, or an entry that fails its check,
 draws the chart again, and at most MAX_ENTRIES are kept.
+
+Tapes live in their own folder (``chart-tapes``), bounded alike. A tape's name hashes the
+SVG's name, the exact box it was placed in, and the code that placed it (svglib's and
+reportlab's graphics modules, by content, and the tape's own), so a tape replays only where
+the same code would make the same calls.
 """
 
 from __future__ import annotations
@@ -23,20 +32,40 @@ T = TypeVar("T")
 CACHE_VERSION = 2
 MAX_ENTRIES = 200          # charts kept; the least recently used go first
 _CODE = ("../pdf/chart.py", "style.py")
+_TAPE_CODE = {"briefgen.render.charts": ("tape.py", "cache.py", "../pdf/chart.py"),
+              "svglib": ("__init__.py", "svglib.py", "utils.py", "fonts.py"),
+              "reportlab": ("__init__.py", "graphics/renderPDF.py", "graphics/renderbase.py",
+                            "graphics/shapes.py")}
 
 
 @lru_cache(maxsize=1)
 def _matplotlib_stamp() -> str:
     """Return the SHA-256 of matplotlib's version file, found without importing matplotlib
     (or importlib.metadata, which costs more than the lookup it saves)."""
-    spec = importlib.util.find_spec("matplotlib")
+    return _package_stamp("matplotlib", ("_version.py",))
+
+
+def _package_stamp(package: str, files: tuple[str, ...]) -> str:
+    """Return the SHA-256 of files of an installed package, found without importing it
+    ("?" when it is not installed; a file that cannot be read counts as missing)."""
+    spec = importlib.util.find_spec(package)
     folders = list(spec.submodule_search_locations or []) if spec else []
-    for folder in folders:
+    if not folders:
+        return "?"
+    digest = hashlib.sha256()
+    for name in files:
         try:
-            return hashlib.sha256(Path(folder, "_version.py").read_bytes()).hexdigest()
+            digest.update(Path(folders[0], name).read_bytes())
         except OSError:
-            continue
-    return "?"
+            digest.update(b"missing " + name.encode())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _tape_stamp() -> str:
+    """Return the SHA-256 of the code that places a chart's SVG on the page."""
+    return hashlib.sha256(repr(sorted((p, _package_stamp(p, f)) for p, f in _TAPE_CODE.items()))
+                          .encode()).hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +81,34 @@ def chart_key(*parts: object) -> str:
     """Return the hex digest naming a chart drawn from ``parts``."""
     ident = repr((CACHE_VERSION, _matplotlib_stamp(), _code_stamp(), parts))
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def tape_key(svg_key: str, *box: float) -> str:
+    """Return the hex digest naming the tape of the chart ``svg_key`` placed in ``box``."""
+    ident = repr((CACHE_VERSION, _tape_stamp(), svg_key, tuple(float(v).hex() for v in box)))
+    return hashlib.sha256(ident.encode()).hexdigest()
+
+
+def placed(key: str, canvas, place: Callable[[object], None]) -> None:
+    """Draw a chart on ``canvas``: replay the tape cached under ``key``, or run ``place(canvas)``
+    (live, through a recorder) and keep its tape.
+
+    A tape that fails its check, cannot be read, or was recorded on a canvas in another state
+    is not used (and a bad one is removed); the chart is then drawn live, so a cache entry
+    can never change the page.
+    """
+    from briefgen.render.charts.tape import record, replay
+
+    path = entry("chart-tapes", key)
+    data = load(path)
+    if data is not None:
+        if replay(data, canvas):
+            touch(path)
+            return
+    tape = record(canvas, place)
+    if tape is not None:
+        store(path, tape)
+        prune(path.parent, keep=MAX_ENTRIES)
 
 
 def cached_svg(key: str, draw: Callable[[], bytes], parse: Callable[[bytes], T | None] | None = None):

@@ -18,6 +18,7 @@ from briefgen import __version__, model
 from briefgen.fonts.measure import pdf_font, require_glyphs
 from briefgen.render.pdf.blocks import section_strings
 from briefgen.render.pdf.frame import frame_strings
+from briefgen.render.pdf.glossary import glossary_strings
 from briefgen.render.pdf.layout import fit_page
 from briefgen.render.pdf.ops import paint
 from briefgen.render.pdf.text import PdfFonts, Where, check_glyphs
@@ -59,7 +60,7 @@ def page_strings(briefing: model.Briefing, theme: Theme) -> list[Where]:
     strings = list(frame_strings(briefing, theme))
     for section in briefing.onepager.sections:
         strings += section_strings(section, briefing.lang)
-    return strings
+    return strings + list(glossary_strings(briefing))
 
 
 def page_chars(strings: list[Where]) -> str:

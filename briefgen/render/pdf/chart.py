@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import io
 
-from reportlab.graphics import renderPDF
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefgen.fonts.measure import require_glyphs
 from briefgen.model import Chart
-from briefgen.render.charts.cache import cached_svg, chart_key
+from briefgen.render.charts.cache import cached_svg, chart_key, placed, tape_key
 from briefgen.render.charts.style import ChartPlan, ChartStyle, chart_plan, chart_style
+from briefgen.text import breakcache
 from briefgen.text.fit import break_lines
 from briefgen.theme import Theme
 
@@ -275,8 +275,6 @@ def draw_chart(canvas, chart: Chart, x: float, y: float, w: float, h: float, the
     the bottom of the box, the title (when ``show_title``) at the top. A character either
     font lacks raises FontError naming the chart's origin; an unknown kind, RenderError.
     """
-    from svglib.svglib import svg2rlg
-
     plan = chart_plan(chart, theme)
     style = chart_style(theme)
     texts = [*plan.categories, *(m.label for s in plan.series for m in s.marks),
@@ -286,7 +284,9 @@ def draw_chart(canvas, chart: Chart, x: float, y: float, w: float, h: float, the
     require_glyphs("".join(bold + ([plan.title] if show_title else [])), fonts.bold, chart.origin)
 
     def wrapped(text: str, font: str, size: float) -> list[str]:
-        return break_lines(text, w, lambda s: stringWidth(s, font, size))
+        face = fonts.bold if font == fonts.bold.name else fonts.regular    # its name: its content
+        return breakcache.lines(f"stringWidth {font}", text, w, size, face.metrics,
+                                lambda: break_lines(text, w, lambda s: stringWidth(s, font, size)))
 
     pitch = style.page_note * style.page_note_line
     # the page cites the chart's document in its title and sources block, not a source line
@@ -305,10 +305,17 @@ def draw_chart(canvas, chart: Chart, x: float, y: float, w: float, h: float, the
     if plot_h <= 0:
         return
     key = chart_key(plan, round(w, 3), round(plot_h, 3), fonts.regular.name, fonts.bold.name, theme)
-    drawing = cached_svg(key, lambda: chart_svg(plan, w, plot_h, fonts, theme),
-                         lambda svg: _drawing(svg2rlg(io.BytesIO(svg), font_map=_FontMap(fonts))))
-    drawing.initialFontName = fonts.regular.name
-    sx, sy = w / drawing.width, plot_h / drawing.height
-    drawing.scale(sx, sy)
-    drawing.width, drawing.height = w, plot_h
-    renderPDF.draw(drawing, canvas, x, y + notes_h)
+
+    def place(canvas) -> None:          # svglib and reportlab.graphics only when no tape replays
+        from reportlab.graphics import renderPDF
+        from svglib.svglib import svg2rlg
+
+        drawing = cached_svg(key, lambda: chart_svg(plan, w, plot_h, fonts, theme),
+                             lambda svg: _drawing(svg2rlg(io.BytesIO(svg), font_map=_FontMap(fonts))))
+        drawing.initialFontName = fonts.regular.name
+        sx, sy = w / drawing.width, plot_h / drawing.height
+        drawing.scale(sx, sy)
+        drawing.width, drawing.height = w, plot_h
+        renderPDF.draw(drawing, canvas, x, y + notes_h)
+
+    placed(tape_key(key, x, y + notes_h, w, plot_h), canvas, place)

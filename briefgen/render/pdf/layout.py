@@ -2,7 +2,8 @@
 
 The page is composed top-down: the header band, the KPI strip(s), then a body of two
 columns (the wide main column and the tinted side panel), then the sources block and the
-footer anchored to the bottom margin. Every block is measured by laying it out, so nothing
+footer anchored to the bottom margin; an English page ends its main column with the glossary
+note (``glossary``). Every block is measured by laying it out, so nothing
 is drawn that was not measured. Spare height goes to charts, then to the timeline's gaps,
 then to the gaps between blocks; lists may sit in either column, whichever balances the
 page better (``arrangements``).
@@ -24,6 +25,7 @@ from briefgen import model
 from briefgen.errors import FitError, Origin
 from briefgen.render.pdf.blocks import ROLES, stack
 from briefgen.render.pdf.frame import footer, header
+from briefgen.render.pdf.glossary import glossary_block, terms_left
 from briefgen.render.pdf.ops import Laid, Op, Rect, reading_span
 from briefgen.render.pdf.sources import cited, doc_refs, documents, sources_block
 from briefgen.render.pdf.text import PdfFonts, Typesetter
@@ -101,10 +103,17 @@ def fit_page(b: model.Briefing, theme, fonts: PdfFonts, page: PageStyle) -> tupl
         if result.overflow <= 0:
             return result.ops, warnings
         victims = [s for s in result.path if s.optional]
+        if not victims and b.glossary:          # the last thing to go before failing
+            warnings.append(f"{_where(b.onepager)}one-pager ({LANGUAGES.get(b.lang, b.lang)}): left "
+                            f"out the glossary note ({len(b.glossary)} terms) so that the page "
+                            f"fits one A4 sheet")
+            b = dataclasses.replace(b, glossary=())
+            continue
         if not victims:
             raise _fit_error(result, b.lang)
         victim = max(victims, key=sections.index)
         sections.remove(victim)
+        b = dataclasses.replace(b, glossary=terms_left(b, victim, sections))
         warnings.append(f"{_where(victim)}one-pager ({LANGUAGES.get(b.lang, b.lang)}): dropped the "
                         f"optional {victim.role} section"
                         f"{_label(victim)} so that the page fits one A4 sheet")
@@ -197,12 +206,19 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
     zones = {z: [s for s in ranked if zone[id(s)].startswith(z)] for z in _COLUMNS}
     main_w = page.span(g.main_span) if zones["side"] else width
     side_w = page.span(g.side_span) if zones["main"] else width
+    terms = glossary_block(b.glossary, b.labels.glossary, ts, main_w if zones["main"] else width)
+    across: list[Op] = []
+    if terms.height and not zones["main"]:      # no main column: across the page, under the body
+        body_bottom -= terms.height + ts.gap("before_notes")
+        across = terms.place(x0, body_bottom + ts.gap("before_notes"))
+        terms = Laid(0.0)
     body_h = body_bottom - y
     body = len(out.ops)
-    over = {"main": _main(out, zones["main"], ts, x0, y, main_w, body_h)}
+    over = {"main": _main(out, zones["main"], ts, x0, y, main_w, body_h, terms)}
     side = len(out.ops)
     over["side"] = _side(out, zones["side"], ts, x0 + width - side_w, y, side_w, body_h)
     out.ops[body:] = reading_span(out.ops[body:side], out.ops[side:])   # read column by column
+    out.ops += across                           # a glossary note across the page, if any
     out.empty = {z: -over[z][0] for z in over if zones[z]}
     out.ops += src.place(x0, src_top)           # reading order: body, sources, footer
     out.ops += foot.place(x0, foot_top)
@@ -252,9 +268,11 @@ def _height(blocks: list[Laid], ts: Typesetter) -> float:
     return sum(b.height for b in blocks) + ts.gap("between_blocks") * max(len(blocks) - 1, 0)
 
 
-def _main(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float, h: float) -> Stacked:
-    """Add the main column to ``out``; return its overflow of ``h`` (<= 0 fits) and section bottoms."""
-    return _column(out, sections, ts, x, y, w, h, 0.0)
+def _main(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float, h: float,
+          tail: Laid | None = None) -> Stacked:
+    """Add the main column to ``out``, ending with ``tail`` (the glossary note) at its foot;
+    return its overflow of ``h`` (<= 0 fits) and section bottoms."""
+    return _column(out, sections, ts, x, y, w, h, 0.0, tail)
 
 
 def _side(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float, h: float) -> Stacked:
@@ -266,17 +284,19 @@ def _side(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float,
 
 
 def _column(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float, h: float,
-            pad: float) -> Stacked:
+            pad: float, tail: Laid | None = None) -> Stacked:
     """Add a column of ``sections`` inside ``pad`` to ``out``; return its overflow and section bottoms.
 
     The overflow is measured at natural heights. A column that fits shares its spare height:
     charts and the timeline take it first (within their limits), then the gaps between
     blocks widen (up to ``spread`` times); what is left stays at the column's end, and is
-    returned as a negative overflow.
+    returned as a negative overflow. A ``tail`` sits at the column's foot, under the spare
+    height, and the bottoms count it, so the section it pushes past the edge is the one cut.
     """
     if not sections:
         return -h, []
-    inner, room = w - 2 * pad, h - 2 * pad
+    tail_h = tail.height + ts.gap("between_blocks") if tail is not None and tail.height else 0.0
+    inner, room = w - 2 * pad, h - 2 * pad - tail_h
     laid = [ROLES[s.role].build(s.block, ts, inner, 0.0) for s in sections]
     need = _height(laid, ts)
     stretch = sum(b.stretch for b in laid)
@@ -292,8 +312,10 @@ def _column(out: Composed, sections, ts: Typesetter, x: float, y: float, w: floa
     column, bottoms = Laid(0.0), []
     for s, block in zip(sections, laid):
         stack(column, block, gap=gap if column.ops else 0.0)
-        bottoms.append((s, pad + column.height))
+        bottoms.append((s, pad + column.height + tail_h))
     out.ops += column.place(x + pad, y + pad)
+    if tail_h:                                  # read after the column, drawn at its foot
+        out.ops += tail.place(x + pad, y + pad + room + ts.gap("between_blocks"))
     if need > room + EPSILON:
         return need - room, bottoms
     return min(column.height - room, 0.0), bottoms

@@ -13,6 +13,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from briefgen.errors import FontError, Problems
 from briefgen.render.pdf.ops import Laid, Text
+from briefgen.text import breakcache
 from briefgen.text.fit import break_lines
 from briefgen.theme import Palette
 from briefgen.theme.page import PageStyle
@@ -123,7 +124,9 @@ class Typesetter:
         if key not in _BREAKS:
             if len(_BREAKS) > _BREAKS_KEPT:
                 _BREAKS.clear()
-            _BREAKS[key] = break_lines(text, width, lambda s: font.metrics.width(s, size))
+            _BREAKS[key] = breakcache.lines(
+                "page", text, width, size, font.metrics,
+                lambda: break_lines(text, width, lambda s: font.metrics.width(s, size)))
         return list(_BREAKS[key])
 
     def sup(self, notes: Iterable[int], x: float, baseline: float, size: float, color: str,
@@ -160,4 +163,36 @@ class Typesetter:
         if self.marks(notes) and lines:
             end = x + self.width(lines[-1], size, bold)
             ops.append(self.sup(notes, end, base + (len(lines) - 1) * pitch, size, color))
+        return Laid(len(lines) * pitch, ops)
+
+    def runs(self, pieces: Sequence[tuple[str, bool, str]], width: float, size: float,
+             tight: bool = False) -> Laid:
+        """Return one paragraph of (text, bold, colour) pieces run together, wrapped to ``width``.
+
+        Lines are broken measuring everything in bold, so a line of mixed weights is never
+        wider than ``width``; each line is then drawn piece by piece at its own weight, the
+        spaces between pieces advanced over rather than drawn (extraction joins pieces on one
+        baseline with a space of its own).
+        """
+        whole = "".join(text for text, _, _ in pieces)
+        style = [(bold, color) for text, bold, color in pieces for _ in text]
+        lines = self.wrap(whole, width, size, True) if whole else []
+        pitch = self.pitch(size, tight)
+        base = self.baseline(size, pitch)
+        ops: list[Text] = []
+        at = 0
+        for i, line in enumerate(lines):
+            at = whole.index(line, at)
+            x, start = 0.0, at
+            for k in range(at + 1, at + len(line) + 1):
+                if k == at + len(line) or style[k] != style[start]:
+                    bold, color = style[start]
+                    piece = whole[start:k]
+                    lead = len(piece) - len(piece.lstrip(" "))     # spaces are advanced over,
+                    if piece.strip(" "):                           # not drawn: text extraction
+                        ops.append(Text(x + self.width(piece[:lead], size, bold), base + i * pitch,
+                                        piece.strip(" "), size, color, bold))   # adds one itself
+                    x += self.width(piece, size, bold)
+                    start = k
+            at += len(line)
         return Laid(len(lines) * pitch, ops)

@@ -30,6 +30,7 @@ from briefgen.fonts.measure import deck_metrics
 from briefgen.model import Chart
 from briefgen.render.charts.style import ChartPlan, ChartStyle, Mark, chart_plan, chart_style, format_value
 from briefgen.render.pptx.timeaxis import on_time_axis
+from briefgen.text import breakcache
 from briefgen.text.fit import break_lines
 from briefgen.theme import Theme
 from briefgen.theme import deck as D
@@ -251,8 +252,10 @@ def _notes_height(plan: ChartPlan, width_pt: float) -> tuple[list[str], float]:
     """Return the notes as wrapped lines and the height they take (pt) at the deck size."""
     metrics = deck_metrics(False)
     measure = lambda s: metrics.width(s, NOTE_SIZE)  # noqa: E731
+    room = width_pt * (1 - D.WIDTH_MARGIN)
     lines = [line for note in plan.notes
-             for line in break_lines(note, width_pt * (1 - D.WIDTH_MARGIN), measure)]
+             for line in breakcache.lines("deck", note, room, NOTE_SIZE, metrics,
+                                          lambda: break_lines(note, room, measure))]
     return lines, len(lines) * NOTE_PITCH
 
 

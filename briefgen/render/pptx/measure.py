@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from briefgen.errors import FitError, Origin
 from briefgen.fonts.measure import deck_metrics
+from briefgen.text import breakcache
 from briefgen.text.fit import break_lines, fit_text, has_runt, is_display
 from briefgen.text.typography import polish
 from briefgen.theme import deck as D
@@ -32,7 +33,8 @@ def written_lines(text: str, width: float, size: float, bold: bool = False) -> l
     room = width * (1 - D.WIDTH_MARGIN)
     if is_display(text) and "\n" not in text:   # display lines are balanced: as many, evener
         room = balanced_room(text, room, size, bold)
-    lines = break_lines(text, room, lambda s: measure.width(s, size))
+    lines = breakcache.lines("deck", text, room, size, measure.metrics,
+                             lambda: break_lines(text, room, lambda s: measure.width(s, size)))
     return _rejoin(text, lines)
 
 
@@ -97,7 +99,8 @@ def balanced_room(text: str, room: float, size: float, bold: bool = False) -> fl
     measure = deck_measure(bold)
 
     def lines_at(width: float) -> list[str]:
-        return break_lines(text, width, lambda s: measure.width(s, size))
+        return breakcache.lines("deck", text, width, size, measure.metrics,
+                                lambda: break_lines(text, width, lambda s: measure.width(s, size)))
 
     full = lines_at(room)
     lines = len(full)

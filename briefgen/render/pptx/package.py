@@ -17,7 +17,8 @@ It also sets every run of the slides, notes and charts typographically, whoever 
 (the chart's labels and source lines are written through python-pptx, not the text
 writer): curly quotes (``briefgen.text.typography.polish``), and in a Chinese run each
 stretch of “ ” ‘ ’ — … · becomes a run of its own whose Latin face is the East Asian
-face, so LibreOffice draws those marks in the Chinese font with no gap beside them.
+face, so LibreOffice draws those marks in the Chinese font with no gap beside them, and
+a paragraph starting with them before Chinese gets ``text.anchor_start``'s 1 pt anchor.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefgen.model import Briefing
-from briefgen.render.pptx.text import AMBIGUOUS_MARKS, emu
+from briefgen.render.pptx.text import AMBIGUOUS_MARKS, anchor_start, emu
 from briefgen.text.phrases import has_cjk
 from briefgen.text.typography import polish
 from briefgen.theme import deck as D
@@ -261,6 +262,8 @@ def set_runs(part_xml: bytes) -> bytes:
         if text != t.text:
             t.text, changed = text, True
         changed |= _split_marks(r, text)
+    for p in list(root.iter(f"{{{_A}}}p")):
+        changed |= anchor_start(p)
     if not changed:
         return part_xml
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

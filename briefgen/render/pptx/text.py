@@ -8,6 +8,17 @@ character, but LibreOffice draws the ambiguous marks (“ ” ‘ ’ — … ·
 with its Asian/Western gap beside them; so in Chinese text each run of those marks is a
 run of its own whose Latin face is the East Asian one too.
 
+A paragraph that *starts* with such marks before Chinese (“科创江阴”目标, ——园区简介) still
+showed a gap of 1/5 of the line height after them in LibreOffice, whatever the fonts or
+``lang``: its text engine (editeng ``InitScriptTypes``) gives the leading "weak" marks a
+script entry of their own, then calls it Asian, and its Asian/Western spacing
+(``IsScriptChange`` at a portion's end) adds the gap at the seam between the two Asian
+entries. In mid-paragraph a weak mark joins the entry before it, so nothing opens there.
+``anchor_start`` gives such a paragraph an East Asian first character: a run holding one
+ideographic space (U+3000) at 1 pt, the schema's smallest size, so the marks join its
+entry. It is 1 pt wide in every viewer and reads as white space; the writer and the
+package pass (for chart text) both apply it, and applying it twice changes nothing.
+
 Text boxes have word wrap on, autofit off, zero insets unless told, and an exact line
 pitch in points, so a box's height is exactly lines × pitch (+ paragraph spacing). The
 writer breaks each one-run paragraph itself (``measure.written_lines``), with the same
@@ -18,6 +29,7 @@ stays at the end of the line, so the paragraph's text without breaks is the orig
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -35,6 +47,9 @@ from briefgen.theme import deck as D
 EMU_PER_PT = 12700
 _LANGS = {"zh": ("zh-CN", "en-US"), "en": ("en-US", "zh-CN")}
 AMBIGUOUS_MARKS = re.compile("([“”‘’—…·–]+)")     # marks LibreOffice sets in the Latin face
+ANCHOR = "\u3000"                 # an ideographic space: the East Asian first character
+ANCHOR_SZ = "100"                 # 1 pt, the smallest size ST_TextFontSize allows (not a style)
+_WEAK_LEAD = re.compile("[\u2000-\u206f]+")   # General Punctuation: script "weak" in LibreOffice
 
 
 def emu(pt: float) -> int:
@@ -72,6 +87,40 @@ def paras(texts, size: float, color: str, *, bold: bool = False, line: float = D
     """Return one Para per text, all alike, with ``space`` points between them."""
     return [Para((Span(t, size, color, bold),), size * line, align, space if i else 0.0)
             for i, t in enumerate(texts)]
+
+
+def needs_anchor(text: str) -> bool:
+    """Return whether a paragraph of ``text`` starts with weak marks (“ ‘ — …) before Chinese."""
+    m = _WEAK_LEAD.match(text)
+    return bool(m) and m.end() < len(text) and has_cjk(text[m.end()])
+
+
+def anchor_start(p) -> bool:
+    """Return whether paragraph element ``p`` was given the anchor run (see the module).
+
+    The anchor is a copy of the first run, 1 pt in size, holding U+3000; only a paragraph
+    whose first piece of text is a run starting with weak marks before Chinese gets one.
+    """
+    first, text = None, ""
+    for child in p:
+        if child.tag == qn("a:br"):
+            break
+        if child.tag in (qn("a:r"), qn("a:fld")):
+            first = first if first is not None else child
+            text += child.findtext(qn("a:t")) or ""
+            if _WEAK_LEAD.sub("", text):
+                break
+    if first is None or first.tag != qn("a:r") or not needs_anchor(text):
+        return False
+    anchor = etree.Element(qn("a:r"))
+    rpr = first.find(qn("a:rPr"))
+    rpr = copy.deepcopy(rpr) if rpr is not None else etree.Element(qn("a:rPr"))
+    rpr.set("sz", ANCHOR_SZ)
+    rpr.attrib.pop("spc", None)
+    anchor.append(rpr)
+    etree.SubElement(anchor, qn("a:t")).text = ANCHOR
+    first.addprevious(anchor)
+    return True
 
 
 class TextWriter:
@@ -148,6 +197,7 @@ class TextWriter:
                 self._run(p, span, polish(span.text))
         last = para.spans[-1]
         self._rpr(p, "a:endParaRPr", last.size, last.color, last.bold, text=last.text)
+        anchor_start(p)
 
     def fill(self, shape, items: list[Para], *, anchor: str = "t",
              insets: tuple[float, float, float, float] = (0, 0, 0, 0)) -> None:

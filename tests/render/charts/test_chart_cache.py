@@ -1,4 +1,4 @@
-"""Tests for briefgen.render.charts.cache: keys cover their inputs; hits skip drawing; bad entries are redrawn."""
+"""Tests for briefgen.render.charts.cache: keys cover their inputs; hits skip drawing; bad entries are redrawn; tapes replay."""
 
 from __future__ import annotations
 
@@ -87,14 +87,43 @@ def test_a_damaged_chart_entry_is_rebuilt_and_the_pdf_is_byte_identical(clean, t
                                                                         damage):
     shutil.copytree(clean / "cache", tmp_path / "cache")
     monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "cache"))
-    entries = sorted((tmp_path / "cache" / "charts").glob("*.svg"))
-    assert len(entries) == 2          # the one-pager has two charts
-    for path in entries:
+    svgs = sorted((tmp_path / "cache" / "charts").glob("*.svg"))
+    tapes = sorted((tmp_path / "cache" / "chart-tapes").iterdir())
+    assert len(svgs) == len(tapes) == 2          # the one-pager has two charts
+    for path in svgs + tapes:
         path.write_bytes(DAMAGE[damage](path.read_bytes()))
     build(ROOT / "specs" / "city.yaml", tmp_path / "out", ("pdf",), ["zh"])
     assert (tmp_path / "out" / "city.pdf").read_bytes() == (clean / "out" / "city.pdf").read_bytes()
-    assert all(cache.load(p) == cache.load(clean / "cache" / "charts" / p.name) for p in entries)
+    for path in svgs + tapes:
+        assert cache.load(path) == cache.load(clean / "cache" / path.parent.name / path.name)
     assert not os.path.exists("/tmp/briefgen-pwned")
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_tape_beside_a_good_svg_is_recorded_again_and_the_pdf_is_byte_identical(
+        clean, tmp_path, monkeypatch, damage):
+    shutil.copytree(clean / "cache", tmp_path / "cache")
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "cache"))
+    tapes = sorted((tmp_path / "cache" / "chart-tapes").iterdir())
+    for path in tapes:
+        path.write_bytes(DAMAGE[damage](path.read_bytes()))
+    build(ROOT / "specs" / "city.yaml", tmp_path / "out", ("pdf",), ["zh"])
+    assert (tmp_path / "out" / "city.pdf").read_bytes() == (clean / "out" / "city.pdf").read_bytes()
+    assert [cache.load(p) for p in tapes] == [cache.load(clean / "cache" / "chart-tapes" / p.name)
+                                              for p in tapes]
+
+
+def test_a_warm_pdf_build_imports_neither_svglib_nor_reportlab_graphics(clean, tmp_path):
+    """The tapes replay the charts: only a cold chart pays for svglib and reportlab.graphics."""
+    shutil.copytree(clean / "cache", tmp_path / "cache")
+    code = ("import sys; from briefgen.build import build; "
+            f"build({str(ROOT / 'specs' / 'city.yaml')!r}, {str(tmp_path / 'out')!r}, ('pdf',), ['zh']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('svglib', 'matplotlib') "
+            "or m.startswith('reportlab.graphics')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=dict(os.environ, BRIEFGEN_CACHE_DIR=str(tmp_path / "cache")))
+    assert run.stdout.strip() == "[]"
+    assert (tmp_path / "out" / "city.pdf").read_bytes() == (clean / "out" / "city.pdf").read_bytes()
 
 
 def test_chart_keys_do_not_depend_on_where_the_code_is_installed(tmp_path):
@@ -128,5 +157,6 @@ def test_the_chart_cache_stays_bounded_over_50_builds_of_different_specs(tmp_pat
                         + "  - type: narrative\n    text: 园区立足主导产业，建设科创载体。\n" * (i // len(series)),
                         encoding="utf-8")
         session.build(spec, tmp_path / "out", ("pdf",))
-        sizes.append(len(list((charts / "charts").glob("*.svg"))))
-    assert sizes[:8] == list(range(1, 9)) and set(sizes[8:]) == {8}
+        sizes.append((len(list((charts / "charts").glob("*.svg"))),
+                      len(list((charts / "chart-tapes").iterdir()))))
+    assert sizes[:8] == [(n, n) for n in range(1, 9)] and set(sizes[8:]) == {(8, 8)}

@@ -121,3 +121,66 @@ def test_an_english_run_holding_chinese_is_tagged_chinese():
     assert {r.get("lang") for r in shape._element.iter(qn("a:rPr"))} == {"zh-CN"}
     shape = _box("en", paras(["Jiangyin’s GDP"], 12, "112233"))
     assert {r.get("lang") for r in shape._element.iter(qn("a:rPr"))} == {"en-US"}
+
+
+def _runs(shape) -> list[tuple[str, str]]:
+    return [(r.findtext(qn("a:t")), r.find(qn("a:rPr")).get("sz")) for r in shape._element.iter(qn("a:r"))]
+
+
+@pytest.mark.parametrize("text, anchored", [
+    ("“科创江阴”目标", True),
+    ("——园区简介（2024年）", True),
+    ("打响“科创江阴”品牌", False),        # a mark in mid-paragraph joins the text before it
+    ("“5+1”主导产业", False),             # the marks lead Latin text, not Chinese
+    ("“Little giant” firms", False),
+])
+def test_a_paragraph_opening_with_marks_before_chinese_starts_with_a_1pt_anchor(text, anchored):
+    from briefgen.render.pptx.text import ANCHOR, anchor_start
+
+    shape = _box("zh", paras([text], 30, "112233", bold=True))
+    runs = _runs(shape)
+    assert (runs[0] == (ANCHOR, "100")) is anchored
+    assert "".join(t for t, _ in runs) == (ANCHOR if anchored else "") + text
+    assert all(sz == "3000" for _, sz in runs[1 if anchored else 0:])
+    p = shape._element.find(".//" + qn("a:p"))
+    assert anchor_start(p) is False                 # twice changes nothing
+    assert len(_runs(shape)) == len(runs)
+
+
+def _gap_after_first_mark(pdf_path) -> list[float]:
+    """Return, for each text line of the rendered page, the gap (pt) after its first “."""
+    import pdfplumber
+
+    gaps = []
+    with pdfplumber.open(pdf_path) as pdf:
+        chars = sorted(pdf.pages[0].chars, key=lambda c: (round(c["top"]), c["x0"]))
+    for a, b in zip(chars, chars[1:]):
+        if a["text"] == "“" and round(a["top"]) == round(b["top"]):
+            gaps.append(b["x0"] - a["x1"])
+    return gaps
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_sets_an_opening_quote_flush_with_the_chinese_after_it(tmp_path):
+    """Measured on LibreOffice's rendering: the anchored title has no gap after its “; the same
+    paragraph with its anchor taken out (the planted defect) shows LibreOffice's 1/5-line gap."""
+    import subprocess
+
+    from briefgen.render.pptx.text import ANCHOR
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    writer = TextWriter(CITY, "zh")
+    writer.box(slide, 20, 20, 600, 50, paras(["“科创江阴”目标"], 30, "112233", bold=True))
+    bare = writer.box(slide, 20, 120, 600, 50, paras(["“科创江阴”目标"], 30, "112233", bold=True))
+    for r in list(bare._element.iter(qn("a:r"))):
+        if r.findtext(qn("a:t")) == ANCHOR:
+            r.getparent().remove(r)
+    prs.save(tmp_path / "q.pptx")
+    profile = tmp_path / "profile"
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "q.pptx")],
+                   check=True, capture_output=True, timeout=240)
+    anchored, planted = _gap_after_first_mark(tmp_path / "q.pdf")
+    assert abs(anchored) < 0.5
+    assert planted > 5.0           # 30 pt bold: 7.2 pt here
