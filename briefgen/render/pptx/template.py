@@ -1,11 +1,12 @@
 """A deck built on an organisation's template: its masters, layouts, theme and slide size.
 
-The template's sample slides (and the sections naming them) are dropped; its masters,
-layouts, theme colours and fonts, and its logo, footer, date and slide-number placeholders
-stay. Slides are drawn on its layout nearest to a title alone (the title goes into its title
-placeholder) in briefgen's 16:9 space, then scaled, as a
-whole and keeping their proportions, to the template's slide size (a 4:3 template letterboxes
-them). Without a template the deck starts from python-pptx's package (``package.py``).
+The template's sample slides (and the sections naming them) and its thumbnail are dropped;
+its masters, layouts, theme colours and fonts, and what its masters carry (logo, brand
+band) stay. Each slide is added on its slide type's layout (``frames``) and drawn in
+briefgen's 16:9 space, then scaled onto the template's slide: by its Frame (a content
+slide's body into the layout's content placeholders), else whole, keeping proportions (a
+4:3 template letterboxes a cover). Placeholders filled without a box of their own keep the
+layout's. Without a template the deck starts from python-pptx's package (``package.py``).
 """
 
 from __future__ import annotations
