@@ -32,6 +32,15 @@ class TemplateTheme:
 
 def template_theme(path: str | Path) -> TemplateTheme:
     """Return the colours and faces of the theme of the template's first master (read from the zip)."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return _template_theme(str(path), 0, 0)        # read_template says what is wrong
+    return _template_theme(str(path), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _template_theme(path: str, _mtime: int, _size: int) -> TemplateTheme:
     data = read_template(path)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         def target(part: str, rel_type: str, first_id: str = "") -> str:
