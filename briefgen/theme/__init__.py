@@ -80,10 +80,10 @@ class Theme:
     contact: dict = field(default_factory=dict)
     # the template's layout per slide type from its mapping file: (type, master, layout), from 0
     layouts: tuple[tuple[str, int, int], ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # what a build should say about the theme (its template's fonts)
     # (path, size, mtime) of the files the theme draws from (template, its mapping, logo), so a
     # theme whose files changed is not equal to the one read before (a watch loop re-renders)
-    stamps: tuple[tuple[str, int, int], ...] = ()  # what a build should say about the theme (its template's fonts)
+    stamps: tuple[tuple[str, int, int], ...] = ()
 
 
 BUILTIN = ("city", "park")         # briefgen/theme/builtin/<name>.yaml

@@ -10,13 +10,14 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER as PP
 
-from briefgen.model import Image, Slide
+from briefgen.model import Bullet, Bullets, Image, Slide
 from briefgen.render.pptx import render_pptx
 from briefgen.theme.load import load_theme
 from model_samples import briefing
 
 TEMPLATES = Path(__file__).parent / "templates"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 EMU = 12700
 
 
@@ -26,7 +27,9 @@ def deck():
     b = briefing("zh")
     picture = Slide("image", "园区标志", (Image(str(TEMPLATES / "org-logo.png"), "机构标志",
                                                caption="机构标志：三角与色带"),))
-    b = replace(b, slides=b.slides + (picture,))
+    headed = Slide("bullets", "园区优势", (Bullets((Bullet("区位优越"), Bullet("产业集聚")),
+                                                heading="三大优势"),))
+    b = replace(b, slides=b.slides + (headed, picture))
     out = io.BytesIO()
     render_pptx(b, load_theme(TEMPLATES / "org.yaml"), out)
     return Presentation(io.BytesIO(out.getvalue()))
@@ -73,3 +76,13 @@ def test_a_picture_fits_the_picture_placeholder_and_its_caption_the_text_one(dec
     assert caption.text == "机构标志：三角与色带"
     assert caption._element.find(f"./{P}spPr/*") is None         # the layout's box
     assert slide.shapes.title.text == "园区标志"
+
+
+def test_a_headed_list_goes_into_the_content_placeholder_under_its_heading(deck):
+    slide = deck.slides[-2]
+    body = next(s for s in slide.placeholders if s.placeholder_format.type == PP.OBJECT)
+    assert [p.text for p in body.text_frame.paragraphs] == ["三大优势", "区位优越", "产业集聚"]
+    assert body._element.find(f"./{P}spPr/*") is None            # the layout's box
+    heading, first = body.text_frame.paragraphs[:2]
+    assert heading.runs[0].font.bold and not first.runs[0].font.bold
+    assert first._p.find(f"{A}pPr/{A}buChar") is not None          # items keep their markers

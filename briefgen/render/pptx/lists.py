@@ -174,9 +174,9 @@ def bullets_slide(ctx: Ctx, slide) -> list:
     origin = next((b.origin for b in slide.blocks if isinstance(b, (Bullets, Paragraph))
                    and b.origin), slide.origin)
     frame = ctx.frame(slide.kind)
-    slot = frame.first(TEXT_TYPES) if frame is not None and not heading else None
+    slot = frame.first(TEXT_TYPES) if frame is not None else None
     if slot is not None:
-        return _placed_list(ctx, slide, slot, items, origin)
+        return placed.list_pages(ctx, slide, slot, items, heading, origin)
     head_h = (D.HEADING.max * D.TITLE_LINE + D.HEADING_GAP) if heading else 0.0
     planned = plan_list(items, D.CONTENT_W, D.BODY_H - head_h, origin=origin,
                         what="an item of the bullet list", sizes=parity_sizes(ctx, "bullets_size"),
@@ -190,23 +190,6 @@ def bullets_slide(ctx: Ctx, slide) -> list:
                 y += draw_heading(c, s, heading, D.MARGIN_X, y, D.CONTENT_W, origin)
             c.writer.box(s, D.MARGIN_X, y, D.CONTENT_W, D.BODY_BOTTOM - y,
                          list_paras(c, group, size), name="Bullets")
-        return draw
-
-    return pages(ctx, slide.title, [drawer(g, s) for g, s in planned])
-
-
-def _placed_list(ctx: Ctx, slide, slot, items: list[Item], origin) -> list:
-    """Return the pages of a list in the layout's text placeholder, fitted to its box and the
-    type size it inherits (continuing on further slides as in briefgen's own body)."""
-    w, h = slot.inner
-    planned = plan_list(items, w, h, origin=origin, what="an item of the bullet list",
-                        sizes=parity_sizes(ctx, "bullets_size", placed.sizes_in(slot, D.BODY)),
-                        min_pages=ctx.min_pages, ctx=ctx)
-    ctx.choice["bullets_size"] = planned[0][1]
-
-    def drawer(group, size):
-        def draw(c: Ctx, s) -> None:
-            placed.fill(c, s, slot, list_paras(c, group, size))
         return draw
 
     return pages(ctx, slide.title, [drawer(g, s) for g, s in planned])

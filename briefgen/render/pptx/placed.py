@@ -10,6 +10,8 @@ own that claim the placeholder (its ``p:ph``), sized inside its box.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefgen.render.pptx.chrome import Ctx, fit_or_explain
 from briefgen.render.pptx.frames import Frame, Slot, clone
 from briefgen.render.pptx.text import Para, Span, emu, paras
@@ -67,6 +69,37 @@ def title(ctx: Ctx, slide, frame: Frame, text: str, subtitle: str, origin) -> No
         ctx.writer.box(slide, D.MARGIN_X, D.BODY_Y - D.SUBTITLE_GAP - sub.height, D.CONTENT_W,
                        sub.height, paras([subtitle], sub.size, ctx.pal.muted, line=D.BODY_LINE),
                        name="Subtitle")
+
+
+def list_pages(ctx: Ctx, slide, slot: Slot, items: list, heading: str, origin) -> list:
+    """Return the pages of a list (under its heading, when it has one) in the layout's text
+    placeholder, fitted to its box and the size it inherits, continuing on further slides."""
+    from briefgen.render.pptx.chrome import pages
+    from briefgen.render.pptx.lists import list_paras, parity_sizes, plan_list
+
+    w, h = slot.inner
+    head: list[Para] = []
+    if heading:
+        got = fit_or_explain(ctx, [heading], w, slot.size * D.TITLE_LINE * 2,
+                             sizes_in(slot, D.HEADING),
+                             origin=origin, what="the list heading", bold=True, line=D.TITLE_LINE,
+                             remedies=("shorten the heading (two lines at most)",))
+        head = paras([heading], got.size, ctx.pal.primary, bold=True, line=D.TITLE_LINE)
+        h -= got.height + D.HEADING_GAP
+    planned = plan_list(items, w, h, origin=origin, what="an item of the bullet list",
+                        sizes=parity_sizes(ctx, "bullets_size", sizes_in(slot, D.BODY)),
+                        min_pages=ctx.min_pages, ctx=ctx)
+    ctx.choice["bullets_size"] = planned[0][1]
+
+    def drawer(group, size):
+        def draw(c: Ctx, s) -> None:
+            body = list_paras(c, group, size)
+            if head:                            # the heading's gap before the first item
+                body[0] = replace(body[0], before=D.HEADING_GAP)
+            fill(c, s, slot, head + body)
+        return draw
+
+    return pages(ctx, slide.title, [drawer(g, s) for g, s in planned])
 
 
 def no_caps(slide, frame: Frame | None) -> None:
