@@ -86,6 +86,48 @@ def test_check_refuses_a_file_that_is_not_a_presentation(tmp_path):
     assert result.output == f"{docx}: not a PowerPoint presentation (.pptx or .potx): it has no ppt/presentation.xml\n"
 
 
+def _copy_with(tmp_path: Path, name: str, change=None, extra: dict | None = None) -> Path:
+    """Return a copy of the org template with each part passed through ``change`` and ``extra`` parts."""
+    out = tmp_path / name
+    with zipfile.ZipFile(ORG) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, change(info.filename, data) if change else data)
+        for part, data in (extra or {}).items():
+            dst.writestr(part, data)
+    return out
+
+
+def test_a_template_that_unpacks_too_large_is_refused_before_unpacking(tmp_path):
+    bomb = _copy_with(tmp_path, "bomb.pptx", extra={"ppt/media/huge.bin": b"\0" * (301 << 20)})
+    assert bomb.stat().st_size < 2 << 20                    # a small file …
+    result = run("template", "check", bomb)
+    assert (result.exit_code, result.output) == (1, f"{bomb}: the template unpacks to 301 MB in "
+            f"{len(zipfile.ZipFile(bomb).infolist())} parts, more than the 300 MB and 5000 parts briefgen "
+            "reads; remove unused layouts, pictures and media from it\n")
+
+
+def test_a_template_linking_a_picture_to_an_outside_file_is_refused(tmp_path):
+    link = ('<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'image" Target="file:///etc/passwd" TargetMode="External"/>')
+
+    def linked(name, data):
+        if name == "ppt/slideMasters/_rels/slideMaster1.xml.rels":
+            return data.replace(b"</Relationships>", link.encode() + b"</Relationships>")
+        return data
+
+    bad = _copy_with(tmp_path, "linked.pptx", linked)
+    result = run("template", "check", bad)
+    assert (result.exit_code, result.output) == (1, f"{bad}: the template links its image in "
+            "ppt/slideMasters/slideMaster1.xml to an outside file (file:///etc/passwd), which every viewer "
+            "of the deck would fetch; insert the picture or object into the template instead of linking it\n")
+    hyperlink = link.replace("relationships/image", "relationships/hyperlink").replace("file:///etc/passwd",
+                                                                                     "https://example.org")
+    fine = _copy_with(tmp_path, "hyperlinked.pptx",
+                      lambda n, d: linked(n, d).replace(link.encode(), hyperlink.encode()))
+    assert run("template", "check", fine).exit_code == 0
+
+
 def test_the_test_templates_pass_the_check(tmp_path):
     for name in ("org43.pptx", "org43-lo.pptx"):
         shutil.copy(TEMPLATES / name, tmp_path / name)
