@@ -164,7 +164,7 @@ class Session:
                 except BriefgenError as e:
                     problems += in_language(e, b.lang)
                     continue
-                built.warnings += warnings
+                built.warnings += [w for w in warnings if w not in built.warnings]
                 built.checked.append((b.lang, fmt))
                 files.append((output_path(out_dir, spec_path.stem, b.lang, prep.primary, fmt), data))
         if problems:

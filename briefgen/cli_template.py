@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from briefgen.errors import BriefgenError, Problems
+from briefgen.theme.layout_map import mapping_path
 from briefgen.theme.template import (
     EMU_PER_PT, SLIDE_TYPES, layouts, mapping, need, open_template, problems, theme_colours,
 )
@@ -40,12 +41,15 @@ def template() -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False),
               help="Where to write the layout mapping.  [default: FILE with .layouts.yaml]")
-def inspect_cmd(file: Path, out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Rewrite a mapping file that exists already.")
+def inspect_cmd(file: Path, out: Path | None, force: bool) -> None:
     """List the template's masters, layouts and placeholders, and write which layout serves each slide type.
 
     Layouts are chosen by their placeholders (title, body, picture, …) and where they sit,
-    never by their names. The mapping file also lists the template's theme colours, to copy
-    into your theme file's colours.
+    never by their names. The mapping file (beside the template, FILE with .layouts.yaml)
+    is read back by every build: edit it to choose another layout for a slide type. An
+    existing mapping file is kept unless --force. It also lists the template's theme
+    colours, to copy into your theme file's colours.
 
     \b
     Example:
@@ -73,14 +77,19 @@ def inspect_cmd(file: Path, out: Path | None) -> None:
                                "name": chosen[kind].name} if chosen[kind] else None)
                        for kind in SLIDE_TYPES},
            "theme_colours": theme_colours(prs)}
-    target = out or file.with_name(file.stem + ".layouts.yaml")
-    head = ("# Which layout of the template serves each of briefgen's slide types (edit to choose\n"
-            "# another: master and layout count from 1). null: no layout has what the type needs.\n")
-    target.write_text(head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    target = out or mapping_path(file)
+    head = ("# Which layout of the template serves each of briefgen's slide types. Every build reads\n"
+            "# this file back from beside the template: edit it to choose another layout, by its\n"
+            "# name (bullets: 两栏内容) or its number (master and layout count from 1; a name given\n"
+            "# with a number must be that layout's). null: no layout has what the type needs.\n")
     for kind in SLIDE_TYPES:
         layout = chosen[kind]
         click.echo(f"{kind:<9} -> " + (f"layout {layout.index + 1} \"{layout.name}\"" if layout
                                        else f"none: needs {need(kind)}"))
+    if target.exists() and not force:
+        click.echo(f"kept {target}: it exists (your choices); --force rewrites it")
+        return
+    target.write_text(head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     click.echo(f"wrote {target}")
 
 
@@ -88,6 +97,9 @@ def inspect_cmd(file: Path, out: Path | None) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def check_cmd(file: Path) -> None:
     """Check that the template is a presentation with a usable layout for every slide type.
+
+    The layout mapping beside it (FILE with .layouts.yaml), when there is one, is checked
+    too: every problem is located (file:line:col).
 
     \b
     Example:
@@ -99,4 +111,5 @@ def check_cmd(file: Path) -> None:
         _fail(e)
     if found:
         _fail(Problems(found))
-    click.echo(f"{file}: ok, every slide type has a layout")
+    used = f" (as {mapping_path(file).name} chooses)" if mapping_path(file).is_file() else ""
+    click.echo(f"{file}: ok, every slide type has a layout{used}")

@@ -32,8 +32,25 @@ def watched_folders(specs: Sequence[Path], data_dir: Path | None) -> list[Path]:
         folders += [Path(os.path.abspath(data)), Path(os.path.abspath(data)).parent.parent / "assets"]
     theme_dir = Path(__file__).resolve().parent / "theme"
     folders.append(theme_dir)
+    folders += [f for f in (theme_folder(s) for s in specs) if f is not None]
     existing = [f for f in dict.fromkeys(folders) if f.is_dir()]
     return [f for f in existing if not any(o in f.parents for o in existing)]   # no nested twice
+
+
+def theme_folder(spec: Path) -> Path | None:
+    """Return the folder of the theme file a spec names (its template, mapping and logo are
+    there), or None for a built-in theme or a spec that cannot be read (the build says why)."""
+    from briefgen.yamlload import Map, Scalar, read
+
+    try:
+        root = read(spec)
+    except BriefgenError:
+        return None
+    node = root.get("theme") if isinstance(root, Map) else None
+    if not (isinstance(node, Scalar) and isinstance(node.value, str)
+            and node.value.endswith((".yaml", ".yml"))):
+        return None
+    return Path(os.path.abspath(Path(spec).parent / node.value)).parent
 
 
 def relevant(path: str, specs: Sequence[Path], out_dir: Path) -> bool:
@@ -115,7 +132,8 @@ def make_builder(out_dir: Path, formats: Sequence[str], langs: Sequence[str] | N
               help="The dataset folder (default: assets/data of the project holding the spec).")
 def watch(specs: tuple[Path, ...], out_dir: Path, fmt: str, lang: str | None,
           data_dir: Path | None) -> None:
-    """Build each SPEC, then rebuild it whenever it, the dataset, the theme or a picture changes.
+    """Build each SPEC, then rebuild it whenever it, the dataset, the theme (its file, template,
+    layout mapping or logo) or a picture changes.
 
     Prints what each build wrote, or its problems as path:line:col: message; a failed build
     keeps the last good output. Stop with Ctrl-C.

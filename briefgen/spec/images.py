@@ -62,7 +62,8 @@ def find_image(rel: str, spec_dir: Path, root: Path, theme_dir: Path | None = No
         if copy is not None and not os.path.isfile(copy):     # the private copy was cleaned away
             problem, copy = _checked.__wrapped__(str(full), stat.st_mtime_ns, stat.st_size)
         return (Path(copy), "") if copy else (None, f"{rel!r} {problem}")
-    return None, f"no picture at {rel!r} (looked beside the spec and in the project folder); check the name"
+    where = "beside the spec and in the project folder" + (" and the theme's folder" if theme_dir else "")
+    return None, f"no picture at {rel!r} (looked {where}); check the name"
 
 
 def _through_link(candidate: Path, depth: int) -> bool:

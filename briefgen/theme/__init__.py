@@ -43,6 +43,8 @@ class Typefaces:
     # a proportional sans (pitchFamily 34) and YaHei's PANOSE
     deck_east_asian_attrs: tuple[tuple[str, str], ...] = (
         ("panose", "020B0503020204020204"), ("pitchFamily", "34"), ("charset", "-122"))
+    deck_east_asian_file: str = ""  # the installed file of the deck's East Asian face, checked
+    deck_east_asian_index: int = 0  # for glyphs ("" when it is not installed here)
     pdf_regular: str = ""           # path to a font file; "" = the packaged Noto Sans CJK SC
     pdf_bold: str = ""              # path; "" = the packaged font at weight 700
     pdf_face_name: str = "Noto Sans CJK SC"   # which face of a collection to use
@@ -76,6 +78,12 @@ class Theme:
     # the organisation's contact details, used where a spec gives none: "address" ({"zh", "en"}),
     # "phone", "email", "web"; fill in only what the organisation confirms
     contact: dict = field(default_factory=dict)
+    # the template's layout per slide type from its mapping file: (type, master, layout), from 0
+    layouts: tuple[tuple[str, int, int], ...] = ()
+    warnings: tuple[str, ...] = ()  # what a build should say about the theme (its template's fonts)
+    # (path, size, mtime) of the files the theme draws from (template, its mapping, logo), so a
+    # theme whose files changed is not equal to the one read before (a watch loop re-renders)
+    stamps: tuple[tuple[str, int, int], ...] = ()
 
 
 BUILTIN = ("city", "park")         # briefgen/theme/builtin/<name>.yaml

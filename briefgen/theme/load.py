@@ -91,7 +91,21 @@ def load_theme(path: str | Path) -> Theme:
             _check_file(node, node.value, folder, suffixes, what, key, ctx)
     if ctx.problems:
         raise Problems(sorted(ctx.problems, key=lambda p: (p.origin.line, p.origin.col)))
-    return _theme(rec, path.resolve().parent)
+    theme = _theme(rec, path.resolve().parent)
+    return replace(theme, stamps=_stamps(theme))
+
+
+def _stamps(theme: Theme) -> tuple[tuple[str, int, int], ...]:
+    """Return (path, size, mtime) of the theme's template, its layout mapping and its logo."""
+    from briefgen.theme.layout_map import mapping_path
+
+    files = [theme.logo, theme.template, str(mapping_path(theme.template)) if theme.template else ""]
+    out = []
+    for name in files:
+        if name and Path(name).is_file():
+            st = Path(name).stat()
+            out.append((name, st.st_size, st.st_mtime_ns))
+    return tuple(out)
 
 
 def _inside(path: Path, folder: Path, name: str) -> str:
@@ -140,6 +154,14 @@ def _theme(rec: dict, folder: Path) -> Theme:
         pdf_regular=str(folder / handout["regular"]) if "regular" in handout else was.pdf_regular,
         pdf_bold=str(folder / handout["bold"]) if "bold" in handout else was.pdf_bold,
         pdf_face_name=handout.get("face", was.pdf_face_name))
+    template = str(folder / rec["template"]) if "template" in rec else (base.template if base else "")
+    warnings: tuple[str, ...] = ()
+    layouts = base.layouts if base else ()
+    if template:
+        from briefgen.theme.layout_map import read_mapping
+
+        palette, typefaces, warnings = _from_template(template, palette, typefaces, colours, deck)
+        layouts = read_mapping(template)
     wordmark = {**(base.wordmark if base else {}), **(rec.get("wordmark") or {})}
     contact = dict(rec.get("contact") or {})
     if "address" in contact:
@@ -147,9 +169,26 @@ def _theme(rec: dict, folder: Path) -> Theme:
     theme = base or Theme(name=rec["name"], palette=palette)
     return replace(theme, name=rec["name"], palette=palette, fonts=typefaces, wordmark=wordmark,
                    logo=str(folder / rec["logo"]) if "logo" in rec else (base.logo if base else ""),
-                   template=str(folder / rec["template"]) if "template" in rec else
-                   (base.template if base else ""),
+                   template=template, warnings=warnings, layouts=layouts,
                    contact=contact or (base.contact if base else {}), folder=str(folder))
+
+
+def _from_template(template: str, palette: Palette, typefaces: Typefaces, colours: dict,
+                   deck: dict) -> tuple[Palette, Typefaces, tuple[str, ...]]:
+    """Return the palette and faces over a template: chart series from its theme's accents and
+    Chinese in its East Asian face, unless the theme file names its own; and the warnings."""
+    from briefgen.theme.template_theme import east_asian_face, template_theme
+
+    accents = template_theme(template).accents
+    if accents and "series" not in colours:
+        palette = replace(palette, series=accents)
+    if "east_asian" in deck:
+        return palette, typefaces, ()
+    ea = east_asian_face(template, typefaces.deck_east_asian)
+    typefaces = replace(typefaces, deck_east_asian=ea.face, deck_east_asian_file=ea.file,
+                        deck_east_asian_index=ea.index,
+                        deck_east_asian_attrs=YAHEI_ATTRS if ea.face == "Microsoft YaHei" else ())
+    return palette, typefaces, (ea.warning,) if ea.warning else ()
 
 
 def spec_theme(spec, spec_path: str | Path) -> Theme:

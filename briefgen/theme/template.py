@@ -14,9 +14,17 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 from briefgen.errors import Origin, TemplateError
 
 EMU_PER_PT = 12700
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_THEME_REL = f"{_DOC_REL}/theme"
+_MASTER_REL = f"{_DOC_REL}/slideMaster"
 _POTX = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PPTX = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 SLIDE_TYPES = ("title", "section", "kpis", "bullets", "chart", "timeline", "table", "compare",
@@ -25,6 +33,10 @@ COVER_TYPES = ("title", "closing")
 FOOTER_TYPES = ("dt", "ftr", "sldNum")
 TITLE_TYPES = ("title", "ctrTitle")
 BODY_TYPES = ("body", "obj", "pic", "chart", "tbl", "dgm", "media", "clipArt")
+# What a template may hold: real templates are a few MB; a file beyond these is refused before
+# anything is unpacked (a zip of a few hundred KB can unpack to gigabytes).
+MAX_FILE_MB, MAX_UNPACKED_MB, MAX_PARTS = 100, 300, 5000
+_HYPERLINK_REL = f"{_DOC_REL}/hyperlink"
 
 
 @dataclass(frozen=True)
@@ -59,11 +71,15 @@ def read_template(path: str | Path) -> bytes:
         data = Path(path).read_bytes()
     except OSError as e:
         raise TemplateError(f"cannot read the template: {e.strerror}", origin) from None
+    if len(data) > MAX_FILE_MB << 20:
+        raise TemplateError(f"the template is {len(data) / 2**20:.0f} MB, more than the {MAX_FILE_MB} MB "
+                            "briefgen reads; remove unused layouts, pictures and media from it", origin)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
+            _check_package(z, origin)
             types = z.read("[Content_Types].xml")
             names = z.namelist()
-    except (zipfile.BadZipFile, KeyError):
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
         raise TemplateError("not a PowerPoint presentation (.pptx or .potx): it is not an "
                             "Office Open XML package", origin) from None
     if "ppt/presentation.xml" not in names or (_POTX not in types and _PPTX not in types):
@@ -77,6 +93,37 @@ def read_template(path: str | Path) -> bytes:
             blob = src.read(info.filename)
             dst.writestr(info, blob.replace(_POTX, _PPTX) if info.filename == "[Content_Types].xml" else blob)
     return out.getvalue()
+
+
+def _check_package(z: zipfile.ZipFile, origin: Origin) -> None:
+    """Raise TemplateError when the package is too large to unpack or links to outside files.
+
+    A linked (external) picture, video or object would make every viewer of the deck fetch
+    that file or address; hyperlinks are fine. Sizes are the zip's own records, which reading
+    a part never exceeds.
+    """
+    infos = z.infolist()
+    unpacked = sum(i.file_size for i in infos)
+    if len(infos) > MAX_PARTS or unpacked > MAX_UNPACKED_MB << 20:
+        raise TemplateError(f"the template unpacks to {unpacked / 2**20:.0f} MB in {len(infos)} parts, more "
+                            f"than the {MAX_UNPACKED_MB} MB and {MAX_PARTS} parts briefgen reads; remove "
+                            "unused layouts, pictures and media from it", origin)
+    for info in infos:
+        if not info.filename.endswith(".rels") or info.file_size > 1 << 20:
+            continue
+        for rel in etree.fromstring(z.read(info), etree.XMLParser(resolve_entities=False, no_network=True)):
+            if rel.get("TargetMode") == "External" and rel.get("Type") != _HYPERLINK_REL:
+                kind = (rel.get("Type") or "").rsplit("/", 1)[-1] or "part"
+                raise TemplateError(f"the template links its {kind} in {_owner(info.filename)} to an outside "
+                                    f"file ({rel.get('Target')}), which every viewer of the deck would "
+                                    "fetch; insert the picture or object into the template instead of "
+                                    "linking it", origin)
+
+
+def _owner(rels_name: str) -> str:
+    """Return the part a relationships part belongs to: ppt/slideMasters/slideMaster1.xml."""
+    folder, _, name = rels_name.rpartition("_rels/")
+    return folder + name[:-len(".rels")]
 
 
 def open_template(path: str | Path):
@@ -176,12 +223,13 @@ def title_only_layout(prs):
 
 def theme_colours(prs) -> dict[str, str]:
     """Return the first master's theme colours: {role: RRGGBB} (system colours by their last value)."""
-    from lxml import etree
+    part = prs.slide_masters[0].part.part_related_by(_THEME_REL)
+    return colours_of(etree.fromstring(part.blob))
 
-    part = prs.slide_masters[0].part.part_related_by(
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
-    root = etree.fromstring(part.blob)
-    scheme = root.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}clrScheme")
+
+def colours_of(root) -> dict[str, str]:
+    """Return the colours of a theme part's colour scheme: {role: RRGGBB}."""
+    scheme = root.find(f".//{_A}clrScheme")
     out = {}
     for slot in scheme if scheme is not None else ():
         if len(slot):
@@ -191,9 +239,18 @@ def theme_colours(prs) -> dict[str, str]:
 
 
 def problems(path: str | Path, prs=None) -> list[TemplateError]:
-    """Return one located problem per slide type the template has no usable layout for."""
+    """Return the located problems of the layout mapping beside the template (when there is one),
+    and one per slide type left to briefgen's choice that the template has no usable layout for."""
+    from briefgen.theme.layout_map import check_mapping, mapping_path
+
     prs = prs if prs is not None else open_template(path)
     master = str(prs.slide_masters[0].part.partname).lstrip("/")
-    chosen = mapping(layouts(prs))
-    return [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}",
-                          Origin(f"{path}")) for kind, layout in chosen.items() if layout is None]
+    found = layouts(prs)
+    chosen, out = (), []
+    if mapping_path(path).is_file():
+        chosen, out = check_mapping(mapping_path(path), found)
+    mapped = {kind for kind, _, _ in chosen}
+    return out + [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}",
+                                Origin(f"{path}")) for kind, layout in mapping(found).items()
+                  if layout is None and kind not in mapped]
+

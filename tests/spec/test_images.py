@@ -186,6 +186,22 @@ def test_the_theme_folder_is_allowed_when_given(tmp_path):
     assert problem == "" and path.read_bytes() == png()
     path, problem = images.find_image("logo.png", tmp_path / "specs", tmp_path)
     assert path is None and problem.startswith("no picture at 'logo.png'")
+    path, problem = images.find_image("nope.png", tmp_path / "specs", tmp_path, theme)
+    assert problem == ("no picture at 'nope.png' (looked beside the spec and in the project "
+                       "folder and the theme's folder); check the name")
+
+
+def test_a_link_in_the_theme_folder_that_leads_out_is_refused(tmp_path):
+    theme, outside = tmp_path / "theme", tmp_path / "elsewhere"
+    theme.mkdir()
+    outside.mkdir()
+    (outside / "logo.png").write_bytes(png())
+    (theme / "logo.png").symlink_to(outside / "logo.png")
+    path, problem = images.find_image("logo.png", tmp_path / "specs", tmp_path / "project", theme)
+    assert path is None
+    assert problem == ("'logo.png' leads outside the folders a picture may come from (through a "
+                       "symbolic link): assets/, the spec's folder, the theme's folder; copy the "
+                       "picture into one of them")
 
 
 @pytest.mark.parametrize("limit", ["MAX_BYTES", "MAX_PIXELS"])

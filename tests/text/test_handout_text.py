@@ -211,7 +211,8 @@ def test_the_walk_finds_lone_last_lines_on_a_real_handout_when_the_rule_is_plant
     monkeypatch.setattr(breaking, "_no_runt", lambda *a, **k: None)
     monkeypatch.setattr(breaking, "has_runt", lambda lines: False)
     monkeypatch.setattr(pdf_text, "_BREAKS", {})          # no breaks remembered from other tests
-    monkeypatch.setattr(pdf_text.breakcache, "lines", lambda *a: a[-1]())    # nor on disk
+    from briefgen.text import breakcache                  # nor from the breaks table (disk, memory)
+    monkeypatch.setattr(breakcache, "lines", lambda kind, text, width, size, metrics, compute: compute())
     _, briefings, theme = prepare(ROOT / "specs" / "park.yaml", ["en"])
     path = tmp_path / "park.en.pdf"
     render_pdf(briefings[0], theme, str(path))

@@ -75,3 +75,24 @@ def test_the_builtin_theme_draws_no_logo(tmp_path):
     assert not any(s.name == "Logo" for slide in prs.slides for s in slide.shapes)
     with pdfplumber.open(tmp_path / "out" / "park.pdf") as pdf:
         assert pdf.pages[0].images == []
+
+
+def test_a_theme_over_a_template_changes_deck_and_handout_together(tmp_path):
+    templates = Path(__file__).parent / "templates"
+    shutil.copy(templates / "org43.pptx", tmp_path / "org43.pptx")
+    shutil.copy(OURS / "logo.png", tmp_path / "logo.png")
+    (tmp_path / "t.yaml").write_text(f"name: t\nextends: park\ntemplate: org43.pptx\nlogo: logo.png\n"
+                                     f"colours: {{primary: {PRIMARY}}}\n", encoding="utf-8")
+    build(spec_with_theme(tmp_path, "t.yaml"), tmp_path / "out", langs=["zh"], data_dir=DATA)
+    prs = Presentation(str(tmp_path / "out" / "park.pptx"))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)       # the template's 4:3
+    cover = prs.slides[0]
+    assert str(cover.background.fill.fore_color.rgb) == PRIMARY
+    (logo,) = [s for s in cover.shapes if s.name == "Logo"]
+    assert logo.image.blob == (OURS / "logo.png").read_bytes()
+    assert logo.left + logo.width <= prs.slide_width
+    with pdfplumber.open(tmp_path / "out" / "park.pdf") as pdf:
+        page = pdf.pages[0]
+        band = max(page.rects, key=lambda r: r["width"] * (r["top"] < 5))
+        assert tuple(round(c * 255) for c in band["non_stroking_color"]) == (0x7A, 0x1F, 0x5C)
+        assert len(page.images) == 1

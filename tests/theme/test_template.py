@@ -86,8 +86,111 @@ def test_check_refuses_a_file_that_is_not_a_presentation(tmp_path):
     assert result.output == f"{docx}: not a PowerPoint presentation (.pptx or .potx): it has no ppt/presentation.xml\n"
 
 
+def _copy_with(tmp_path: Path, name: str, change=None, extra: dict | None = None) -> Path:
+    """Return a copy of the org template with each part passed through ``change`` and ``extra`` parts."""
+    out = tmp_path / name
+    with zipfile.ZipFile(ORG) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, change(info.filename, data) if change else data)
+        for part, data in (extra or {}).items():
+            dst.writestr(part, data)
+    return out
+
+
+def test_a_template_that_unpacks_too_large_is_refused_before_unpacking(tmp_path):
+    bomb = _copy_with(tmp_path, "bomb.pptx", extra={"ppt/media/huge.bin": b"\0" * (301 << 20)})
+    assert bomb.stat().st_size < 2 << 20                    # a small file …
+    result = run("template", "check", bomb)
+    assert (result.exit_code, result.output) == (1, f"{bomb}: the template unpacks to 301 MB in "
+            f"{len(zipfile.ZipFile(bomb).infolist())} parts, more than the 300 MB and 5000 parts briefgen "
+            "reads; remove unused layouts, pictures and media from it\n")
+
+
+def test_a_template_linking_a_picture_to_an_outside_file_is_refused(tmp_path):
+    link = ('<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'image" Target="file:///etc/passwd" TargetMode="External"/>')
+
+    def linked(name, data):
+        if name == "ppt/slideMasters/_rels/slideMaster1.xml.rels":
+            return data.replace(b"</Relationships>", link.encode() + b"</Relationships>")
+        return data
+
+    bad = _copy_with(tmp_path, "linked.pptx", linked)
+    result = run("template", "check", bad)
+    assert (result.exit_code, result.output) == (1, f"{bad}: the template links its image in "
+            "ppt/slideMasters/slideMaster1.xml to an outside file (file:///etc/passwd), which every viewer "
+            "of the deck would fetch; insert the picture or object into the template instead of linking it\n")
+    hyperlink = link.replace("relationships/image", "relationships/hyperlink").replace("file:///etc/passwd",
+                                                                                     "https://example.org")
+    fine = _copy_with(tmp_path, "hyperlinked.pptx",
+                      lambda n, d: linked(n, d).replace(link.encode(), hyperlink.encode()))
+    assert run("template", "check", fine).exit_code == 0
+
+
 def test_the_test_templates_pass_the_check(tmp_path):
     for name in ("org43.pptx", "org43-lo.pptx"):
         shutil.copy(TEMPLATES / name, tmp_path / name)
         result = run("template", "check", tmp_path / name)
         assert result.exit_code == 0, result.output
+
+
+def _org_with_mapping(tmp_path, text: str) -> Path:
+    shutil.copy(ORG, tmp_path / "org43.pptx")
+    (tmp_path / "org43.layouts.yaml").write_text(text, encoding="utf-8")
+    return tmp_path / "org43.pptx"
+
+
+def test_inspect_writes_the_mapping_beside_the_template_and_keeps_an_edited_one(tmp_path):
+    shutil.copy(ORG, tmp_path / "org43.pptx")
+    result = run("template", "inspect", tmp_path / "org43.pptx")
+    target = tmp_path / "org43.layouts.yaml"
+    assert result.output.splitlines()[-1] == f"wrote {target}"
+    target.write_text("layouts:\n  bullets: 两栏内容\n", encoding="utf-8")
+    result = run("template", "inspect", tmp_path / "org43.pptx")
+    assert result.output.splitlines()[-1] == f"kept {target}: it exists (your choices); --force rewrites it"
+    assert target.read_text(encoding="utf-8") == "layouts:\n  bullets: 两栏内容\n"
+    run("template", "inspect", tmp_path / "org43.pptx", "--force")
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["layouts"]["bullets"]["layout"] == 2
+
+
+def test_the_written_mapping_reads_back_as_briefgens_own_choice(tmp_path):
+    from briefgen.theme.layout_map import read_mapping
+
+    pptx = tmp_path / "org43.pptx"
+    shutil.copy(ORG, pptx)
+    run("template", "inspect", pptx)
+    auto = mapping(layouts(open_template(ORG)))
+    assert read_mapping(pptx) == tuple((k, 0, v.index) for k, v in auto.items())
+
+
+def test_check_locates_every_problem_of_an_edited_mapping(tmp_path):
+    pptx = _org_with_mapping(tmp_path, (
+        "layouts:\n"
+        "  bullets: 两栏内容\n"                         # fine: by name
+        "  chart: 标题与内容\n"                          # no such name
+        "  kpis: {master: 1, layout: 7, name: 空白}\n"  # the blank layout: no title
+        "  picture: 图片与标题\n"                        # no such slide type
+        "  table: {layout: 2, name: 比较}\n"             # number and name disagree
+        "  quote: {layout: 12}\n"))                      # there are 11
+    result = run("template", "check", pptx)
+    assert result.exit_code == 1
+    where = tmp_path / "org43.layouts.yaml"
+    assert result.output.splitlines() == [
+        f"{where}:3:10: layouts.chart: no layout of master 1 is named “标题与内容”; its layouts are "
+        "“标题幻灯片”, “标题和内容”, “节标题”, “两栏内容”, “比较”, “仅标题”, “空白”, “内容与标题”, "
+        "“图片与标题”, “标题和竖排文字”, “竖排标题与文本”",
+        f"{where}:4:9: layouts.kpis: layout 7 “空白” of master 1 has no title placeholder; a kpis "
+        "slide needs a title and a content placeholder (body, picture, chart or table)",
+        f"{where}:5:3: layouts: expected a slide type (title, section, kpis, bullets, chart, "
+        "timeline, table, compare, image, quote, closing) but received 'picture'",
+        f"{where}:6:28: layouts.table: layout 2 of master 1 is “标题和内容”, not “比较”; give the "
+        "number or the name",
+        f"{where}:7:19: layouts.quote.layout: expected a number from 1 to 11 but received '12'"]
+
+
+def test_check_names_the_mapping_it_followed(tmp_path):
+    pptx = _org_with_mapping(tmp_path, "layouts:\n  bullets: 两栏内容\n  image: null\n")
+    result = run("template", "check", pptx)
+    assert (result.exit_code, result.output) == (
+        0, f"{pptx}: ok, every slide type has a layout (as org43.layouts.yaml chooses)\n")

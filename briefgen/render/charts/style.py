@@ -6,7 +6,9 @@ ones marked ``*``), and for every point its value, label, fill and outline. The 
 (``pptx_chart``) and the page (``pdf_chart``) draw the same plan, so they cannot disagree
 about data or colour; only sizes differ, and those are in ``ChartStyle``.
 
-Colour rules: the highlighted point takes the accent colour, the others the primary; a
+Colour rules: series take the theme's series colours in order (a template's accents, when
+its theme file names none); a single series is drawn in the first and its highlighted point
+in the second (the built-in themes' primary and accent); a
 derived point keeps its colour as an outline with a lighter fill of it (never hatching,
 which svglib drops); a share is drawn over a pale track standing for the whole.
 """
@@ -220,23 +222,16 @@ def blend(colour: str, paper: str, keep: float) -> str:
     return "".join(f"{round(x * keep + y * (1 - keep)):02X}" for x, y in zip(a, b))
 
 
-def _series_colours(chart: Chart, theme: Theme) -> tuple[str, ...]:
-    p = theme.palette
-    if chart.kind == "target":                # actual, then target
-        return (p.primary, p.accent) + p.series[2:]
-    return p.series
-
-
 def _marks(chart: Chart, j: int, theme: Theme, style: ChartStyle) -> tuple[Mark, ...]:
     p = theme.palette
     series = chart.series[j]
     single = len(chart.series) == 1
-    base = _series_colours(chart, theme)[j % len(p.series)]
+    base = p.series[j % len(p.series)]        # a target chart: actual, then target
     marks = []
     for i, v in enumerate(series.values):
         colour = base
         if single:
-            colour = p.accent if i == chart.highlight else p.primary
+            colour = p.series[1 % len(p.series)] if i == chart.highlight else p.series[0]
         if j == 0 and chart.value_labels:
             label = chart.value_labels[i] if v is not None else ""
         else:

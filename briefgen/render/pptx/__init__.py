@@ -18,7 +18,8 @@ from briefgen.render.pptx.chrome import (
 )
 from briefgen.render.pptx.layouts import KINDS
 from briefgen.render.pptx.package import fixed_date, save_package, set_properties
-from briefgen.render.pptx.template import add_slide, finish_deck, start_deck
+from briefgen.render.pptx import placed
+from briefgen.render.pptx.template import add_slide, finish_deck, finish_slide, start_deck
 from briefgen.render.pptx.text import Para, Span, TextWriter, paras
 from briefgen.theme import deck as D
 
@@ -151,7 +152,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     slides fail) naming the spec location of content that overflows even at its floor
     size and cannot continue.
     """
-    check_deck_glyphs(briefing.slides)
+    check_deck_glyphs(briefing.slides, theme.fonts)
     if plan is None:
         plan = DeckPlan(briefing, theme)
     if min_pages:
@@ -159,21 +160,30 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     if plan.problem():
         raise plan.problem()
     ctx = plan.ctx
-    ctx.warnings = plan.warnings()
+    ctx.warnings = plan.warnings() + list(theme.warnings)
     planned = [page for pages in plan.slides for page in pages]
     prs, layout = start_deck(theme)
     notes, notes_slides = 0, NotesSlides()
     for number, (model, page) in enumerate(planned, start=1):
-        slide = add_slide(prs, layout)
+        frame = ctx.frame(model.kind)
+        slide = add_slide(prs, layout, frame)
         slide.shapes.turbo_add_enabled = True   # shape ids counted on, not searched for each shape
         if page.cover:
             page.draw(ctx, slide)
+            placed.no_caps(slide, frame)
         else:
-            content_title(ctx, slide, page.title, model.subtitle if page.first else "",
-                          model.origin)
+            subtitle = model.subtitle if page.first else ""
+            if frame is not None and frame.title is not None:
+                placed.title(ctx, slide, frame, page.title, subtitle, model.origin)
+            else:
+                content_title(ctx, slide, page.title, subtitle, model.origin)
             page.draw(ctx, slide)
             source = source_line(ctx, model) if page.source is None else page.source
-            footer(ctx, slide, source, number, model.origin)
+            if placed.keeps_footer(frame):
+                placed.footer(ctx, slide, frame, source, number, model.origin)
+            else:
+                footer(ctx, slide, source, number, model.origin)
+        finish_slide(prs, slide, frame, theme)
         notes += write_notes(ctx, slide, model, page.first, notes_slides)
     when = fixed_date(briefing.as_of)
     finish_deck(prs, theme)

@@ -42,6 +42,12 @@ class Ctx:
         """The theme's palette."""
         return self.theme.palette
 
+    def frame(self, kind: str):
+        """Return slide type ``kind``'s Frame on the theme's template (None without one)."""
+        from briefgen.render.pptx.frames import frames_for
+
+        return frames_for(self.theme).get(kind)
+
     def text(self, key: str, **kw) -> str:
         """Return the interface string ``key`` the resolver put in the briefing, fields filled."""
         return self.briefing.labels.get(key, **kw)

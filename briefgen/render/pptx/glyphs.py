@@ -25,10 +25,12 @@ def _texts(value):
                 yield from _texts(getattr(value, f.name))
 
 
-def check_deck_glyphs(slides) -> None:
+def check_deck_glyphs(slides, fonts=None) -> None:
     """Raise FontError (Problems when several) for a slide whose text has a character no deck face has.
 
     A viewer draws such a character as an empty box, so it is refused at the slide's spec location.
+    With ``fonts`` (the theme's Typefaces) naming an installed East Asian face (a template's),
+    its Chinese characters are checked in that face too.
     """
     metrics = deck_metrics(False)
     problems: list[FontError] = []
@@ -36,6 +38,7 @@ def check_deck_glyphs(slides) -> None:
         for text in _texts(slide):
             try:
                 require_glyphs(text, metrics, slide.origin)
+                _in_east_asian_face(text, fonts, slide.origin)
             except FontError as e:
                 problems.append(e)
                 break
@@ -43,3 +46,18 @@ def check_deck_glyphs(slides) -> None:
         raise problems[0]
     if problems:
         raise Problems(problems)
+
+
+def _in_east_asian_face(text: str, fonts, where) -> None:
+    """Raise FontError when a Chinese character of ``text`` is missing from the installed EA face."""
+    if fonts is None or not fonts.deck_east_asian_file:
+        return
+    from briefgen.theme.template_theme import face_chars
+
+    have = face_chars(fonts.deck_east_asian_file, fonts.deck_east_asian_index)
+    missing = [ch for ch in text if ord(ch) >= 0x2E80 and ord(ch) not in have]
+    if missing:
+        ch = missing[0]
+        raise FontError(f"no glyph for '{ch}' (U+{ord(ch):04X}) in the East Asian font "
+                        f"{fonts.deck_east_asian} ({fonts.deck_east_asian_file}), in text "
+                        f"'{text[:25]}'; name another east_asian font in the theme file", origin=where)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 
 from briefgen.model import Bullets, Chart, Image, Paragraph, Quote
-from briefgen.render.pptx import shapes
+from briefgen.render.pptx import placed, shapes
 from briefgen.render.pptx.chart import add_chart
 from briefgen.render.pptx.chrome import Ctx, Page, blank, block_of, fit_or_explain, pages
+from briefgen.render.pptx.frames import CHART_TYPES, PICTURE_TYPES, TEXT_TYPES, claim
 from briefgen.render.pptx.covers import closing_slide, section_slide, title_slide
 from briefgen.render.pptx.kpis import kpis_slide
 from briefgen.render.pptx.lists import bullets_slide, compare_slide, fit_list, items_of, list_paras
@@ -67,7 +68,17 @@ def image_slide(ctx: Ctx, slide) -> list[Page]:
         cap = fit_or_explain(ctx, [image.caption], D.CONTENT_W, D.CAPTION.max * D.CAPTION_LINE * 2,
                              D.CAPTION, origin=origin, what="the caption", line=D.CAPTION_LINE,
                              remedies=("shorten the caption (two lines at most)",))
-    pic_h = D.BODY_H - (cap.height + D.IMAGE_CAPTION_GAP if cap else 0.0)
+    frame = ctx.frame(slide.kind)
+    slot = frame.first(PICTURE_TYPES) if frame is not None else None
+    cap_slot = next((t for t in frame.content if t.type in TEXT_TYPES and t is not slot), None) \
+        if slot is not None else None
+    if cap_slot is not None and image.caption:      # the layout's own caption placeholder
+        cap = fit_or_explain(ctx, [image.caption], *cap_slot.inner,
+                             placed.sizes_in(cap_slot, D.CAPTION), origin=origin,
+                             what="the caption", line=D.CAPTION_LINE,
+                             remedies=("shorten the caption",))
+    x, y, w, pic_h = slot.box if slot is not None else (D.MARGIN_X, D.BODY_Y, D.CONTENT_W, D.BODY_H)
+    pic_h -= cap.height + D.IMAGE_CAPTION_GAP if cap and cap_slot is None else 0.0
     readable = os.path.isfile(image.path)
     if not readable:
         ctx.warn(origin, f"image: expected a readable file but received {image.path!r}; "
@@ -77,19 +88,23 @@ def image_slide(ctx: Ctx, slide) -> list[Page]:
         pic = None
         if readable:
             try:
-                pic = shapes.picture(s, image.path, D.MARGIN_X, D.BODY_Y, D.CONTENT_W, pic_h,
-                                     image.alt, name="Picture")
+                pic = shapes.picture(s, image.path, x, y, w, pic_h, image.alt, name="Picture")
+                if slot is not None:
+                    claim(pic, slot)    # the picture fills the layout's picture placeholder
             except Exception as err:  # python-pptx raises several kinds for unreadable images
                 c.warn(origin, f"image: {image.path!r} could not be read ({err}); "
                                "a placeholder is drawn")
         if pic is None:
-            box = _placeholder(c, s, D.MARGIN_X, D.BODY_Y, D.CONTENT_W, pic_h, image.alt, origin)
+            box = _placeholder(c, s, x, y, w, pic_h, image.alt, origin)
             shapes.set_alt_text(box, image.alt)
-            pic_bottom = D.BODY_Y + pic_h
+            pic_bottom = y + pic_h
         else:
             pic_bottom = (pic.top + pic.height) / 12700
-        if cap:
-            c.writer.box(s, D.MARGIN_X, pic_bottom + D.IMAGE_CAPTION_GAP, D.CONTENT_W, cap.height,
+        if cap and cap_slot is not None:
+            placed.fill(c, s, cap_slot, paras([image.caption], cap.size, c.pal.muted,
+                                              line=D.CAPTION_LINE, align=cap_slot.align))
+        elif cap:
+            c.writer.box(s, x, pic_bottom + D.IMAGE_CAPTION_GAP, w, cap.height,
                          paras([image.caption], cap.size, c.pal.muted, line=D.CAPTION_LINE,
                                align="ctr"), name="Caption")     # under the centred picture
 
@@ -130,9 +145,14 @@ def chart_slide(ctx: Ctx, slide) -> list[Page]:
                                 ("shorten the commentary", "move part of it to the speaker notes"))
         size = got.size
 
+    frame = ctx.frame(slide.kind)
+    slot = frame.first(CHART_TYPES) if frame is not None else None
+    box = (cx, D.BODY_Y, cw, D.BODY_H) if comment or slot is None else slot.box
+
     def draw(c: Ctx, s) -> None:
-        add_chart(s, chart, emu(cx), emu(D.BODY_Y), emu(cw), emu(D.BODY_H), c.theme, c.lang,
-                  source=False)
+        graphic = add_chart(s, chart, *(emu(v) for v in box), c.theme, c.lang, source=False)
+        if slot is not None:
+            claim(graphic, slot)            # the chart fills the layout's content placeholder
         if comment:
             shapes.rect(s, px, D.BODY_Y, pw, D.BODY_H, c.pal.tint, name="Commentary panel")
             shapes.rect(s, px, D.BODY_Y, D.COMMENT_RULE_W, D.BODY_H, c.pal.accent,

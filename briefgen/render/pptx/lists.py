@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from briefgen.model import Bullets, Compare, Paragraph
-from briefgen.render.pptx import shapes
+from briefgen.render.pptx import placed, shapes
 from briefgen.render.pptx.chrome import Ctx, blank, block_of, fit_or_explain, pages
+from briefgen.render.pptx.frames import TEXT_TYPES
 from briefgen.render.pptx.text import (
     Para, Span, deck_measure, fit, overflow_error, paras,
 )
@@ -172,6 +173,10 @@ def bullets_slide(ctx: Ctx, slide) -> list:
         return blank(ctx, slide)
     origin = next((b.origin for b in slide.blocks if isinstance(b, (Bullets, Paragraph))
                    and b.origin), slide.origin)
+    frame = ctx.frame(slide.kind)
+    slot = frame.first(TEXT_TYPES) if frame is not None else None
+    if slot is not None:
+        return placed.list_pages(ctx, slide, slot, items, heading, origin)
     head_h = (D.HEADING.max * D.TITLE_LINE + D.HEADING_GAP) if heading else 0.0
     planned = plan_list(items, D.CONTENT_W, D.BODY_H - head_h, origin=origin,
                         what="an item of the bullet list", sizes=parity_sizes(ctx, "bullets_size"),

@@ -54,6 +54,8 @@ _CHART = re.compile(r"ppt/charts/chart\d+\.xml")
 _TEXT_PART = re.compile(r"ppt/(slides/slide|notesSlides/notesSlide|charts/chart)\d+\.xml")
 _NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_FORMATS = {(40 / 3, 7.5): "Widescreen", (10.0, 7.5): "On-screen Show (4:3)",
+            (10.0, 5.625): "On-screen Show (16:9)", (10.0, 6.25): "On-screen Show (16:10)"}
 
 
 def new_presentation():
@@ -125,14 +127,32 @@ def set_properties(prs, briefing: Briefing, when: dt.datetime, slides: int, note
     cp.created = cp.modified = when
     cp.last_printed = when
     cp.revision = 1
-    app = next(p for p in prs.part.package.iter_parts() if p.partname == "/docProps/app.xml")
-    root = etree.fromstring(app.blob)
-    for tag, value in (("Application", "briefgen"), ("PresentationFormat", "Widescreen"),
-                       ("Slides", str(slides)), ("Notes", str(notes)), ("TotalTime", "0")):
-        node = root.find(_EXT + tag)
-        if node is not None:
-            node.text = value
-    app.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    app = next((p for p in prs.part.package.iter_parts() if p.partname == "/docProps/app.xml"), None)
+    if app is not None:
+        app.blob = app_properties(prs.slide_width, prs.slide_height, slides, notes)
+
+
+def presentation_format(width: int, height: int) -> str:
+    """Return PowerPoint's name for a slide size in EMU ("Widescreen", "On-screen Show (4:3)"), or ""."""
+    w, h = width / 914400, height / 914400
+    return next((name for (fw, fh), name in _FORMATS.items()
+                 if abs(w - fw) < 0.01 and abs(h - fh) < 0.01), "")
+
+
+def app_properties(width: int, height: int, slides: int, notes: int) -> bytes:
+    """Return a fresh docProps/app.xml: briefgen, the slide size's format, the slide and notes counts.
+
+    Written whole, so nothing of a template's own (its application, its sample slides'
+    titles, a "Widescreen" a 4:3 deck is not) is carried over."""
+    root = etree.Element(_EXT + "Properties", nsmap={None: _EXT[1:-1]})
+    fmt = presentation_format(width, height)
+    for tag, value in (("TotalTime", "0"), ("Application", "briefgen"), ("PresentationFormat", fmt),
+                       ("Slides", str(slides)), ("Notes", str(notes)), ("HiddenSlides", "0"),
+                       ("ScaleCrop", "false"), ("LinksUpToDate", "false"), ("SharedDoc", "false"),
+                       ("HyperlinksChanged", "false")):
+        if value:
+            etree.SubElement(root, _EXT + tag).text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def set_theme(prs, theme, name: str) -> None:
@@ -188,9 +208,11 @@ def save_package(prs, when: dt.datetime) -> bytes:
 
     package = prs.part.package
     parts = tuple(package.iter_parts())
-    for part in parts:                  # set in memory: no part is parsed again
-        if _TEXT_PART.fullmatch(part.partname.membername):
+    done = set()                        # text parts set in memory: not parsed again
+    for part in parts:
+        if _TEXT_PART.fullmatch(part.partname.membername) and hasattr(part, "_element"):
             set_runs_tree(part._element)
+            done.add(part.partname.membername)
 
     def entries():
         yield "[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts))
@@ -200,7 +222,7 @@ def save_package(prs, when: dt.datetime) -> bytes:
             if part._rels:
                 yield part.partname.rels_uri.membername, part.rels.xml
 
-    return _zip(entries(), when, lambda: prs.part.rels.xml, runs_set=True)
+    return _zip(entries(), when, lambda: prs.part.rels.xml, done)
 
 
 def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
@@ -210,8 +232,9 @@ def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
                     lambda: src.read("ppt/_rels/presentation.xml.rels"))
 
 
-def _zip(entries, when: dt.datetime, presentation_rels, runs_set: bool = False) -> bytes:
-    """Return the zip of (name, bytes) ``entries`` through the last pass, each dated ``when``."""
+def _zip(entries, when: dt.datetime, presentation_rels, runs_set=frozenset()) -> bytes:
+    """Return the zip of (name, bytes) ``entries`` through the last pass, each dated ``when``
+    (``runs_set`` names the text parts whose runs are set already)."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -222,7 +245,7 @@ def _zip(entries, when: dt.datetime, presentation_rels, runs_set: bool = False) 
                 blob = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", blob)
             if _CHART.fullmatch(name):
                 blob = unsigned_axis_ids(blob)
-            if not runs_set and _TEXT_PART.fullmatch(name):
+            if name not in runs_set and _TEXT_PART.fullmatch(name):
                 blob = set_runs(blob)
             if name == "ppt/presentation.xml":
                 blob = list_notes_master(blob, presentation_rels())

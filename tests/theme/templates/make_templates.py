@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.util import Pt
 
@@ -31,14 +31,23 @@ def main() -> None:
     for layout, name in zip(prs.slide_layouts, NAMES):
         layout.name = name
     sample = prs.slides.add_slide(prs.slide_layouts[0])
-    band = sample.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, prs.slide_height - Pt(28),
-                                   prs.slide_width, Pt(28))
+    band = sample.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, prs.slide_height - Pt(44),
+                                   prs.slide_width, Pt(44))     # under the footer placeholders
     band.fill.solid()
     band.fill.fore_color.rgb = RGBColor.from_string("004D40")
     band.line.fill.background()
     band.name = "品牌色带"
     tree = master.shapes._spTree             # moved from the sample slide to the master
     tree.insert(2, band._element)              # behind the placeholders
+    for ph in master.placeholders:                # footer text in white on the brand band
+        if ph.placeholder_format.type in (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER,
+                                          PP_PLACEHOLDER.SLIDE_NUMBER):
+            rpr = ph._element.find(f".//{A}lstStyle/{A}lvl1pPr/{A}defRPr")
+            for old in rpr.findall(f"{A}solidFill"):
+                rpr.remove(old)
+            fill = etree.Element(f"{A}solidFill")
+            etree.SubElement(fill, f"{A}schemeClr").set("val", "bg1")
+            rpr.insert(0, fill)
     _, r_id = master.part.get_or_add_image_part(str(HERE / "org-logo.png"))
     pic = CT_Picture.new_pic(100, "机构标志", "机构标志", r_id, Pt(640), Pt(14), Pt(60), Pt(30))
     tree.append(pic)
