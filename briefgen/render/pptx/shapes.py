@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from lxml import etree
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.oxml.ns import qn
@@ -47,13 +49,54 @@ def mark_decorative(shape) -> None:
     etree.SubElement(ext, _DECORATIVE, nsmap={"adec": _ADEC}).set("val", "1")
 
 
+_PROTOS: dict = {}     # shape kind -> the element python-pptx's add_* builds for it, built once
+
+
+def add(slide, kind, x: int, y: int, cx: int, cy: int):
+    """Return a new shape proxy on ``slide`` at (x, y, cx, cy) EMU, as python-pptx's add_textbox,
+    add_shape (``kind`` an MSO_SHAPE) or add_connector (``kind`` "line", x ≤ x + cx) makes it:
+    the next shape id, its default name, placed before ``p:extLst``; its element a copy of the one
+    python-pptx builds (parsed from its template once, not for every shape)."""
+    from pptx.oxml.shapes.autoshape import CT_Shape
+    from pptx.oxml.shapes.connector import CT_Connector
+    from pptx.shapes.autoshape import AutoShapeType, Shape
+    from pptx.shapes.connector import Connector
+
+    proto = _PROTOS.get(kind)
+    if proto is None:
+        if kind == "textbox":
+            proto = (CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0), "TextBox %d", Shape)
+        elif kind == "line":
+            proto = (CT_Connector.new_cxnSp(0, "", "line", 0, 0, 0, 0, False, False),
+                     "Connector %d", Connector)
+        else:
+            auto = AutoShapeType(kind)
+            proto = (CT_Shape.new_autoshape_sp(0, "", auto.prst, 0, 0, 0, 0),
+                     auto.basename + " %d", Shape)
+        _PROTOS[kind] = proto
+    element, name, cls = proto
+    el = copy.deepcopy(element)
+    shapes = slide.shapes
+    id_ = shapes._next_shape_id
+    c_nv_pr = el[0].find(_CNVPR)
+    c_nv_pr.set("id", str(id_))
+    c_nv_pr.set("name", name % (id_ - 1))
+    off, ext = el.spPr.xfrm.off, el.spPr.xfrm.ext
+    off.set("x", str(x))
+    off.set("y", str(y))
+    ext.set("cx", str(cx))
+    ext.set("cy", str(cy))
+    shapes._spTree.insert_element_before(el, "p:extLst")
+    return cls(el, shapes)
+
+
 def c_nv_pr_of(shape):
     """Return the ``p:cNvPr`` (id, name, alt text) of ``shape``: in its first child, the nv*Pr."""
     return shape._element[0].find(_CNVPR)
 
 
 def _shape(slide, kind, x, y, w, h, color, name, alpha, is_decorative=True):
-    shape = slide.shapes.add_shape(kind, emu(x), emu(y), emu(w), emu(h))
+    shape = add(slide, kind, emu(x), emu(y), emu(w), emu(h))
     _plain(shape)
     if is_decorative:
         mark_decorative(shape)
@@ -89,7 +132,11 @@ def ring(slide, cx: float, cy: float, r: float, fill: str, outline: str, width: 
 def rule(slide, x1: float, y1: float, x2: float, y2: float, color: str, width: float, *,
          name: str = ""):
     """Return a straight line from (x1, y1) to (x2, y2) in ``color``, ``width`` points thick."""
-    line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(x1), emu(y1), emu(x2), emu(y2))
+    if x2 >= x1 and y2 >= y1:
+        line = add(slide, "line", emu(x1), emu(y1), emu(x2) - emu(x1), emu(y2) - emu(y1))
+    else:                               # a flipped connector: python-pptx's own
+        line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(x1), emu(y1), emu(x2),
+                                          emu(y2))
     _plain(line)
     mark_decorative(line)
     ln = etree.SubElement(line._element.spPr, _LN)      # the connector's spPr has no line yet

@@ -268,7 +268,9 @@ class TextWriter:
     def box(self, slide, x: float, y: float, w: float, h: float, items: list[Para], *,
             anchor: str = "t", name: str = ""):
         """Return a new text box at (x, y, w, h) points holding ``items``."""
-        shape = slide.shapes.add_textbox(emu(x), emu(y), emu(w), emu(h))
+        from briefgen.render.pptx.shapes import add
+
+        shape = add(slide, "textbox", emu(x), emu(y), emu(w), emu(h))
         if name:
             shape._element.nvSpPr.cNvPr.set("name", name)
         self.fill(shape, items, anchor=anchor)

@@ -63,3 +63,32 @@ def test_a_rule_written_on_the_xml_is_the_connector_python_pptx_proxies_write():
     theirs.name = "Footer rule"
     assert etree.tostring(ours._element) == etree.tostring(theirs._element)
     assert ours.line.color.rgb == RGBColor.from_string("D5DCE4") and ours.name == "Footer rule"
+
+
+def test_shapes_added_from_copies_are_the_shapes_python_pptx_adds():
+    from lxml import etree
+    from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+    from pptx.shapes.autoshape import Shape
+    from pptx.shapes.connector import Connector
+
+    from briefgen.render.pptx.shapes import add
+
+    ours, theirs = _slide(), _slide()
+    for slide, own in ((ours, True), (theirs, False)):
+        for kind, box in (("textbox", (1, 2, 30, 40)), (MSO_SHAPE.OVAL, (5, 6, 7, 8)),
+                          ("line", (10, 20, 300, 0)), (MSO_SHAPE.RECTANGLE, (0, 0, 9, 9)),
+                          ("textbox", (3, 4, 5, 6))):
+            if own:
+                shape = add(slide, kind, *box)
+                assert isinstance(shape, Connector if kind == "line" else Shape)
+            elif kind == "textbox":
+                slide.shapes.add_textbox(*box)
+            elif kind == "line":
+                x, y, cx, cy = box
+                slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, x, y, x + cx, y + cy)
+            else:
+                slide.shapes.add_shape(kind, *box)
+    xml = [etree.tostring(s.shapes._spTree) for s in (ours, theirs)]
+    assert xml[0] == xml[1]
+    assert [s.name for s in ours.shapes] == ["TextBox 1", "Oval 2", "Connector 3", "Rectangle 4",
+                                             "TextBox 5"]
