@@ -13,11 +13,11 @@ import tempfile
 from briefgen.errors import BriefgenError, FitError, Problems, RenderError
 from briefgen.model import Briefing
 from briefgen.render.pptx.glyphs import check_deck_glyphs
-from briefgen.render.pptx.chrome import (
-    Ctx, NotesSlides, content_title, footer, repeats, source_line,
-)
+from briefgen.render.pptx.chrome import Ctx, content_title, footer, repeats, source_line
 from briefgen.render.pptx.layouts import KINDS
-from briefgen.render.pptx.package import fixed_date, save_package, set_properties
+from briefgen.render.pptx.notes import NotesSlides
+from briefgen.render.pptx.lastpass import save_package
+from briefgen.render.pptx.package import fixed_date, set_properties
 from briefgen.render.pptx import placed
 from briefgen.render.pptx.template import add_slide, finish_deck, finish_slide, start_deck
 from briefgen.render.pptx.text import Para, Span, TextWriter, paras

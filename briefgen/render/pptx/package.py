@@ -1,33 +1,15 @@
-"""The package around the slides: blank 16:9 start, core properties, theme fonts, reproducible zip.
+"""The package around the slides: blank 16:9 start, core properties with fixed dates, theme fonts.
 
 Reproducible means the same model gives the same bytes: the core properties' dates come
-from the briefing's as-of date (never the clock), every zip entry carries that date in a
-fixed order, and each embedded chart workbook (which XlsxWriter stamps with the current
-time) is rewritten with the same fixed date.
-
-The same last pass repairs two python-pptx gaps that strict clients trip over: chart axis
-ids from its template are negative (the schema wants unsignedInt; they are mapped to the
-same id modulo 2**31, so ``c:axId`` and ``c:crossAx`` still pair up, and stay below 2**31:
-LibreOffice reads an id as a signed int and, past it, draws a bar chart with no category
-labels and its order reversed), and the notes master
-it adds is never listed in ``p:notesMasterIdLst`` (Keynote then drops the speaker notes;
-python-pptx PR #1128).
-
-It also sets every run of the slides, notes and charts typographically, whoever wrote it
-(the chart's labels and source lines are written through python-pptx, not the text
-writer): curly quotes (``briefgen.text.typography.polish``), and in a Chinese run each
-stretch of “ ” ‘ ’ — … · becomes a run of its own whose Latin face is the East Asian
-face, so LibreOffice draws those marks in the Chinese font with no gap beside them, and
-a paragraph starting with them before Chinese gets ``text.anchor_start``'s 1 pt anchor.
+from the briefing's as-of date (never the clock); the zip and the last pass over its parts
+(fixed entry dates, chart workbooks, axis ids, the notes master, typographic runs) are in
+``lastpass``.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import io
 import re
-import zipfile
 
 from lxml import etree
 from pptx import Presentation
@@ -35,9 +17,7 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefgen.model import Briefing
-from briefgen.render.pptx.text import AMBIGUOUS_MARKS, anchor_start, emu
-from briefgen.text.phrases import has_cjk
-from briefgen.text.typography import polish
+from briefgen.render.pptx.text import emu
 from briefgen.theme import deck as D
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -48,12 +28,6 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december")
 _LANG = {"zh": "zh-CN", "en": "en-US"}
 _EXT = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
-_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-_AXIS_ID = re.compile(rb'(<c:(?:axId|crossAx) val=")(-\d+)(")')
-_CHART = re.compile(r"ppt/charts/chart\d+\.xml")
-_TEXT_PART = re.compile(r"ppt/(slides/slide|notesSlides/notesSlide|charts/chart)\d+\.xml")
-_NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 _FORMATS = {(40 / 3, 7.5): "Widescreen", (10.0, 7.5): "On-screen Show (4:3)",
             (10.0, 5.625): "On-screen Show (16:9)", (10.0, 6.25): "On-screen Show (16:10)"}
 
@@ -198,129 +172,3 @@ def _set_colours(scheme, pal, name: str) -> None:
         for child in list(slot):
             slot.remove(child)
         etree.SubElement(slot, f"{{{_A}}}srgbClr").set("val", colour)
-
-
-def save_package(prs, when: dt.datetime) -> bytes:
-    """Return the deck's zip: python-pptx's entries, in the order it writes them, through the
-    last pass (see the module) and dated ``when``, compressed once."""
-    from pptx.opc.oxml import serialize_part_xml
-    from pptx.opc.serialized import _ContentTypesItem
-
-    package = prs.part.package
-    parts = tuple(package.iter_parts())
-    done = set()                        # text parts set in memory: not parsed again
-    for part in parts:
-        if _TEXT_PART.fullmatch(part.partname.membername) and hasattr(part, "_element"):
-            set_runs_tree(part._element)
-            done.add(part.partname.membername)
-
-    def entries():
-        yield "[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts))
-        yield "_rels/.rels", package._rels.xml
-        for part in parts:
-            yield part.partname.membername, part.blob
-            if part._rels:
-                yield part.partname.rels_uri.membername, part.rels.xml
-
-    return _zip(entries(), when, lambda: prs.part.rels.xml, done)
-
-
-def reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Return the zip ``data`` rewritten with every entry (and nested workbook) dated ``when``."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        return _zip(((i.filename, src.read(i.filename)) for i in src.infolist()), when,
-                    lambda: src.read("ppt/_rels/presentation.xml.rels"))
-
-
-def _zip(entries, when: dt.datetime, presentation_rels, runs_set=frozenset()) -> bytes:
-    """Return the zip of (name, bytes) ``entries`` through the last pass, each dated ``when``
-    (``runs_set`` names the text parts whose runs are set already)."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, blob in entries:
-            if name.endswith(".xlsx"):
-                blob = reproducible_zip(blob, when)
-            elif name == "docProps/core.xml":
-                blob = _CORE_DATES.sub(rb"\g<1>" + stamp + rb"\g<3>", blob)
-            if _CHART.fullmatch(name):
-                blob = unsigned_axis_ids(blob)
-            if name not in runs_set and _TEXT_PART.fullmatch(name):
-                blob = set_runs(blob)
-            if name == "ppt/presentation.xml":
-                blob = list_notes_master(blob, presentation_rels())
-            entry = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            entry.create_system = 0
-            dst.writestr(entry, blob)
-    return out.getvalue()
-
-
-def unsigned_axis_ids(chart_xml: bytes) -> bytes:
-    """Return ``chart_xml`` with negative ``c:axId``/``c:crossAx`` values taken modulo 2**31."""
-    return _AXIS_ID.sub(lambda m: m.group(1) + str(int(m.group(2)) % 2**31).encode() + m.group(3),
-                        chart_xml)
-
-
-def list_notes_master(presentation_xml: bytes, rels_xml: bytes) -> bytes:
-    """Return ``presentation_xml`` listing the notes master in ``p:notesMasterIdLst``.
-
-    The list goes right after ``p:sldMasterIdLst`` (schema order) and names the
-    relationship to the notes master part; without a notes master it is left out.
-    """
-    rels = etree.fromstring(rels_xml)
-    r_id = next((rel.get("Id") for rel in rels.iter(f"{{{_NS_PKG}}}Relationship")
-                 if rel.get("Type") == RT.NOTES_MASTER), None)
-    root = etree.fromstring(presentation_xml)
-    if r_id is None or root.find(f"{{{_NS_P}}}notesMasterIdLst") is not None:
-        return presentation_xml
-    lst = etree.Element(f"{{{_NS_P}}}notesMasterIdLst")
-    etree.SubElement(lst, f"{{{_NS_P}}}notesMasterId").set(f"{{{_NS_R}}}id", r_id)
-    root.find(f"{{{_NS_P}}}sldMasterIdLst").addnext(lst)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def set_runs(part_xml: bytes) -> bytes:
-    """Return ``part_xml`` with its runs polished and Chinese marks in the East Asian face."""
-    root = etree.fromstring(part_xml)
-    if not set_runs_tree(root):
-        return part_xml
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def set_runs_tree(root) -> bool:
-    """Return whether polishing the runs under element ``root`` (see ``set_runs``) changed any."""
-    changed = False
-    for r in list(root.iter(f"{{{_A}}}r")):
-        t = r.find(f"{{{_A}}}t")
-        if t is None or not t.text:
-            continue
-        text = polish(t.text)
-        if text != t.text:
-            t.text, changed = text, True
-        changed |= _split_marks(r, text)
-    for p in list(root.iter(f"{{{_A}}}p")):
-        changed |= anchor_start(p)
-    return changed
-
-
-def _split_marks(r, text: str) -> bool:
-    """Split Chinese run ``r`` so its ambiguous marks take the EA face; return if it changed."""
-    rpr = r.find(f"{{{_A}}}rPr")
-    if rpr is None or not AMBIGUOUS_MARKS.search(text):
-        return False
-    if not (has_cjk(text) or rpr.get("lang", "").startswith("zh")):
-        return False
-    latin, ea = rpr.find(f"{{{_A}}}latin"), rpr.find(f"{{{_A}}}ea")
-    if ea is None or latin is None or latin.get("typeface") == ea.get("typeface"):
-        return False
-    pieces = [piece for piece in AMBIGUOUS_MARKS.split(text) if piece]
-    for piece in pieces:
-        new = copy.deepcopy(r)
-        new.find(f"{{{_A}}}t").text = piece
-        if AMBIGUOUS_MARKS.fullmatch(piece):
-            new.find(f"{{{_A}}}rPr/{{{_A}}}latin").set("typeface", ea.get("typeface"))
-        r.addprevious(new)
-    r.getparent().remove(r)
-    return True

@@ -1,0 +1,42 @@
+"""Tests of the notes slides: copies of the first are the parts python-pptx makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from briefgen.render.pptx.lastpass import save_package
+from briefgen.render.pptx.notes import NotesSlides
+from briefgen.render.pptx.package import new_presentation, title_layout
+
+
+def test_notes_slides_copied_from_the_first_are_the_parts_python_pptx_makes():
+    import datetime as dt
+    import io
+    import zipfile
+
+    from briefgen.render.pptx.notes import NotesSlides
+    from briefgen.render.pptx.lastpass import save_package
+    from briefgen.render.pptx.package import new_presentation, title_layout
+
+    def deck(fast: bool) -> dict[str, bytes]:
+        prs = new_presentation()
+        maker = NotesSlides()
+        for i in range(3):
+            slide = prs.slides.add_slide(title_layout(prs))
+            if i == 1:
+                continue                # a slide without notes between two with
+            body = maker.body(slide) if fast else slide.notes_slide.notes_text_frame._txBody
+            body.find("{*}p").append(body.makeelement(
+                "{http://schemas.openxmlformats.org/drawingml/2006/main}r", {}))
+        data = save_package(prs, dt.datetime(2025, 1, 1))
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return {name: z.read(name) for name in z.namelist()}
+
+    fast, pptx_own = deck(True), deck(False)
+    assert [n for n in fast if "notesSlide" in n] == [
+        "ppt/notesSlides/notesSlide1.xml", "ppt/notesSlides/_rels/notesSlide1.xml.rels",
+        "ppt/notesSlides/notesSlide2.xml", "ppt/notesSlides/_rels/notesSlide2.xml.rels"]
+    assert b"slide3.xml" in fast["ppt/notesSlides/_rels/notesSlide2.xml.rels"]
+    assert fast == pptx_own
