@@ -253,6 +253,7 @@ class Labels:
     prepared_by: str = ""           # "编制：{issuer}" / "Prepared by: {issuer}"
     sources: str = ""               # heading of the source notes
     source_line: str = ""           # "来源：{text}" / "Source: {text}"
+    sources_in_notes: str = ""      # a footer too small for the sources: "来源：详见演讲者备注"
     original_quote: str = ""        # "原文：“{quote}”"
     continued: str = ""             # suffix of a continuation slide's title, "（续）"
     continued_part: str = ""        # "（续 {n}/{total}）" / " (continued, {n} of {total})"

@@ -16,6 +16,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source": ("来源", "Source"),
     "sources": ("资料来源", "Sources"),
     "source_line": ("来源：{text}", "Source: {text}"),
+    "sources_in_notes": ("来源：详见演讲者备注", "Sources: listed in the speaker notes"),
     "sources_line": ("资料来源：{text}", "Sources: {text}"),
     "note": ("注", "Note"),
     "note_line": ("注：{text}", "Note: {text}"),

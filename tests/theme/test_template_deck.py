@@ -294,3 +294,31 @@ def test_a_cover_title_is_set_as_written_where_the_layout_would_capitalise_it(de
     runs = list(slide.shapes.title._element.iter(f"{A}rPr"))
     expected = "none" if theme == "org.yaml" else None          # 节标题's style is cap="all"
     assert runs and all(r.get("cap") == expected for r in runs)  # (LibreOffice dropped it)
+
+
+def test_a_footer_too_small_for_the_sources_points_to_the_notes_and_warns(tmp_path):
+    """The city spec cites long source titles: on the test template's footer placeholder they
+    do not fit, so those slides say where the sources are (the notes cite them in full) and the
+    build warns at the slide's line, in each language, instead of failing."""
+    for f in TEMPLATES.iterdir():
+        if f.suffix in (".pptx", ".yaml", ".png"):
+            shutil.copy(f, tmp_path / f.name)
+    text = (ROOT / "specs" / "city.yaml").read_text(encoding="utf-8")
+    spec = tmp_path / "city.yaml"
+    spec.write_text(text.replace("\ntheme: city\n", "\ntheme: org.yaml\n"), encoding="utf-8")
+    built = build(spec, tmp_path / "out", formats=["pptx"], data_dir=DATA)
+    lines = text.splitlines()
+    table = next(i for i, line in enumerate(lines, 1) if "type: table" in line)
+    warned = [w for w in built.warnings if "footer placeholder is too small" in w]
+    assert any(w.startswith(f"{spec}:{table}:5: [zh] ") and w.endswith(
+        "so the slide says “来源：详见演讲者备注”; widen the footer placeholder in the template to print the "
+        "sources on the slide") for w in warned), warned
+    assert any("[en]" in w and "“Sources: listed in the speaker notes”" in w for w in warned)
+    prs = Presentation(str(tmp_path / "out" / "city.pptx"))
+    footers = {slide.slide_id: [ph.text_frame.text for ph in slide.placeholders
+                                if ph.placeholder_format.type == PP.FOOTER] for slide in prs.slides}
+    pointed = [s for s, texts in footers.items() if texts == ["来源：详见演讲者备注"]]
+    assert 1 <= len(pointed) <= len([w for w in warned if "[zh]" in w])
+    for slide in prs.slides:                   # the notes of such a slide still cite every source
+        if footers[slide.slide_id] == ["来源：详见演讲者备注"]:
+            assert "《" in slide.notes_slide.notes_text_frame.text

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefgen.render.pptx.chrome import Ctx, fit_or_explain
+from briefgen.render.pptx.measure import fit
 from briefgen.render.pptx.frames import Frame, Slot, clone
 from briefgen.render.pptx.text import Para, Span, emu, paras
 from briefgen.theme import deck as D
@@ -121,6 +122,8 @@ def footer(ctx: Ctx, slide, frame: Frame, source: str, number: int, origin) -> N
         slot = frame.footers.get(kind)
         if slot is None or not text:
             continue
+        if kind == "ftr":
+            text = _source_that_fits(ctx, text, slot, origin)
         got = fit_or_explain(ctx, [text], *slot.inner, sizes_in(slot, D.FOOTER), origin=origin,
                              what=what, line=D.FOOTER_LINE,
                              remedies=("cite fewer sources on this slide",
@@ -137,6 +140,19 @@ def footer(ctx: Ctx, slide, frame: Frame, source: str, number: int, origin) -> N
         run.tag = f"{_A}fld"                   # the number PowerPoint keeps up to date
         run.set("id", _SLIDE_NUMBER_FIELD)
         run.set("type", "slidenum")
+
+
+def _source_that_fits(ctx: Ctx, source: str, slot, origin) -> str:
+    """Return the source line, or, when the template's footer placeholder cannot hold it, a
+    short line pointing to the speaker notes (which cite every source in full), with a
+    warning naming the slide."""
+    if fit([source], *slot.inner, sizes_in(slot, D.FOOTER), line=D.FOOTER_LINE).fits:
+        return source
+    short = ctx.text("sources_in_notes")
+    ctx.warn(origin, f"[{ctx.lang}] the template's footer placeholder is too small for this slide's source "
+                     f"line (“{source[:30]}…”), so the slide says “{short}”; widen the footer placeholder "
+                     "in the template to print the sources on the slide")
+    return short
 
 
 def keeps_footer(frame: Frame | None) -> bool:
