@@ -36,6 +36,8 @@ BODY_TYPES = ("body", "obj", "pic", "chart", "tbl", "dgm", "media", "clipArt")
 # What a template may hold: real templates are a few MB; a file beyond these is refused before
 # anything is unpacked (a zip of a few hundred KB can unpack to gigabytes).
 MAX_FILE_MB, MAX_UNPACKED_MB, MAX_PARTS = 100, 300, 5000
+MIN_SLIDE_PT = (288.0, 216.0)       # 4 × 3 in: below it no briefing content can be read
+_SLACK_PT = 1.0                     # how far a placeholder may stand over the slide's edge
 _HYPERLINK_REL = f"{_DOC_REL}/hyperlink"
 
 
@@ -47,6 +49,7 @@ class Placeholder:
     idx: int
     name: str
     box: tuple[float, float, float, float]      # x, y, w, h (points)
+    inside: bool = True                         # within the slide (a placeholder off it serves nothing)
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,8 @@ class Layout:
     placeholders: tuple[Placeholder, ...]
 
     def of(self, *types: str) -> list[Placeholder]:
-        """Return the placeholders of the given kinds."""
-        return [p for p in self.placeholders if p.type in types]
+        """Return the placeholders of the given kinds that lie on the slide."""
+        return [p for p in self.placeholders if p.type in types and p.inside]
 
 
 def read_template(path: str | Path) -> bytes:
@@ -131,12 +134,19 @@ def open_template(path: str | Path):
     from pptx import Presentation
 
     try:
-        return Presentation(io.BytesIO(read_template(path)))
+        prs = Presentation(io.BytesIO(read_template(path)))
     except TemplateError:
         raise
     except Exception as e:          # a damaged part: python-pptx's own exception types vary
         raise TemplateError(f"not a readable PowerPoint presentation ({type(e).__name__})",
                             Origin(str(path))) from None
+    w, h = (prs.slide_width or 0) / EMU_PER_PT, (prs.slide_height or 0) / EMU_PER_PT
+    if w < MIN_SLIDE_PT[0] or h < MIN_SLIDE_PT[1]:
+        raise TemplateError(f"the template's slides are {w:.0f} × {h:.0f} pt, smaller than the "
+                            f"{MIN_SLIDE_PT[0]:.0f} × {MIN_SLIDE_PT[1]:.0f} pt (4 × 3 in) a briefing "
+                            "needs; set a larger slide size in the template (Design › Slide Size)",
+                            Origin(str(path)))
+    return prs
 
 
 def _type(ph) -> str:
@@ -149,13 +159,25 @@ def _box(ph) -> tuple[float, float, float, float]:
     return tuple(round((v or 0) / EMU_PER_PT, 1) for v in (ph.left, ph.top, ph.width, ph.height))
 
 
+def _on(box: tuple[float, float, float, float], size: tuple[float, float]) -> bool:
+    """Return whether ``box`` lies on a slide of ``size`` (within a point of its edges)."""
+    x, y, w, h = box
+    return x >= -_SLACK_PT and y >= -_SLACK_PT and x + w <= size[0] + _SLACK_PT and y + h <= size[1] + _SLACK_PT
+
+
+def on_slide(ph, size: tuple[float, float]) -> bool:
+    """Return whether python-pptx placeholder ``ph`` lies on a slide of ``size`` (points)."""
+    return _on(_box(ph), size)
+
+
 def layouts(prs) -> list[Layout]:
     """Return every layout of every master, in order."""
     out = []
+    size = (prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT)
     for m, master in enumerate(prs.slide_masters):
         for i, layout in enumerate(master.slide_layouts):
-            phs = tuple(Placeholder(_type(ph), ph.placeholder_format.idx, ph.name, _box(ph))
-                        for ph in layout.placeholders)
+            phs = tuple(Placeholder(_type(ph), ph.placeholder_format.idx, ph.name, box, _on(box, size))
+                        for ph in layout.placeholders for box in (_box(ph),))
             out.append(Layout(m, i, layout.name, str(layout.part.partname).lstrip("/"), phs))
     return out
 
@@ -250,7 +272,10 @@ def problems(path: str | Path, prs=None) -> list[TemplateError]:
     if mapping_path(path).is_file():
         chosen, out = check_mapping(mapping_path(path), found)
     mapped = {kind for kind, _, _ in chosen}
-    return out + [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}",
+    off = sum(not p.inside for lay in found for p in lay.placeholders)
+    size = f"{prs.slide_width / EMU_PER_PT:.0f} × {prs.slide_height / EMU_PER_PT:.0f} pt"
+    why = f" on the slide ({off} placeholders of its layouts lie outside the {size} slide)" if off else ""
+    return out + [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}{why}",
                                 Origin(f"{path}")) for kind, layout in mapping(found).items()
                   if layout is None and kind not in mapped]
 

@@ -194,3 +194,35 @@ def test_check_names_the_mapping_it_followed(tmp_path):
     result = run("template", "check", pptx)
     assert (result.exit_code, result.output) == (
         0, f"{pptx}: ok, every slide type has a layout (as org43.layouts.yaml chooses)\n")
+
+
+def _resized(tmp_path: Path, name: str, cx: int, cy: int) -> Path:
+    """Return a copy of the org template with its slide size set to cx × cy EMU (layouts unchanged)."""
+    import re
+
+    def size(part, data):
+        if part == "ppt/presentation.xml":
+            return re.sub(rb'<p:sldSz [^>]*/>', f'<p:sldSz cx="{cx}" cy="{cy}"/>'.encode(), data)
+        return data
+    return _copy_with(tmp_path, name, size)
+
+
+def test_a_template_with_slides_too_small_to_read_is_refused(tmp_path):
+    tiny = _resized(tmp_path, "tiny.pptx", 914400, 685800)
+    result = run("template", "check", tiny)
+    assert (result.exit_code, result.output) == (1, f"{tiny}: the template's slides are 72 × 54 pt, smaller "
+            "than the 288 × 216 pt (4 × 3 in) a briefing needs; set a larger slide size in the template "
+            "(Design › Slide Size)\n")
+
+
+def test_placeholders_off_the_slide_serve_nothing_and_check_says_so(tmp_path):
+    """A portrait slide size over landscape layouts: placeholders past the slide's right edge are not
+    used (what went into them would be cut off), and check says why a slide type has no layout."""
+    portrait = _resized(tmp_path, "portrait.pptx", 6858000, 9144000)
+    found = layouts(open_template(portrait))
+    off = [p for lay in found for p in lay.placeholders if not p.inside]
+    assert off and all(p.box[0] + p.box[2] > 541 for p in off)
+    assert all(p.inside for lay in found for p in lay.of("title", "ctrTitle", "body", "obj", "pic"))
+    result = run("template", "check", portrait)
+    assert result.exit_code == 1
+    assert "lie outside the 540 × 720 pt slide)" in result.output

@@ -21,7 +21,7 @@ from lxml import etree
 
 from briefgen.theme import deck as D
 from briefgen.theme.template import (
-    COVER_TYPES, FOOTER_TYPES, TITLE_TYPES, layouts as layout_list, mapping, open_template,
+    COVER_TYPES, FOOTER_TYPES, TITLE_TYPES, layouts as layout_list, mapping, on_slide, open_template,
 )
 
 EMU = 12700
@@ -105,8 +105,9 @@ def _frames(path: str, _mtime: int, _size: int, chosen: tuple) -> dict[str, Fram
 
 
 def _frame(kind: str, m: int, i: int, layout, width: float, height: float) -> Frame:
-    """Return the Frame of slide type ``kind`` on ``layout`` of a ``width`` × ``height`` slide."""
-    phs = list(layout.placeholders)
+    """Return the Frame of slide type ``kind`` on ``layout`` of a ``width`` × ``height`` slide
+    (a placeholder off the slide is left alone: what went into it would be cut off)."""
+    phs = [p for p in layout.placeholders if on_slide(p, (width, height))]
     cover = kind in COVER_TYPES or kind == "section"
     content = sorted((p for p in phs if _type(p) in CONTENT_TYPES), key=_area, reverse=True)
     if kind == "image":
