@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 
 from briefgen import model
 from briefgen.errors import FitError, Origin
-from briefgen.render.pdf.blocks import ROLES, stack
+from briefgen.render.pdf.blocks import ROLES
+from briefgen.render.pdf.columns import main_column, side_panel
 from briefgen.render.pdf.frame import footer, header
 from briefgen.render.pdf.glossary import glossary_block, terms_left
-from briefgen.render.pdf.ops import Laid, Op, Rect, reading_span
+from briefgen.render.pdf.ops import Laid, Op, reading_span
 from briefgen.render.pdf.sources import cited, doc_refs, documents, sources_block
 from briefgen.render.pdf.text import PdfFonts, Typesetter
 from briefgen.theme.page import LEVELS, MM, PageStyle
@@ -37,7 +38,6 @@ MAX_FLEX = 3                           # more flexible sections than this keep t
 _COLUMNS = {"main": "main column (charts and narrative)",
             "side": "side panel (timeline, lists and contact)"}
 LANGUAGES = {"zh": "Chinese", "en": "English"}
-EPSILON = 1e-6                         # rounding: a column this much too tall still fits
 
 
 @dataclass
@@ -214,9 +214,9 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
         terms = Laid(0.0)
     body_h = body_bottom - y
     body = len(out.ops)
-    over = {"main": _main(out, zones["main"], ts, x0, y, main_w, body_h, terms)}
+    over = {"main": main_column(out.ops, zones["main"], ts, x0, y, main_w, body_h, terms)}
     side = len(out.ops)
-    over["side"] = _side(out, zones["side"], ts, x0 + width - side_w, y, side_w, body_h)
+    over["side"] = side_panel(out.ops, zones["side"], ts, x0 + width - side_w, y, side_w, body_h)
     out.ops[body:] = reading_span(out.ops[body:side], out.ops[side:])   # read column by column
     out.ops += across                           # a glossary note across the page, if any
     out.empty = {z: -over[z][0] for z in over if zones[z]}
@@ -258,67 +258,6 @@ def _locate(out: Composed, stacked: list[tuple[model.Section, float]], room: flo
     out.where = f" Its tallest section is this {blame.role} section{_label(blame)}, {tallest:.1f} pt."
     if cut is not None:
         out.where += f" The page ends inside the {cut.role} section{_label(cut)} at {_where(cut)[:-2]}."
-
-
-Stacked = tuple[float, list[tuple[model.Section, float]]]
-
-
-def _height(blocks: list[Laid], ts: Typesetter) -> float:
-    """Return the height of ``blocks`` stacked with the gap between blocks."""
-    return sum(b.height for b in blocks) + ts.gap("between_blocks") * max(len(blocks) - 1, 0)
-
-
-def _main(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float, h: float,
-          tail: Laid | None = None) -> Stacked:
-    """Add the main column to ``out``, ending with ``tail`` (the glossary note) at its foot;
-    return its overflow of ``h`` (<= 0 fits) and section bottoms."""
-    return _column(out, sections, ts, x, y, w, h, 0.0, tail)
-
-
-def _side(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float, h: float) -> Stacked:
-    """Add the tinted side panel to ``out``; return its overflow of ``h`` and section bottoms."""
-    if not sections:
-        return -h, []
-    out.ops.append(Rect(x, y, w, max(h, 0.0), ts.palette.tint))
-    return _column(out, sections, ts, x, y, w, h, ts.page.marks.panel_pad)
-
-
-def _column(out: Composed, sections, ts: Typesetter, x: float, y: float, w: float, h: float,
-            pad: float, tail: Laid | None = None) -> Stacked:
-    """Add a column of ``sections`` inside ``pad`` to ``out``; return its overflow and section bottoms.
-
-    The overflow is measured at natural heights. A column that fits shares its spare height:
-    charts and the timeline take it first (within their limits), then the gaps between
-    blocks widen (up to ``spread`` times); what is left stays at the column's end, and is
-    returned as a negative overflow. A ``tail`` sits at the column's foot, under the spare
-    height, and the bottoms count it, so the section it pushes past the edge is the one cut.
-    """
-    if not sections:
-        return -h, []
-    tail_h = tail.height + ts.gap("between_blocks") if tail is not None and tail.height else 0.0
-    inner, room = w - 2 * pad, h - 2 * pad - tail_h
-    laid = [ROLES[s.role].build(s.block, ts, inner, 0.0) for s in sections]
-    need = _height(laid, ts)
-    stretch = sum(b.stretch for b in laid)
-    if stretch and need < room:
-        c = ts.page.charts
-        extra = min((room - need) / stretch, c.max_height - c.min_height)
-        laid = [ROLES[s.role].build(s.block, ts, inner, extra) if b.stretch else b
-                for s, b in zip(sections, laid)]
-    gap = ts.gap("between_blocks")
-    spare = room - _height(laid, ts)
-    if spare > 0 and len(laid) > 1:
-        gap += min(spare / (len(laid) - 1), gap * ts.page.space.spread)
-    column, bottoms = Laid(0.0), []
-    for s, block in zip(sections, laid):
-        stack(column, block, gap=gap if column.ops else 0.0)
-        bottoms.append((s, pad + column.height + tail_h))
-    out.ops += column.place(x + pad, y + pad)
-    if tail_h:                                  # read after the column, drawn at its foot
-        out.ops += tail.place(x + pad, y + pad + room + ts.gap("between_blocks"))
-    if need > room + EPSILON:
-        return need - room, bottoms
-    return min(column.height - room, 0.0), bottoms
 
 
 def _fit_error(result: Composed, lang: str) -> FitError:
