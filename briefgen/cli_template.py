@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from briefgen.errors import BriefgenError, Problems
-from briefgen.theme.layout_map import mapping_path
+from briefgen.theme.layout_map import mapping_path, problems
 from briefgen.theme.template import (
-    EMU_PER_PT, SLIDE_TYPES, layouts, mapping, need, open_template, problems, theme_colours,
+    EMU_PER_PT, SLIDE_TYPES, layouts, mapping, need, open_template, theme_colours,
 )
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefgen.errors import Problems, TemplateError
-from briefgen.theme.template import SLIDE_TYPES, Layout, layouts, need, open_template, score
+from briefgen.errors import Origin, Problems, TemplateError
+from briefgen.theme.template import (
+    EMU_PER_PT, SLIDE_TYPES, Layout, layouts, mapping, need, open_template, score,
+)
 from briefgen.yamlload import Map, Scalar, read
 
 SUFFIX = ".layouts.yaml"
@@ -121,3 +123,21 @@ def _number(node, where: str, count: int) -> int:
         raise TemplateError(f"{where}: expected a number from 1 to {count} but received "
                             f"{getattr(node, 'text', '') or value!r}", node.origin)
     return value - 1
+
+
+def problems(path: str | Path, prs=None) -> list[TemplateError]:
+    """Return the located problems of the layout mapping beside the template (when there is one),
+    and one per slide type left to briefgen's choice that the template has no usable layout for."""
+    prs = prs if prs is not None else open_template(path)
+    master = str(prs.slide_masters[0].part.partname).lstrip("/")
+    found = layouts(prs)
+    chosen, out = (), []
+    if mapping_path(path).is_file():
+        chosen, out = check_mapping(mapping_path(path), found)
+    mapped = {kind for kind, _, _ in chosen}
+    off = sum(not p.inside for lay in found for p in lay.placeholders)
+    size = f"{prs.slide_width / EMU_PER_PT:.0f} × {prs.slide_height / EMU_PER_PT:.0f} pt"
+    why = f" on the slide ({off} placeholders of its layouts lie outside the {size} slide)" if off else ""
+    return out + [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}{why}",
+                                Origin(f"{path}")) for kind, layout in mapping(found).items()
+                  if layout is None and kind not in mapped]

@@ -258,24 +258,3 @@ def colours_of(root) -> dict[str, str]:
             out[etree.QName(slot).localname] = (slot[0].get("val") if slot[0].get("lastClr") is None
                                                 else slot[0].get("lastClr")).upper()
     return out
-
-
-def problems(path: str | Path, prs=None) -> list[TemplateError]:
-    """Return the located problems of the layout mapping beside the template (when there is one),
-    and one per slide type left to briefgen's choice that the template has no usable layout for."""
-    from briefgen.theme.layout_map import check_mapping, mapping_path
-
-    prs = prs if prs is not None else open_template(path)
-    master = str(prs.slide_masters[0].part.partname).lstrip("/")
-    found = layouts(prs)
-    chosen, out = (), []
-    if mapping_path(path).is_file():
-        chosen, out = check_mapping(mapping_path(path), found)
-    mapped = {kind for kind, _, _ in chosen}
-    off = sum(not p.inside for lay in found for p in lay.placeholders)
-    size = f"{prs.slide_width / EMU_PER_PT:.0f} × {prs.slide_height / EMU_PER_PT:.0f} pt"
-    why = f" on the slide ({off} placeholders of its layouts lie outside the {size} slide)" if off else ""
-    return out + [TemplateError(f"slide type '{kind}': no layout of {master} has {need(kind)}{why}",
-                                Origin(f"{path}")) for kind, layout in mapping(found).items()
-                  if layout is None and kind not in mapped]
-

@@ -16,7 +16,8 @@ from briefgen.render.pptx.chrome import Ctx, Page, blank, block_of, fit_or_expla
 from briefgen.render.pptx.frames import CHART_TYPES, PICTURE_TYPES, TEXT_TYPES, claim
 from briefgen.render.pptx.covers import closing_slide, section_slide, title_slide
 from briefgen.render.pptx.kpis import kpis_slide
-from briefgen.render.pptx.lists import bullets_slide, compare_slide, fit_list, items_of, list_paras
+from briefgen.render.pptx.listplan import fit_list, items_of, list_paras
+from briefgen.render.pptx.lists import bullets_slide, compare_slide
 from briefgen.render.pptx.table import table_slide
 from briefgen.render.pptx.text import emu, paras
 from briefgen.render.pptx.timeline import timeline_slide

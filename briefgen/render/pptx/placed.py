@@ -15,6 +15,7 @@ from dataclasses import replace
 from briefgen.render.pptx.chrome import Ctx, fit_or_explain
 from briefgen.render.pptx.measure import fit
 from briefgen.render.pptx.frames import Frame, Slot, clone
+from briefgen.render.pptx.listplan import list_paras, parity_sizes, plan_list
 from briefgen.render.pptx.text import Para, Span, emu, paras
 from briefgen.theme import deck as D
 
@@ -76,7 +77,6 @@ def list_pages(ctx: Ctx, slide, slot: Slot, items: list, heading: str, origin) -
     """Return the pages of a list (under its heading, when it has one) in the layout's text
     placeholder, fitted to its box and the size it inherits, continuing on further slides."""
     from briefgen.render.pptx.chrome import pages
-    from briefgen.render.pptx.lists import list_paras, parity_sizes, plan_list
 
     w, h = slot.inner
     head: list[Para] = []

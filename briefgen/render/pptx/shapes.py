@@ -8,13 +8,17 @@ from lxml import etree
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.oxml.ns import qn
 
-from briefgen.render.pptx.text import emu
-
+EMU_PER_PT = 12700
 _ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 _DECORATIVE = f"{{{_ADEC}}}decorative"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _CNVPR = "{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr"
 _LN, _SOLID, _SRGB, _EXTLST, _EXT = (f"{{{_A}}}{t}" for t in ("ln", "solidFill", "srgbClr", "extLst", "ext"))
+
+
+def emu(pt: float) -> int:
+    """Return ``pt`` points in EMU."""
+    return int(round(pt * EMU_PER_PT))
 
 
 def _solid(sp_pr, color: str, alpha: int | None = None) -> None:

@@ -40,11 +40,11 @@ from briefgen.render.pptx.measure import (  # noqa: F401  (measuring lives there
     DeckMeasure, balanced_room, balanced_width, deck_measure, fit, fit_or_fail, lines_height,
     overflow_error, text_width, written_lines,
 )
+from briefgen.render.pptx.shapes import EMU_PER_PT, add, emu  # noqa: F401  (EMU_PER_PT, emu re-exported)
 from briefgen.text.phrases import has_cjk
 from briefgen.text.typography import polish
 from briefgen.theme import deck as D
 
-EMU_PER_PT = 12700
 _LANGS = {"zh": ("zh-CN", "en-US"), "en": ("en-US", "zh-CN")}
 AMBIGUOUS_MARKS = re.compile("([“”‘’—…·–]+)")     # marks LibreOffice sets in the Latin face
 ANCHOR = "\u3000"                 # an ideographic space: the East Asian first character
@@ -52,11 +52,6 @@ ANCHOR_SZ = "100"                 # 1 pt, the smallest size ST_TextFontSize allo
 _WEAK_LEAD = re.compile("[\u2000-\u206f]+")   # General Punctuation: script "weak" in LibreOffice
 _NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _R, _T, _P, _BR, _FLD, _RPR = (f"{{{_NS_A}}}{t}" for t in ("r", "t", "p", "br", "fld", "rPr"))
-
-
-def emu(pt: float) -> int:
-    """Return ``pt`` points in EMU."""
-    return int(round(pt * EMU_PER_PT))
 
 
 @dataclass(frozen=True)
@@ -268,8 +263,6 @@ class TextWriter:
     def box(self, slide, x: float, y: float, w: float, h: float, items: list[Para], *,
             anchor: str = "t", name: str = ""):
         """Return a new text box at (x, y, w, h) points holding ``items``."""
-        from briefgen.render.pptx.shapes import add
-
         shape = add(slide, "textbox", emu(x), emu(y), emu(w), emu(h))
         if name:
             shape._element.nvSpPr.cNvPr.set("name", name)

@@ -6,7 +6,8 @@ import pytest
 
 from briefgen.errors import FitError, Origin
 from briefgen.model import Bullet, Bullets, Column, Compare, Paragraph, Slide
-from briefgen.render.pptx.lists import fit_list, heading_of, items_of, plan_list
+from briefgen.render.pptx.listplan import fit_list, items_of, plan_list
+from briefgen.render.pptx.lists import heading_of
 from briefgen.theme import deck as D
 from model_samples import briefing
 from test_render_pptx import open_deck, render_deck, run_sizes, shape_named, with_slides
