@@ -7,8 +7,9 @@ anything up: it lays out and draws. No I/O happens here.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Iterator, Union
 
 from briefgen.errors import Origin
 
@@ -294,3 +295,22 @@ class Briefing:
     meta: tuple[tuple[str, str], ...] = field(default=())   # extra (key, value) pairs
     labels: Labels = field(default_factory=Labels)         # interface words in ``lang``
     glossary: tuple[str, ...] = ()           # explanations of the terms the one-pager prints
+
+
+# Fields that hold identifiers, paths or formats, never text a reader sees.
+NOT_TEXT = frozenset({"fact_id", "fact_ids", "source_id", "series_ids", "path", "number_format",
+                      "kind", "role", "url", "spec_path", "theme", "lang", "entity", "origin"})
+
+
+def texts(value: Any) -> Iterator[str]:
+    """Yield every reader-facing string inside a model value (a string, a tuple or list of
+    values, a model object), skipping the fields of ``NOT_TEXT``."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from texts(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.name not in NOT_TEXT:
+                yield from texts(getattr(value, f.name))

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Any, Iterable, Iterator
 
-# Fields that hold ids, formats or paths rather than text a reader sees.
-_NOT_PRINTED = frozenset({"fact_id", "fact_ids", "source_id", "series_ids", "number_format",
-                          "path", "kind", "role", "origin"})
+from briefgen import model
 
 
 def printed_strings(obj: Any) -> Iterator[str]:
     """Return every string a model object (a block, a tuple of them, a string) prints."""
-    if isinstance(obj, str):
-        yield obj
-    elif isinstance(obj, (tuple, list)):
-        for item in obj:
-            yield from printed_strings(item)
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            if f.name not in _NOT_PRINTED:
-                yield from printed_strings(getattr(obj, f.name))
+    return model.texts(obj)
 
 
 def _pattern(form: str) -> re.Pattern[str]:

@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from briefgen.errors import FontError, Problems
 from briefgen.fonts.measure import deck_metrics, require_glyphs
-
-# Fields that hold identifiers, paths or formats, never text a viewer sees.
-_NOT_TEXT = frozenset({"fact_id", "fact_ids", "source_id", "series_ids", "path", "number_format",
-                       "kind", "role", "url", "spec_path", "theme", "lang", "entity", "origin"})
-
-
-def _texts(value):
-    """Yield every reader-facing string inside a model value."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, tuple):
-        for v in value:
-            yield from _texts(v)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.name not in _NOT_TEXT:
-                yield from _texts(getattr(value, f.name))
+from briefgen.model import texts
 
 
 def check_deck_glyphs(slides, fonts=None) -> None:
@@ -35,7 +17,7 @@ def check_deck_glyphs(slides, fonts=None) -> None:
     metrics = deck_metrics(False)
     problems: list[FontError] = []
     for slide in slides:
-        for text in _texts(slide):
+        for text in texts(slide):
             try:
                 require_glyphs(text, metrics, slide.origin)
                 _in_east_asian_face(text, fonts, slide.origin)
