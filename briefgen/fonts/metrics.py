@@ -71,6 +71,11 @@ class Metrics:
             total += self.gap_em * self._transitions(text)
         return total
 
+    def advances(self, chars) -> list[float]:
+        """Return the advance in em of each of ``chars`` alone (what ``em`` gives one character)."""
+        self._learn(chars)
+        return list(map(self._em.__getitem__, chars))
+
     def _transitions(self, text: str) -> int:
         """Return how many times ``text`` switches between East Asian and Western."""
         kinds, n, prev = self._kinds, 0, ""

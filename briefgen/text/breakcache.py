@@ -42,6 +42,7 @@ _table: dict[str, list[str]] | None = None
 _used: dict[str, None] = {}         # keys this process used or learnt, in order
 _dirty = False
 _seen: dict[tuple, tuple[str, ...]] = {}    # this process's answers, by (kind, text, width, size, Metrics)
+_texts: dict[tuple, tuple[str, str]] = {}   # (text, Metrics) -> (digest of it and its widths, its letters)
 
 
 @lru_cache(maxsize=1)
@@ -79,19 +80,33 @@ def _read() -> dict[str, list[str]]:
     return table if isinstance(table, dict) else {}
 
 
-def _key(kind: str, text: str, width: float, size: float, metrics) -> str:
-    """Return the key of breaking ``text`` at ``width`` and ``size`` measured by ``metrics``."""
-    ems = [metrics.em(ch) for ch in sorted(set(text))]
-    ident = repr((kind, text, float(width).hex(), float(size).hex(), metrics.gap_em, ems))
+def _keyed(kind: str, digest: str, width: float, size: float) -> str:
+    """Return the key of breaking the text of ``digest`` (``_text``) at ``width`` and ``size``."""
+    ident = f"{kind}\x1f{digest}\x1f{float(width).hex()}\x1f{float(size).hex()}"
     return hashlib.blake2b(ident.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _text(text: str, metrics) -> tuple[str, str]:
+    """Return the digest of ``text`` with its font widths (the advance in em of each distinct
+    character, the Asian/Western gap), and its characters less spaces; once per process for
+    each text and Metrics (a fitted text is looked up at several widths and sizes)."""
+    known = _texts.get((text, metrics))
+    if known is None:
+        ems = metrics.advances(sorted(set(text)))
+        ident = repr((text, metrics.gap_em, ems)).encode("utf-8", "surrogatepass")
+        known = (hashlib.blake2b(ident, digest_size=16).hexdigest(), "".join(text.split()))
+        if len(_texts) > MAX_ENTRIES:
+            _texts.clear()
+        _texts[(text, metrics)] = known
+    return known
 
 
 def _holds(lines, text: str) -> bool:
     """Return whether ``lines`` is a list of strings holding exactly the characters of ``text``
-    (breaks only drop spaces and hard line breaks)."""
+    (breaks only drop spaces and hard line breaks); ``text`` is given without its spaces."""
     if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
         return False
-    return "".join("".join(lines).split()) == "".join(text.split())
+    return "".join("".join(lines).split()) == text
 
 
 def lines(kind: str, text: str, width: float, size: float, metrics,
@@ -107,9 +122,10 @@ def lines(kind: str, text: str, width: float, size: float, metrics,
         return list(_seen[seen])
     if _table is None:
         _table = _read()
-    key = _key(kind, text, width, size, metrics)
+    digest, letters = _text(text, metrics)
+    key = _keyed(kind, digest, width, size)
     known = _table.get(key)
-    if known is not None and _holds(known, text):
+    if known is not None and _holds(known, letters):
         _used[key] = None
         got = list(known)
     else:
@@ -144,3 +160,4 @@ def forget() -> None:
     _table, _dirty = None, False
     _used.clear()
     _seen.clear()
+    _texts.clear()

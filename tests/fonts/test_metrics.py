@@ -11,8 +11,8 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from briefgen.errors import FontError
-from briefgen.fonts.metrics import (PACKAGED_FACE, find_face, font_source, fonttools_version,
-                                   packaged_font)
+from briefgen.fonts.metrics import (PACKAGED_FACE, Metrics, find_face, font_source,
+                                   fonttools_version, packaged_font)
 from briefgen.theme import Typefaces
 
 
@@ -55,3 +55,11 @@ def test_the_fonttools_version_is_read_without_importing_fonttools():
             "print(v, 'fontTools' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == [fontTools.version, "False"]
+
+
+def test_advances_are_each_characters_own_em_and_a_missing_one_the_notdef_box():
+    m = Metrics("t", lambda ch: {"a": 0.5, "年": 1.0}.get(ch), 0.9, 0.2, notdef_em=0.7,
+                gap_em=0.25)
+    assert m.advances(["a", "年", "☃"]) == [0.5, 1.0, 0.7]
+    assert m.em("a年") == 1.75                  # the gap counts between characters, not alone
+    assert m.missing("☃a") == ["☃"]
