@@ -8,7 +8,6 @@ drawn. ``paint`` turns the operations into reportlab canvas calls.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from typing import Any, Callable, Union
 
@@ -122,15 +121,18 @@ class Laid:
 
 
 def _moved(op: Op, dx: float, dy: float) -> Op:
-    """Return ``op`` moved by (dx, dy) (a shallow copy: fitting moves thousands of ops)."""
+    """Return ``op`` moved by (dx, dy): a shallow copy made straight from its fields (fitting
+    moves thousands of ops; ``copy.copy`` takes four times as long)."""
     if not dx and not dy:
         return op
-    moved = copy.copy(op)
-    object.__setattr__(moved, "x", op.x + dx)
-    object.__setattr__(moved, "y", op.y + dy)
+    moved = object.__new__(type(op))
+    fields = moved.__dict__             # frozen: fields are set in the copy's own dict
+    fields.update(op.__dict__)
+    fields["x"] = op.x + dx
+    fields["y"] = op.y + dy
     if isinstance(op, Line):
-        object.__setattr__(moved, "x2", op.x2 + dx)
-        object.__setattr__(moved, "y2", op.y2 + dy)
+        fields["x2"] = op.x2 + dx
+        fields["y2"] = op.y2 + dy
     return moved
 
 
