@@ -17,6 +17,7 @@ and Keynote about ¼ em, PowerPoint none); the measures count the larger.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -52,16 +53,31 @@ _KEEP = frozenset({"lang", "entity", "theme", "kind", "role", "path", "spec_path
 
 def polish_model(value):
     """Return ``value`` (a frozen model dataclass, tuple or string) with every reader-facing
-    string polished; identifiers, paths, number formats and verbatim source quotes are kept."""
-    import dataclasses
-
+    string polished; identifiers, paths, number formats and verbatim source quotes are kept.
+    What polishing leaves as it was is returned as it was (no copy)."""
     if isinstance(value, str):
-        return polish(value)
+        polished = polish(value)
+        return value if polished == value else polished     # the memo may hold an equal copy
     if isinstance(value, tuple):
-        return tuple(polish_model(v) for v in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: polish_model(getattr(value, f.name)) for f in dataclasses.fields(value)
-                   if f.name not in _KEEP}
-        changes = {k: v for k, v in changes.items() if v is not getattr(value, k)}
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
+        items = tuple(polish_model(v) for v in value)
+        if type(value) is tuple and all(a is b for a, b in zip(items, value)):
+            return value
+        return items
+    fields = _text_fields(type(value))
+    if fields is None:
+        return value
+    changes = {}
+    for name in fields:
+        old = getattr(value, name)
+        new = polish_model(old)
+        if new is not old:
+            changes[name] = new
+    return dataclasses.replace(value, **changes) if changes else value
+
+
+@lru_cache(maxsize=None)
+def _text_fields(cls: type) -> tuple[str, ...] | None:
+    """Return the names of a dataclass's fields that ``polish_model`` visits (None: not a dataclass)."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in _KEEP)

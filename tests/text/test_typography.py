@@ -203,3 +203,16 @@ def test_polish_model_sets_reader_text_and_keeps_ids_formats_and_quotes():
     assert charts and all(c.number_format == o.number_format for c, o in
                           zip(charts, [b for s in model.slides for b in s.blocks
                                        if hasattr(b, "number_format")]))
+
+
+def test_polish_model_returns_what_it_leaves_unchanged_as_it_was():
+    from model_samples import briefing
+
+    from briefgen.text.typography import polish_model
+
+    model = briefing("en")
+    polished = polish_model(model)
+    untouched = [(a, b) for a, b in zip(model.slides, polished.slides) if a == b]
+    assert untouched and all(a is b for a, b in untouched)    # no copies of what has no quotes
+    assert polished.notes is not model.notes                  # the notes with quotes are new
+    assert polish_model(polished) is polished                 # polishing twice changes nothing
