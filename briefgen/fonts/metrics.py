@@ -119,8 +119,10 @@ def _script_kind(ch: str) -> str:
 
 # -- locating fonts ----------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
 def packaged_font_path() -> str:
-    """Return the path of the Noto Sans CJK collection that manimgx-fonts-cjk installs."""
+    """Return the path of the Noto Sans CJK collection that manimgx-fonts-cjk installs (looked
+    up once per process; a missing package is looked up again at the next call)."""
     spec = find_spec("manimgx_fonts_cjk")
     if spec is None or not spec.submodule_search_locations:
         raise FontError("the font package is not installed: expected manimgx-fonts-cjk "
