@@ -10,6 +10,7 @@ laid out, so a dropped section leaves no entry behind.
 from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from briefgen import model
@@ -23,16 +24,22 @@ def cited(obj) -> list[int]:
     if isinstance(obj, tuple):
         for item in obj:
             out += cited(item)
-    elif is_dataclass(obj):
-        for f in fields(obj):
-            value = getattr(obj, f.name)
-            if f.name == "note":
-                out.append(value)
-            elif f.name == "notes":
-                out += list(value)
-            elif isinstance(value, tuple) or is_dataclass(value):
-                out += cited(value)
+        return out
+    for name in _fields(type(obj)):
+        value = getattr(obj, name)
+        if name == "note":
+            out.append(value)
+        elif name == "notes":
+            out += list(value)
+        elif isinstance(value, tuple) or is_dataclass(value):
+            out += cited(value)
     return out
+
+
+@lru_cache(maxsize=None)
+def _fields(cls: type) -> tuple[str, ...]:
+    """Return the field names of a dataclass (none for any other class), once per class."""
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else ()
 
 
 def doc_refs(sections: Iterable[model.Section], notes: Iterable[model.SourceNote]) -> dict[int, int]:
