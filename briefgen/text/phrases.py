@@ -26,8 +26,9 @@ _PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", 
 _MAGNITUDE = frozenset("十百千万亿兆")
 _CURRENCY = frozenset("元")
 _PUNCT = frozenset("，。、；：？！）》」』”’…—·%％")
-# a number (digits with , . or a range dash inside) with what qualifies and measures it
-_NUMBER = re.compile(r"[超近约逾达计共]?[\d][\d,.．]*(?:[–\-~～][\d][\d,.]*)?\s*[%％‰]?")
+# a number (digits with , . or a range dash inside) with what qualifies and measures it; a
+# pattern re compiles on first use (and keeps), since a warm build breaks no text
+_NUMBER = r"[超近约逾达计共]?[\d][\d,.．]*(?:[–\-~～][\d][\d,.]*)?\s*[%％‰]?"
 
 
 def has_cjk(text: str) -> bool:
@@ -69,7 +70,7 @@ def _number_spans(line: str, phrase: set[int]) -> set[int]:
     ending early at a currency (元) or where a phrase ends (15年|突破, 20家|以上).
     """
     kept: set[int] = set()
-    for m in _NUMBER.finditer(line):
+    for m in re.finditer(_NUMBER, line):
         end = m.end()
         while end < len(line) and line[end] in _MAGNITUDE:
             end += 1
