@@ -186,6 +186,14 @@ ROLES: dict[str, Role] = {
 }
 
 
+def build(section: model.Section, ts: Typesetter, width: float, extra: float = 0.0) -> Laid:
+    """Return ``section`` laid out ``width`` wide (``extra``: a chart's spare height), once per
+    fitting for the same width and spare height (``Typesetter.once``)."""
+    block = section.block
+    return ts.once((id(block), section.role, width, extra),
+                   lambda: ROLES[section.role].build(block, ts, width, extra), block)
+
+
 def section_strings(section: model.Section, lang: str) -> Iterator[Where]:
     """Return every string a section draws, with its origin."""
     role = ROLES.get(section.role)

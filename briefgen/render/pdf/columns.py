@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefgen import model
-from briefgen.render.pdf.blocks import ROLES, stack
+from briefgen.render.pdf.blocks import build, stack
 from briefgen.render.pdf.ops import Laid, Op, Rect
 from briefgen.render.pdf.text import Typesetter
 
@@ -47,13 +47,13 @@ def column(ops: list[Op], sections, ts: Typesetter, x: float, y: float, w: float
         return -h, []
     tail_h = tail.height + ts.gap("between_blocks") if tail is not None and tail.height else 0.0
     inner, room = w - 2 * pad, h - 2 * pad - tail_h
-    laid = [ROLES[s.role].build(s.block, ts, inner, 0.0) for s in sections]
+    laid = [build(s, ts, inner) for s in sections]
     need = stacked_height(laid, ts)
     stretch = sum(b.stretch for b in laid)
     if stretch and need < room:
         c = ts.page.charts
         extra = min((room - need) / stretch, c.max_height - c.min_height)
-        laid = [ROLES[s.role].build(s.block, ts, inner, extra) if b.stretch else b
+        laid = [build(s, ts, inner, extra) if b.stretch else b
                 for s, b in zip(sections, laid)]
     gap = ts.gap("between_blocks")
     spare = room - stacked_height(laid, ts)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from briefgen import model
 from briefgen.errors import FitError, Origin
-from briefgen.render.pdf.blocks import ROLES
+from briefgen.render.pdf.blocks import ROLES, build
 from briefgen.render.pdf.columns import main_column, side_panel
 from briefgen.render.pdf.frame import footer, header
 from briefgen.render.pdf.glossary import glossary_block, terms_left
@@ -135,9 +135,11 @@ def largest_type(b: model.Briefing, theme, fonts: PdfFonts, page: PageStyle,
     and the floors (a page only gets shorter as its type shrinks).
     """
     options = arrangements(sections)
+    memo: dict = {}                             # sections laid out, shared by the attempts
 
     def at(level: int, placed: dict[int, str]) -> Composed:
-        return compose(b, theme, Typesetter(fonts, b.lang, level, page, theme.palette), sections, placed)
+        ts = Typesetter(fonts, b.lang, level, page, theme.palette, laid=memo)
+        return compose(b, theme, ts, sections, placed)
 
     first = [at(0, a) for a in options]
     if any(r.overflow <= 0 for r in first):
@@ -192,7 +194,7 @@ def compose(b: model.Briefing, theme, ts: Typesetter, sections: list[model.Secti
     strips = [s for s in ranked if zone[id(s)] == "strip"]
     fixed = []                                  # (height, origin, what) of the fixed parts
     for s in strips:
-        laid = ROLES[s.role].build(s.block, ts, width, 0.0)
+        laid = build(s, ts, width)
         out.ops += laid.place(x0, y)
         y += laid.height + ts.gap("after_kpis")
         fixed.append((laid.height, s.origin, f"the {s.role} section"))

@@ -8,8 +8,8 @@ of printing as a box.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from briefgen.errors import FontError, Problems
 from briefgen.render.pdf.ops import Laid, Text
@@ -80,6 +80,22 @@ class Typesetter:
     page: PageStyle
     palette: Palette
     refs: Mapping[int, int] | None = None    # note number -> document number; None: the same
+    laid: dict | None = field(default=None, compare=False, repr=False)   # see ``once``
+
+    def once(self, key: tuple, make: Callable[[], Laid], owner: object = None) -> Laid:
+        """Return ``make()``, made once per ``key``, level and document numbering while this
+        typesetter carries a memo (``laid``: one per fitting of a page, which composes the page
+        in every column arrangement, most parts the same in several). ``owner`` is the object
+        ``key`` names by ``id``: a hit must be that very object. A laid-out block is never
+        changed once made, so sharing it is safe."""
+        if self.laid is None:
+            return make()
+        refs = None if self.refs is None else tuple(sorted(self.refs.items()))
+        full = (*key, self.level, refs)
+        hit = self.laid.get(full)
+        if hit is None or hit[0] is not owner:
+            hit = self.laid[full] = (owner, make())
+        return hit[1]
 
     def marks(self, notes: Iterable[int]) -> tuple[int, ...]:
         """Return the sorted document numbers that ``notes`` cite (notes without one: none)."""

@@ -139,3 +139,25 @@ def test_a_strip_that_leaves_no_room_for_the_body_is_blamed_on_the_strip():
     message = str(e.value)
     assert message.startswith(f"{kpis.origin}: one-pager (Chinese, lang zh):")
     assert "leave no room for the body" in message and "the kpis section" in message
+
+
+def test_each_section_is_laid_out_once_per_fitting_for_each_width_and_the_page_is_the_same(
+        monkeypatch):
+    import briefgen.render.pdf.blocks as blocks
+
+    b = briefing("zh")
+    sections = list(b.onepager.sections)
+    fonts = typesetter("zh").fonts
+    alone = [compose(b, PARK, Typesetter(fonts, "zh", 0, PAGE, PARK.palette), sections, placed).ops
+             for placed in ({}, {1: "side"})]
+    calls = []
+    for role, r in list(blocks.ROLES.items()):
+        def counted(block, ts, width, extra, _build=r.build):
+            calls.append((id(block), width, extra, ts.level, tuple(sorted((ts.refs or {}).items()))))
+            return _build(block, ts, width, extra)
+        monkeypatch.setitem(blocks.ROLES, role, r._replace(build=counted))
+    memo: dict = {}
+    shared = [compose(b, PARK, Typesetter(fonts, "zh", 0, PAGE, PARK.palette, laid=memo), sections,
+                      placed).ops for placed in ({}, {1: "side"})]
+    assert shared == alone                                  # the same page either way
+    assert len(calls) == len(set(calls)) and len(calls) < 2 * len(sections)   # none built twice
