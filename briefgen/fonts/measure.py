@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from briefgen.errors import FontError, Origin
 from briefgen.fonts.face import face_data, set_progress
@@ -63,14 +63,21 @@ __all__ = ["Metrics", "PdfFont", "FontSource", "deck_metrics", "pdf_metrics", "p
 def _pdf_metrics(source: FontSource) -> Metrics:
     """Return the Metrics of ``source`` at its weight, once per process."""
     face = face_data(source)
+    upem = face.upem
+    return Metrics(source.label, _advance(source), face.ascent / upem, face.descent / upem,
+                   face.notdef_advance / upem)
+
+
+def _advance(source: FontSource) -> Callable[[str], Optional[float]]:
+    """Return the function giving a character's advance in em in ``source`` (None: no glyph)."""
+    face = face_data(source)
     upem, lookup = face.upem, face.lookup
 
     def em(ch: str) -> Optional[float]:
         found = lookup(ord(ch))
         return found[1] / upem if found else None
 
-    return Metrics(source.label, em, face.ascent / upem, face.descent / upem,
-                   face.notdef_advance / upem)
+    return em
 
 
 def pdf_metrics(weight: int, theme_fonts: Typefaces | None = None) -> Metrics:
@@ -89,7 +96,8 @@ def deck_metrics(bold: bool) -> Metrics:
     See the module docstring for why these widths are the faithful estimate.
     """
     helvetica = HELVETICA_BOLD if bold else HELVETICA
-    cjk = _pdf_metrics(font_source(700 if bold else 400))
+    source = font_source(700 if bold else 400)
+    cjk, cjk_em = _pdf_metrics(source), _advance(source)   # each character is asked once here
 
     def latin(ch: str) -> Optional[float]:
         w = helvetica.get(ch)
@@ -102,9 +110,10 @@ def deck_metrics(bold: bool) -> Metrics:
             base = unicodedata.normalize("NFD", ch)[0]
             w = latin(base) if base != ch else None
         if w is None:
-            return cjk.em(ch) if not cjk.missing(ch) else None
-        if wide == "A" and not cjk.missing(ch):
-            return max(w, cjk.em(ch))
+            return cjk_em(ch)
+        if wide == "A":
+            wide_w = cjk_em(ch)
+            return w if wide_w is None else max(w, wide_w)
         return w
 
     name = f"deck {'Arial Bold' if bold else 'Arial'} + Microsoft YaHei (estimated)"
