@@ -8,13 +8,14 @@ anything up: it lays out and draws. No I/O happens here.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Iterator, Union
 
 from briefgen.errors import Origin
+from briefgen.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class SourceNote:
     """A numbered citation: the fact(s) it backs and the source quote that states them."""
 
@@ -31,7 +32,7 @@ class SourceNote:
     url: str = ""              # where the registry has an address for the document
 
 
-@dataclass(frozen=True)
+@frozen
 class Figure:
     """One formatted fact, split so a renderer can set the number large.
 
@@ -55,7 +56,7 @@ class Figure:
     detail: str = ""        # optional secondary line, e.g. "(38,800 mu)"
 
 
-@dataclass(frozen=True)
+@frozen
 class KpiCards:
     """Two to six big figures."""
 
@@ -63,7 +64,7 @@ class KpiCards:
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Bullet:
     """One line of a list; ``notes`` are the SourceNote numbers of figures it states."""
 
@@ -73,21 +74,21 @@ class Bullet:
     fact_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Bullets:
     items: tuple[Bullet, ...]
     heading: str = ""
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartSeries:
     name: str
     values: tuple[float | None, ...]
     unit: str = ""          # display unit of the values, e.g. "亿元" / "RMB billion"
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
     """A chart, drawn natively in the deck and as vectors in the PDF.
 
@@ -115,7 +116,7 @@ class Chart:
     years: tuple[int, ...] = ()             # per category, when every category is a year: a time axis
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     """A dated event on a timeline."""
 
@@ -126,7 +127,7 @@ class Event:
     fact_id: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Timeline:
     events: tuple[Event, ...]
     heading: str = ""
@@ -134,7 +135,7 @@ class Timeline:
     highlight: str = ""     # fact id of the event the spec highlights ("" for none)
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -142,13 +143,13 @@ class Table:
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     heading: str
     items: tuple[Bullet, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Compare:
     """Two columns side by side."""
 
@@ -157,7 +158,7 @@ class Compare:
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Image:
     path: str               # absolute path of a verified private copy of the spec's picture (spec/images.py)
     alt: str
@@ -165,7 +166,7 @@ class Image:
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Quote:
     text: str
     attribution: str = ""
@@ -173,14 +174,14 @@ class Quote:
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Paragraph:
     text: str
     notes: tuple[int, ...] = ()
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Contact:
     """Contact lines (names, slogans) and the details a reader follows up: address, phone,
     e-mail and web address (a QR code encodes the web address)."""
@@ -203,7 +204,7 @@ SLIDE_KINDS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Slide:
     """One slide of the deck.
 
@@ -224,7 +225,7 @@ class Slide:
     glossary: tuple[str, ...] = ()          # "Term (中文): explanation." in order of first use
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     """A one-pager section: a block, whether the spec lets it be dropped, and where it came from."""
 
@@ -235,14 +236,14 @@ class Section:
     notes: tuple[int, ...] = ()     # SourceNote numbers the spec cites for its own text (cite:)
 
 
-@dataclass(frozen=True)
+@frozen
 class OnePager:
     sections: tuple[Section, ...]
     notes: tuple[SourceNote, ...]           # numbered 1..n, every figure on the page
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Labels:
     """The interface words a renderer prints, in the briefing's language, put there by the resolver.
 
@@ -273,7 +274,7 @@ class Labels:
         return text.format(**fields) if fields else text
 
 
-@dataclass(frozen=True)
+@frozen
 class Briefing:
     """A whole briefing in one language."""
 

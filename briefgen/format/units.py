@@ -16,10 +16,10 @@ is not a unit here: briefgen.format.numbers handles it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
 from briefgen.errors import DatasetError
+from briefgen.frozen import frozen
 
 #: Magnitude characters that may lead a unit, as powers of ten.
 MAGNITUDES: dict[str, int] = {"千": 3, "万": 4, "亿": 8}
@@ -32,7 +32,7 @@ SHORT_SCALES: dict[str, str] = {"thousand": " thousand", "million": " million", 
                                 "trillion": " trillion"}
 
 
-@dataclass(frozen=True)
+@frozen
 class EnUnit:
     """An English unit: what it measures, its size in that measure's base, and how it is written.
 
@@ -69,7 +69,7 @@ EN_UNITS: dict[str, EnUnit] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Unit:
     """A base unit as the sources write it, and the English unit it is shown in."""
 

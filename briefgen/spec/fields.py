@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from briefgen.errors import Origin, SpecError
+from briefgen.frozen import frozen
 from briefgen.yamlload import Map, Node, Scalar, Seq
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -32,7 +33,7 @@ class Rec(dict):
         return self.origins.get(key, self.origin)
 
 
-@dataclass(frozen=True)
+@frozen
 class Text:
     """Text written in a spec: one string per language ('*' = the same in every language)."""
 
