@@ -10,10 +10,8 @@ succeeds. Problems found while laying out, fitting or checking glyphs name their
 from __future__ import annotations
 
 import copy
-import gc
 import io
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -145,8 +143,7 @@ class Session:
         problems are reported together, each labelled with its language.
         """
         try:
-            with _collector_held():
-                return self._render(Path(spec_path), Path(out_dir), formats, langs)
+            return self._render(Path(spec_path), Path(out_dir), formats, langs)
         finally:
             breakcache.save()           # what this build learnt about breaking its texts
 
@@ -211,31 +208,6 @@ class Session:
         """Check a spec exactly as a build in every one of its languages would, writing nothing."""
         built, _ = self.render(Path(spec_path), Path("output"), formats, None)
         return built
-
-
-@contextmanager
-def _collector_held():
-    """Hold Python's cyclic garbage collector off while a build runs; then file what survived
-    as old, unscanned.
-
-    A build makes some 100,000 short-lived objects (nodes, records, model, XML) that set the
-    collector off about 180 times: some 0.04 s of a 0.5 s warm build spent looking for
-    reference cycles, of which a build makes almost none (its peak memory is the same
-    without the collector). Re-enabled as it was, the first young collection would then walk
-    every object of the build (0.015 s); ``freeze`` and ``unfreeze`` move them straight to
-    the oldest generation instead, which a full collection still sweeps (a watch loop that
-    builds for hours collects its cycles), without a young collection per build.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        gc.enable()
 
 
 def _plan_decks(prep: Prepared) -> dict[str, Any]:

@@ -322,33 +322,6 @@ def test_each_language_s_deck_is_planned_once(tmp_path, monkeypatch):
     assert sorted(made) == ["en", "zh"]
 
 
-def test_the_garbage_collector_is_off_while_building_and_collects_the_build_s_cycles_after(tmp_path, monkeypatch):
-    import gc
-    import weakref
-
-    from briefgen import build as build_module
-
-    class Node:
-        pass
-
-    seen, cycles = [], []
-    real = build_module._plan_decks
-
-    def planning(prep):
-        seen.append(gc.isenabled())
-        node = Node()
-        node.me = node                      # garbage once the build ends, freed only by the collector
-        cycles.append(weakref.ref(node))
-        return real(prep)
-
-    monkeypatch.setattr(build_module, "_plan_decks", planning)
-    assert gc.isenabled()
-    build(ROOT / "specs" / "park.yaml", tmp_path, ("pptx",), ["zh"])
-    assert seen == [False] and gc.isenabled()
-    gc.collect()
-    assert cycles[0]() is None
-
-
 def test_a_session_rebuilds_an_edited_spec_as_a_fresh_build_would(tmp_path):
     from briefgen.build import Session
 
