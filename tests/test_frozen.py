@@ -78,3 +78,33 @@ def test_missing_arguments_and_docstrings():
                                                                 "__module__": __name__}))
     assert bare.__doc__ == ref.__doc__ == "Bare(x: 'int')"
     assert ours.__doc__ == "A point."
+
+
+@pytest.mark.parametrize("defaults", [{}, {"c": ()}, {"b": "x", "c": (1,)},
+                                      {"c": dataclasses.field(default_factory=tuple)}])
+def test_signature_and_argument_errors_match_a_frozen_dataclass(defaults):
+    import inspect
+
+    ours, theirs = _pair(**defaults)
+    assert str(inspect.signature(ours)) == str(inspect.signature(theirs))
+    assert ours.__init__.__qualname__ == "Point.__init__"
+    for args, kwargs in [((1, "b", ()), {}), ((), {"a": 1, "b": "b", "c": ()}), ((1,), {"b": "b"})]:
+        try:
+            expected = repr(theirs(*args, **kwargs))
+        except TypeError:
+            with pytest.raises(TypeError):
+                ours(*args, **kwargs)
+        else:
+            assert repr(ours(*args, **kwargs)) == expected
+    with pytest.raises(TypeError):
+        ours(1, "b", (), "extra")
+    with pytest.raises(TypeError):
+        ours(1, "b", (), d=4)
+
+
+def test_a_class_without_fields_and_one_with_a_field_after_a_default():
+    empty = frozen(type("Empty", (), {"__module__": __name__, "__doc__": "Nothing."}))
+    assert empty() == empty() and hash(empty()) == hash(()) and repr(empty()) == "Empty()"
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):  # ours
+        frozen(type("Bad", (), {"__module__": __name__, "__annotations__": {"a": "int", "b": "int"},
+                                "a": 0}))
