@@ -76,6 +76,8 @@ class Bullet:
 
 @frozen
 class Bullets:
+    """A list of bullets, with an optional heading."""
+
     items: tuple[Bullet, ...]
     heading: str = ""
     origin: Origin | None = None
@@ -83,6 +85,8 @@ class Bullets:
 
 @frozen
 class ChartSeries:
+    """One named series of a chart, its values in the display unit."""
+
     name: str
     values: tuple[float | None, ...]
     unit: str = ""          # display unit of the values, e.g. "亿元" / "RMB billion"
@@ -129,6 +133,8 @@ class Event:
 
 @frozen
 class Timeline:
+    """Dated events in order, with an optional heading and highlighted event."""
+
     events: tuple[Event, ...]
     heading: str = ""
     origin: Origin | None = None
@@ -137,6 +143,8 @@ class Timeline:
 
 @frozen
 class Table:
+    """A table: column headings and rows of final text."""
+
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     notes: tuple[int, ...] = ()
@@ -145,6 +153,8 @@ class Table:
 
 @frozen
 class Column:
+    """One column of a Compare block: a heading and its bullets."""
+
     heading: str
     items: tuple[Bullet, ...]
 
@@ -160,6 +170,8 @@ class Compare:
 
 @frozen
 class Image:
+    """A picture with its alt text and optional caption."""
+
     path: str               # absolute path of a verified private copy of the spec's picture (spec/images.py)
     alt: str
     caption: str = ""
@@ -168,6 +180,8 @@ class Image:
 
 @frozen
 class Quote:
+    """A quotation and who said it."""
+
     text: str
     attribution: str = ""
     notes: tuple[int, ...] = ()
@@ -176,6 +190,8 @@ class Quote:
 
 @frozen
 class Paragraph:
+    """A paragraph of running text."""
+
     text: str
     notes: tuple[int, ...] = ()
     origin: Origin | None = None
@@ -238,6 +254,8 @@ class Section:
 
 @frozen
 class OnePager:
+    """The one-page handout: its sections and the notes of every figure on it."""
+
     sections: tuple[Section, ...]
     notes: tuple[SourceNote, ...]           # numbered 1..n, every figure on the page
     origin: Origin | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import field
 from datetime import date
@@ -176,6 +175,8 @@ class Dataset:
 
 def suggestion(name: str, choices: Any) -> str:
     """Return "; did you mean 'x'?" for the closest of ``choices``, or "" when none is close."""
+    import difflib                  # only a misspelling needs it
+
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

@@ -7,7 +7,6 @@ problem as ``path:line:col: <where>: expected … but received …`` into the Co
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -78,6 +77,8 @@ def shown(node: Node) -> str:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """Return " (did you mean 'x'?)" for the closest choice, or ""."""
+    import difflib                  # only a misspelling needs it
+
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
