@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import field
+from functools import lru_cache
 from typing import Any, Iterator, Union
 
 from briefgen.errors import Origin
@@ -322,14 +323,25 @@ NOT_TEXT = frozenset({"fact_id", "fact_ids", "source_id", "series_ids", "path", 
 
 
 def texts(value: Any) -> Iterator[str]:
-    """Yield every reader-facing string inside a model value (a string, a tuple or list of
-    values, a model object), skipping the fields of ``NOT_TEXT``."""
+    """Return every reader-facing string inside a model value (a string, a tuple or list of
+    values, a model object), in order, skipping the fields of ``NOT_TEXT``."""
+    return iter(_collect(value, []))
+
+
+def _collect(value: Any, out: list[str]) -> list[str]:
+    """Return ``out`` with the reader-facing strings of ``value`` appended (see ``texts``)."""
     if isinstance(value, str):
-        yield value
+        out.append(value)
     elif isinstance(value, (tuple, list)):
         for item in value:
-            yield from texts(item)
+            _collect(item, out)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.name not in NOT_TEXT:
-                yield from texts(getattr(value, f.name))
+        for name in _text_fields(type(value)):
+            _collect(getattr(value, name), out)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _text_fields(cls: type) -> tuple[str, ...]:
+    """Return the names of the fields of a model class that may hold reader-facing text."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in NOT_TEXT)
