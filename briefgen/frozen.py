@@ -6,8 +6,10 @@ Python 3.11; briefgen defines some ninety such classes and a build imports most 
 ``@frozen`` gives the same class (``dataclasses.fields``, ``replace`` and ``asdict`` work,
 instances are immutable, equal by value and hashable exactly as a frozen dataclass's are)
 but compiles no method of its own: ``__init__`` (whose speed every instance needs) is a
-renamed copy of one compiled per number of fields, and the other methods are shared
-functions that read a per-class attribute getter.
+renamed copy of one compiled per number of fields (a class with default factories, slots
+or descriptors compiles its own), and the other methods are shared functions that read a
+per-class attribute getter. ``__dataclass_params__`` says init, repr, eq and frozen are
+False, as dataclass() did not add those methods; the class behaves as a frozen one.
 """
 
 from __future__ import annotations
