@@ -16,17 +16,17 @@ which svglib drops); a share is drawn over a pale track standing for the whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from briefgen.errors import RenderError
+from briefgen.frozen import frozen
 from briefgen.model import Chart
 from briefgen.theme import Theme
 
 DERIVED_MARK = "*"
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartStyle:
     """Chart sizes (pt) and proportions; colours come from the theme's palette.
 
@@ -67,7 +67,7 @@ def chart_style(theme: Theme) -> ChartStyle:
     return getattr(theme, "chart", None) or DEFAULT_STYLE
 
 
-@dataclass(frozen=True)
+@frozen
 class Mark:
     """One point as drawn: value, label text, fill and outline ('' = none)."""
 
@@ -78,7 +78,7 @@ class Mark:
     bold: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanSeries:
     name: str
     marks: tuple[Mark, ...]
@@ -89,7 +89,7 @@ class PlanSeries:
         return tuple(m.value for m in self.marks)
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartPlan:
     """A chart ready to draw in any format.
 

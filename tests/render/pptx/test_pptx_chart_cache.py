@@ -136,10 +136,10 @@ def _briefgen_imports(path: Path) -> set[str]:
 
 # Modules a chart-drawing module imports that do not decide the parts' bytes: the model and the
 # theme are keyed by value, the others serve the notes box under the chart (not a cached part),
-# errors and the caches themselves.
+# errors, the caches themselves, and how value classes are made (briefgen.frozen).
 KEYED_OR_UNUSED = {"briefgen.model", "briefgen.theme", "briefgen.theme.deck", "briefgen.errors",
                    "briefgen.fonts.measure", "briefgen.text.breakcache", "briefgen.text.fit",
-                   "briefgen.cache", "briefgen.render.charts.cache"}
+                   "briefgen.cache", "briefgen.render.charts.cache", "briefgen.frozen"}
 
 
 def test_the_key_hashes_every_module_that_draws_a_chart():
