@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+_NOTES = "/ppt/notesSlides/notesSlide%d.xml"
+
 
 class NotesSlides:
     """Makes a deck's notes slides: the first through python-pptx (which adds the notes master
@@ -15,6 +17,7 @@ class NotesSlides:
     def __init__(self):
         self._blank = None              # the first notes slide's XML before any text
         self._master = None             # the notes master part
+        self._names: set[str] = set()   # the deck's notes slides' part names
 
     def body(self, slide):
         """Return the text body (``p:txBody``) of a new notes slide for ``slide``."""
@@ -26,11 +29,24 @@ class NotesSlides:
             notes = slide.notes_slide
             self._blank = copy.deepcopy(notes._element)
             self._master = notes.part.part_related_by(RT.NOTES_MASTER)
+            prefix = _NOTES.split("%")[0]
+            self._names = {p.partname for p in slide.part.package.iter_parts()
+                           if p.partname.startswith(prefix)}
             return notes.notes_text_frame._txBody
         package = slide.part.package
-        part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
-                              CT.PML_NOTES_SLIDE, package, copy.deepcopy(self._blank))
+        part = NotesSlidePart(self._next_partname(), CT.PML_NOTES_SLIDE, package,
+                              copy.deepcopy(self._blank))
         part.relate_to(self._master, RT.NOTES_MASTER)
         part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
         return part._element.xpath(self._BODY)[0]
+
+    def _next_partname(self):
+        """Return the part name python-pptx's ``next_partname`` gives the next notes slide,
+        from the names this deck's notes slides hold (only they add any), without its walk
+        over every part of the package."""
+        from pptx.opc.packuri import PackURI
+
+        n = next(n for n in range(len(self._names) + 1, 0, -1) if _NOTES % n not in self._names)
+        self._names.add(_NOTES % n)
+        return PackURI(_NOTES % n)
