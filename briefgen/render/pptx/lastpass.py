@@ -32,7 +32,7 @@ import zipfile
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from briefgen.render.pptx.text import AMBIGUOUS_MARKS, anchor_start
+from briefgen.render.pptx.text import AMBIGUOUS_MARKS, HAS_MARK, anchor_start, child_of
 from briefgen.text.phrases import has_cjk
 from briefgen.text.typography import polish
 
@@ -40,6 +40,7 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_R, _T, _P, _RPR, _LATIN, _EA = (f"{{{_A}}}{t}" for t in ("r", "t", "p", "rPr", "latin", "ea"))
 _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 _AXIS_ID = re.compile(rb'(<c:(?:axId|crossAx) val=")(-\d+)(")')
 _CHART = re.compile(r"ppt/charts/chart\d+\.xml")
@@ -138,27 +139,29 @@ def set_runs(part_xml: bytes) -> bytes:
 def set_runs_tree(root) -> bool:
     """Return whether polishing the runs under element ``root`` (see ``set_runs``) changed any."""
     changed = False
-    for r in list(root.iter(f"{{{_A}}}r")):
-        t = r.find(f"{{{_A}}}t")
+    for r in list(root.iter(_R)):
+        t = child_of(r, _T)
         if t is None or not t.text:
             continue
         text = polish(t.text)
         if text != t.text:
             t.text, changed = text, True
         changed |= _split_marks(r, text)
-    for p in list(root.iter(f"{{{_A}}}p")):
+    for p in list(root.iter(_P)):
         changed |= anchor_start(p)
     return changed
 
 
 def _split_marks(r, text: str) -> bool:
     """Split Chinese run ``r`` so its ambiguous marks take the EA face; return if it changed."""
-    rpr = r.find(f"{{{_A}}}rPr")
-    if rpr is None or not AMBIGUOUS_MARKS.search(text):
+    if not HAS_MARK.search(text):
+        return False
+    rpr = child_of(r, _RPR)
+    if rpr is None:
         return False
     if not (has_cjk(text) or rpr.get("lang", "").startswith("zh")):
         return False
-    latin, ea = rpr.find(f"{{{_A}}}latin"), rpr.find(f"{{{_A}}}ea")
+    latin, ea = child_of(rpr, _LATIN), child_of(rpr, _EA)
     if ea is None or latin is None or latin.get("typeface") == ea.get("typeface"):
         return False
     pieces = [piece for piece in AMBIGUOUS_MARKS.split(text) if piece]

@@ -46,7 +46,9 @@ from briefgen.text.typography import polish
 from briefgen.theme import deck as D
 
 _LANGS = {"zh": ("zh-CN", "en-US"), "en": ("en-US", "zh-CN")}
-AMBIGUOUS_MARKS = re.compile("([“”‘’—…·–]+)")     # marks LibreOffice sets in the Latin face
+_MARK = "[“”‘’—…·–]"                 # marks LibreOffice sets in the Latin face
+AMBIGUOUS_MARKS = re.compile(f"({_MARK}+)")   # a stretch of them (split keeps it)
+HAS_MARK = re.compile(_MARK)      # whether text holds one: searched ~9x faster than the above
 ANCHOR = "\u3000"                 # an ideographic space: the East Asian first character
 ANCHOR_SZ = "100"                 # 1 pt, the smallest size ST_TextFontSize allows (not a style)
 _WEAK_LEAD = re.compile("[\u2000-\u206f]+")   # General Punctuation: script "weak" in LibreOffice
@@ -92,6 +94,21 @@ def needs_anchor(text: str) -> bool:
     return bool(m) and m.end() < len(text) and has_cjk(text[m.end()])
 
 
+def child_of(el, tag: str):
+    """Return the first child of element ``el`` with ``tag`` (a Clark name), else None: what
+    ``el.find(tag)`` returns, without its path parsing (a third of the cost)."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def child_text(el) -> str:
+    """Return the text of the first ``a:t`` child of ``el`` ("" without one or text)."""
+    t = child_of(el, _T)
+    return (t.text or "") if t is not None else ""
+
+
 def anchor_start(p) -> bool:
     """Return whether paragraph element ``p`` was given the anchor run (see the module).
 
@@ -104,14 +121,17 @@ def anchor_start(p) -> bool:
         if tag == _BR:
             break
         if tag == _R or tag == _FLD:
-            first = first if first is not None else child
-            text += child.findtext(_T) or ""
+            if first is None:
+                first = child
+                if tag == _FLD:             # a field first: never anchored
+                    return False
+            text += child_text(child)
             if _WEAK_LEAD.sub("", text):
                 break
-    if first is None or first.tag != _R or not needs_anchor(text):
+    if first is None or not needs_anchor(text):
         return False
     anchor = etree.Element(_R)
-    rpr = first.find(_RPR)
+    rpr = child_of(first, _RPR)
     rpr = copy.deepcopy(rpr) if rpr is not None else etree.Element(_RPR)
     rpr.set("sz", ANCHOR_SZ)
     rpr.attrib.pop("spc", None)
@@ -179,7 +199,7 @@ class TextWriter:
     def _run(self, p, span: Span, text: str) -> None:
         """Append ``text`` in ``span``'s style; in Chinese, its ambiguous marks in the EA face."""
         chinese = self.zh or has_cjk(span.text)       # the language of the whole span
-        pieces = AMBIGUOUS_MARKS.split(text) if chinese else [text]
+        pieces = AMBIGUOUS_MARKS.split(text) if chinese and HAS_MARK.search(text) else [text]
         for k, piece in enumerate(pieces):
             if not piece:
                 continue
