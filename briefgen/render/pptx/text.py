@@ -159,7 +159,7 @@ class TextWriter:
         made = self._made.get(key)
         if made is None:
             made = self._made[key] = build()
-        el = copy.deepcopy(made)
+        el = made.__copy__()        # what copy.deepcopy calls for an lxml element, without its memo
         parent.append(el)
         return el
 
@@ -240,12 +240,15 @@ class TextWriter:
                     self._rpr(etree.SubElement(p, _BR), "a:rPr", span.size, span.color,
                               span.bold, text=span.text)
                 self._run(p, span, line)
+            head = lines[0] if lines else ""        # the text before the first break
         else:
+            head = "".join(polish(span.text) for span in para.spans)
             for span in para.spans:
                 self._run(p, span, polish(span.text))
         last = para.spans[-1]
         self._rpr(p, "a:endParaRPr", last.size, last.color, last.bold, text=last.text)
-        anchor_start(p)
+        if _WEAK_LEAD.match(head):      # only text opening with weak marks can need the anchor
+            anchor_start(p)
 
     def fill(self, shape, items: list[Para], *, anchor: str = "t",
              insets: tuple[float, float, float, float] = (0, 0, 0, 0)) -> None:
