@@ -32,7 +32,8 @@ import zipfile
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from briefgen.render.pptx.text import AMBIGUOUS_MARKS, HAS_MARK, anchor_start, child_of
+from briefgen.render.pptx.shapes import child_of
+from briefgen.render.pptx.text import AMBIGUOUS_MARKS, HAS_MARK, anchor_start
 from briefgen.text.phrases import has_cjk
 from briefgen.text.typography import polish
 

@@ -40,7 +40,9 @@ from briefgen.render.pptx.measure import (  # noqa: F401  (measuring lives there
     DeckMeasure, balanced_room, balanced_width, deck_measure, fit, fit_or_fail, lines_height,
     overflow_error, text_width, written_lines,
 )
-from briefgen.render.pptx.shapes import EMU_PER_PT, add, emu  # noqa: F401  (EMU_PER_PT, emu re-exported)
+from briefgen.render.pptx.shapes import (  # noqa: F401  (EMU_PER_PT, emu re-exported)
+    EMU_PER_PT, add, c_nv_pr_of, child_of, emu,
+)
 from briefgen.text.phrases import has_cjk
 from briefgen.text.typography import polish
 from briefgen.theme import deck as D
@@ -54,6 +56,10 @@ ANCHOR_SZ = "100"                 # 1 pt, the smallest size ST_TextFontSize allo
 _WEAK_LEAD = re.compile("[\u2000-\u206f]+")   # General Punctuation: script "weak" in LibreOffice
 _NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _R, _T, _P, _BR, _FLD, _RPR = (f"{{{_NS_A}}}{t}" for t in ("r", "t", "p", "br", "fld", "rPr"))
+_BODY_PR, _NO_AUTOFIT = f"{{{_NS_A}}}bodyPr", f"{{{_NS_A}}}noAutofit"
+_KEEP_NEW_BODY = frozenset({f"{{{_NS_A}}}lstStyle"})     # what fill_body keeps of a text body
+_KEEP_BODY = _KEEP_NEW_BODY | {_BODY_PR}                  # ... when it keeps the body's bodyPr
+_TX_BODY = "{http://schemas.openxmlformats.org/presentationml/2006/main}txBody"
 
 
 @dataclass(frozen=True)
@@ -92,15 +98,6 @@ def needs_anchor(text: str) -> bool:
     """Return whether a paragraph of ``text`` starts with weak marks (“ ‘ — …) before Chinese."""
     m = _WEAK_LEAD.match(text)
     return bool(m) and m.end() < len(text) and has_cjk(text[m.end()])
-
-
-def child_of(el, tag: str):
-    """Return the first child of element ``el`` with ``tag`` (a Clark name), else None: what
-    ``el.find(tag)`` returns, without its path parsing (a third of the cost)."""
-    for child in el:
-        if child.tag == tag:
-            return child
-    return None
 
 
 def child_text(el) -> str:
@@ -267,18 +264,18 @@ class TextWriter:
 
         With a ``width`` (points of text width), one-run paragraphs are broken to it.
         """
-        keep = {qn("a:lstStyle")} | (set() if anchor else {qn("a:bodyPr")})
+        keep = _KEEP_NEW_BODY if anchor else _KEEP_BODY
         for child in list(tx_body):
             if child.tag not in keep:
                 tx_body.remove(child)
         if anchor:
-            body_pr = etree.Element(qn("a:bodyPr"))
+            body_pr = etree.Element(_BODY_PR)
             for name, value in zip(("lIns", "tIns", "rIns", "bIns"), insets):
                 body_pr.set(name, str(emu(value)))
             body_pr.set("wrap", "square")
             body_pr.set("rtlCol", "0")
             body_pr.set("anchor", anchor)
-            etree.SubElement(body_pr, qn("a:noAutofit"))
+            etree.SubElement(body_pr, _NO_AUTOFIT)
             tx_body.insert(0, body_pr)
         for para in items:
             self._para(tx_body, para, width)
@@ -288,6 +285,7 @@ class TextWriter:
         """Return a new text box at (x, y, w, h) points holding ``items``."""
         shape = add(slide, "textbox", emu(x), emu(y), emu(w), emu(h))
         if name:
-            shape._element.nvSpPr.cNvPr.set("name", name)
-        self.fill(shape, items, anchor=anchor)
+            c_nv_pr_of(shape).set("name", name)
+        tx_body = child_of(shape._element, _TX_BODY)    # a new text box has one
+        self.fill_body(tx_body, items, anchor=anchor, width=emu(w) / EMU_PER_PT)   # as fill()
         return shape
