@@ -9,7 +9,7 @@ from briefgen.errors import FitError, Origin
 from briefgen.model import Briefing, Chart
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.text import (
-    Para, Span, TextWriter, balanced_width, emu, fit, paras, text_width,
+    EMU_PER_PT, Para, Span, TextWriter, balanced_width, emu, fit, paras, text_width,
 )
 from briefgen.theme import deck as D
 
@@ -189,9 +189,9 @@ def place_title(ctx: Ctx, slide, x: float, y: float, w: float, items: list[Para]
     """
     span = items[0].spans[0]
     w = balanced_width(span.text, w, span.size, span.bold)
-    title = slide.shapes.title
-    title.left, title.top, title.width, title.height = emu(x), emu(y), emu(w), emu(h)
-    ctx.writer.fill(title, items)
+    title = shapes.title_of(slide)
+    shapes.set_box(title, emu(x), emu(y), emu(w), emu(h))
+    ctx.writer.fill_body(title._element.get_or_add_txBody(), items, width=emu(w) / EMU_PER_PT)
 
 
 def content_title(ctx: Ctx, slide, title: str, subtitle: str, origin: Origin | None) -> None:

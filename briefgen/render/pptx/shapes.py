@@ -13,7 +13,10 @@ _CNVPR = "{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr"
 _LN, _SOLID, _SRGB, _EXTLST, _EXT = (f"{{{_A}}}{t}" for t in ("ln", "solidFill", "srgbClr", "extLst", "ext"))
 _NO_FILL, _ALPHA, _PRST_GEOM = (f"{{{_A}}}{t}" for t in ("noFill", "alpha", "prstGeom"))
 _XFRM, _OFF = f"{{{_A}}}xfrm", f"{{{_A}}}off"
-_SP_PR = "{http://schemas.openxmlformats.org/presentationml/2006/main}spPr"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_SP_PR, _NV_PR, _PH = (f"{{{_P}}}{t}" for t in ("spPr", "nvPr", "ph"))
+_SHAPE_TAGS = tuple(f"{{{_P}}}{t}" for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic",
+                                               "contentPart"))     # python-pptx's shape elements
 _FILLS_AND_LINE = frozenset(f"{{{_A}}}{t}" for t in ("noFill", "solidFill", "gradFill", "ln"))
 _STYLE = "{http://schemas.openxmlformats.org/presentationml/2006/main}style"
 _P_EXTLST = "{http://schemas.openxmlformats.org/presentationml/2006/main}extLst"
@@ -109,6 +112,31 @@ def add(slide, kind, x: int, y: int, cx: int, cy: int):
     else:
         ext_lst.addprevious(el)
     return cls(el, shapes)
+
+
+def set_box(shape, x: int, y: int, cx: int, cy: int) -> None:
+    """Place ``shape`` at (x, y) sized (cx, cy) EMU: the XML python-pptx's left, top, width and
+    height setters write (the ``a:xfrm`` added if missing, then its off and ext), in one lookup."""
+    xfrm = shape._element.get_or_add_xfrm()
+    off = xfrm.get_or_add_off()
+    off.set("x", str(x))
+    off.set("y", str(y))
+    ext = xfrm.get_or_add_ext()
+    ext.set("cx", str(cx))
+    ext.set("cy", str(cy))
+
+
+def title_of(slide):
+    """Return the slide's title placeholder, as ``slide.shapes.title`` finds it (the first shape
+    whose first child's ``p:nvPr`` holds a ``p:ph`` of idx 0), without an XPath per shape; else None."""
+    shapes = slide.shapes
+    for el in shapes._spTree.iterchildren(*_SHAPE_TAGS):
+        first = next(el.iterchildren(etree.Element), None)
+        ph = None if first is None else next(
+            (ph for nv in first.iterchildren(_NV_PR) for ph in nv.iterchildren(_PH)), None)
+        if ph is not None and int(ph.get("idx", "0")) == 0:
+            return shapes._shape_factory(el)
+    return None
 
 
 def c_nv_pr_of(shape):
