@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from briefgen import __version__
+from briefgen import __version__, collector
 from briefgen.errors import BriefgenError, Problems
 
 
@@ -53,6 +53,8 @@ class _Command(click.Group):
         its final collection walks every object the build made (about 0.05 s of a 0.5 s
         build) only for the process to exit. Every file is written, synced and closed by then,
         and exit handlers still run."""
+        if args is None:
+            collector.enable_for_process()      # a command line: builds may hold the collector off
         try:
             return super().main(args, *more, **kwargs)
         finally:
@@ -97,7 +99,9 @@ def run_specs(specs, run, done, as_json: bool) -> list[BriefgenError]:
     import json
 
     results, errors = [], []
-    for spec in specs:
+    for number, spec in enumerate(specs):
+        if number:
+            collector.between()         # the last spec's garbage, before the next is built
         try:
             built = run(spec)
         except BriefgenError as e:
@@ -146,7 +150,11 @@ def build(specs: tuple[Path, ...], out_dir: Path, fmt: str, lang: str | None, da
     from briefgen.build import FORMATS, Session
     from briefgen.fonts.measure import set_progress
 
-    set_progress(lambda message: click.echo(message, err=True))     # the first run's font preparation
+    collector.hold()
+    def preparing(message: str) -> None:        # the first run's font preparation makes garbage
+        collector.release()
+        click.echo(message, err=True)
+    set_progress(preparing)
     click.get_current_context().call_on_close(lambda: set_progress(None))
     formats = FORMATS if fmt == "all" else (fmt,)
     langs = {None: None, "all": ["zh", "en"]}.get(lang, [lang])
@@ -186,7 +194,11 @@ def validate(specs: tuple[Path, ...], data_dir: Path | None, as_json: bool) -> N
       briefgen validate specs/park.yaml --json
     """
     from briefgen.build import Session
+    from briefgen.fonts.measure import set_progress
 
+    collector.hold()
+    set_progress(lambda message: collector.release())       # fonts prepared: garbage is made
+    click.get_current_context().call_on_close(lambda: set_progress(None))
     session = Session(data_dir)
 
     def ok(spec: Path, built) -> None:

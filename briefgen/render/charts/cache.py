@@ -42,10 +42,10 @@ _TAPE_CODE = {"briefgen.render.charts": ("tape.py", "cache.py", "../pdf/chart.py
 def _matplotlib_stamp() -> str:
     """Return the SHA-256 of matplotlib's version file, found without importing matplotlib
     (or importlib.metadata, which costs more than the lookup it saves)."""
-    return _package_stamp("matplotlib", ("_version.py",))
+    return package_stamp("matplotlib", ("_version.py",))
 
 
-def _package_stamp(package: str, files: tuple[str, ...]) -> str:
+def package_stamp(package: str, files: tuple[str, ...]) -> str:
     """Return the SHA-256 of files of an installed package, found without importing it
     ("?" when it is not installed; a file that cannot be read counts as missing)."""
     spec = importlib.util.find_spec(package)
@@ -64,7 +64,7 @@ def _package_stamp(package: str, files: tuple[str, ...]) -> str:
 @lru_cache(maxsize=1)
 def _tape_stamp() -> str:
     """Return the SHA-256 of the code that places a chart's SVG on the page."""
-    return hashlib.sha256(repr(sorted((p, _package_stamp(p, f)) for p, f in _TAPE_CODE.items()))
+    return hashlib.sha256(repr(sorted((p, package_stamp(p, f)) for p, f in _TAPE_CODE.items()))
                           .encode()).hexdigest()
 
 

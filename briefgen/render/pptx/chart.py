@@ -10,14 +10,10 @@ and nothing is 3-D.
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from copy import deepcopy
 from dataclasses import replace
 
 from lxml import etree
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.chart import XL_MARKER_STYLE, XL_TICK_MARK
@@ -29,6 +25,7 @@ from pptx.util import Emu, Pt
 from briefgen.fonts.measure import deck_metrics
 from briefgen.model import Chart
 from briefgen.render.charts.style import ChartPlan, ChartStyle, Mark, chart_plan, chart_style, format_value
+from briefgen.render.pptx.chartparts import chart_frame, part_key, pin_workbook
 from briefgen.render.pptx.timeaxis import on_time_axis
 from briefgen.text import breakcache
 from briefgen.text.fit import break_lines
@@ -37,7 +34,6 @@ from briefgen.theme import deck as D
 
 LANG_TAGS = {"zh": "zh-CN", "en": "en-US"}
 TRACK_NAME = "100%"                  # the series standing for the whole behind share bars
-WORKBOOK_DATE = "2000-01-01T00:00:00Z"   # embedded workbooks carry this, not the build time
 NOTE_SIZE = D.CAPTION.min            # footnote and source line under a chart
 NOTE_PITCH = D.CAPTION.min * D.CAPTION_LINE
 
@@ -237,8 +233,10 @@ _FORMS = {
 }
 
 
-def _chart_data(plan: ChartPlan, chart: Chart) -> CategoryChartData:
+def _chart_data(plan: ChartPlan, chart: Chart):
     """Return the embedded data: the plan's categories and values (plus the share track)."""
+    from pptx.chart.data import CategoryChartData      # xlsxwriter: only when a chart is drawn live
+
     data = CategoryChartData(number_format=chart.number_format)
     data.categories = plan.categories
     if plan.form == "share":
@@ -294,25 +292,6 @@ def _chart_space_plain(chart_) -> None:
         plot_area.insert_element_before(deepcopy(sppr), "c:extLst")
 
 
-def pin_workbook(chart_) -> None:
-    """Rewrite the embedded workbook with fixed dates, so the same chart gives the same bytes."""
-    workbook = chart_.part.chart_workbook
-    blob = workbook.xlsx_part.blob
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*",
-                              rb"\g<1>" + WORKBOOK_DATE.encode(), data)
-            entry = zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            dst.writestr(entry, data)
-    workbook.update_from_xlsx_blob(out.getvalue())
-
-
 def add_chart(slide, chart: Chart, x, y, cx, cy, theme: Theme, lang: str, *,
               show_title: bool = False, source: bool = True):
     """Return the graphic frame of ``chart`` drawn natively on ``slide`` in (x, y, cx, cy).
@@ -327,14 +306,26 @@ def add_chart(slide, chart: Chart, x, y, cx, cy, theme: Theme, lang: str, *,
         plan = replace(plan, notes=tuple(n for n in plan.notes if n != chart.source_line))
     deck = _Deck(theme, lang)
     style = deck.style
-    chart_type, draw = _FORMS[plan.form]
     lines, notes_h = _notes_height(plan, Emu(cx).pt)
     gap = style.note_gap * NOTE_SIZE if lines else 0.0
     notes_emu = Pt(notes_h + gap) if lines else 0
-    frame = slide.shapes.add_chart(chart_type, x, y, cx, cy - notes_emu, _chart_data(plan, chart))
+    plot_h = cy - notes_emu
+    key = part_key(plan, replace(chart, origin=None), theme, deck.lang, int(cx), int(plot_h), show_title)
+    frame = chart_frame(slide, key, x, y, cx, plot_h,
+                        lambda: _draw(slide, plan, chart, deck, (x, y, cx, plot_h), show_title))
     if chart.title:
         frame.name = f"Chart: {chart.title}"
     frame._element.nvGraphicFramePr.cNvPr.set("descr", chart.alt_text)
+    if lines:
+        _add_notes(slide, plan, x, y + cy - Pt(notes_h), cx, Pt(notes_h), deck)
+    return frame
+
+
+def _draw(slide, plan: ChartPlan, chart: Chart, deck: _Deck, box: tuple, show_title: bool):
+    """Return the graphic frame of ``plan`` drawn live as a python-pptx chart in ``box`` (EMU)."""
+    style = deck.style
+    chart_type, draw = _FORMS[plan.form]
+    frame = slide.shapes.add_chart(chart_type, *box, _chart_data(plan, chart))
     chart_ = frame.chart
     deck.font(chart_.font, style.deck_axis, False, deck.palette.ink)
     for end in chart_._chartSpace.txPr.iter(qn("a:endParaRPr")):
@@ -357,6 +348,4 @@ def add_chart(slide, chart: Chart, x, y, cx, cy, theme: Theme, lang: str, *,
         chart_.has_title = False
     _chart_space_plain(chart_)
     pin_workbook(chart_)
-    if lines:
-        _add_notes(slide, plan, x, y + cy - Pt(notes_h), cx, Pt(notes_h), deck)
     return frame

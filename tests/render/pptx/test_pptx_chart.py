@@ -13,7 +13,8 @@ from pptx.util import Pt
 from briefgen.errors import Origin, RenderError
 from briefgen.model import Chart
 from briefgen.render.charts.style import DEFAULT_STYLE, blend
-from briefgen.render.pptx.chart import TRACK_NAME, WORKBOOK_DATE, add_chart
+from briefgen.render.pptx.chart import TRACK_NAME, add_chart
+from briefgen.render.pptx.chartparts import WORKBOOK_DATE
 from briefgen.theme import CITY, PARK
 from model_samples import charts
 from model_samples import extra_charts
