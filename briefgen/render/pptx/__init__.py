@@ -189,7 +189,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     when = fixed_date(briefing.as_of)
     finish_deck(prs, theme)
     set_properties(prs, briefing, when, len(planned), notes)
-    _write(save_package(prs, when), out)
+    _write(save_package(prs, when, notes_slides.partnames), out)
     return ctx.warnings
 
 

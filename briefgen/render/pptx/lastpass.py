@@ -49,9 +49,11 @@ _CHART = re.compile(r"ppt/charts/chart\d+\.xml")
 _TEXT_PART = re.compile(r"ppt/(slides/slide|notesSlides/notesSlide|charts/chart)\d+\.xml")
 
 
-def save_package(prs, when: dt.datetime) -> bytes:
+def save_package(prs, when: dt.datetime, written=frozenset()) -> bytes:
     """Return the deck's zip: python-pptx's entries, in the order it writes them, through the
-    last pass (see the module) and dated ``when``, compressed once."""
+    last pass (see the module) and dated ``when``, compressed once. ``written`` names the parts
+    (``/ppt/notesSlides/notesSlide1.xml``) whose every run the text writer wrote, which sets
+    them as this pass would: the pass leaves those alone."""
     from pptx.opc.oxml import serialize_part_xml
     from pptx.opc.serialized import _ContentTypesItem
 
@@ -60,7 +62,8 @@ def save_package(prs, when: dt.datetime) -> bytes:
     done = set()                        # text parts set in memory: not parsed again
     for part in parts:
         if _TEXT_PART.fullmatch(part.partname.membername) and hasattr(part, "_element"):
-            set_runs_tree(part._element)
+            if part.partname not in written:
+                set_runs_tree(part._element)
             done.add(part.partname.membername)
 
     def entries():

@@ -18,6 +18,12 @@ class NotesSlides:
         self._blank = None              # the first notes slide's XML before any text
         self._master = None             # the notes master part
         self._names: set[str] = set()   # the deck's notes slides' part names
+        self._made: list[str] = []      # the part names of those made here
+
+    @property
+    def partnames(self) -> frozenset[str]:
+        """The part names of the notes slides made (whose text only ``write_notes`` writes)."""
+        return frozenset(self._made)
 
     def body(self, slide):
         """Return the text body (``p:txBody``) of a new notes slide for ``slide``."""
@@ -32,10 +38,12 @@ class NotesSlides:
             prefix = _NOTES.split("%")[0]
             self._names = {p.partname for p in slide.part.package.iter_parts()
                            if p.partname.startswith(prefix)}
+            self._made.append(notes.part.partname)
             return notes.notes_text_frame._txBody
         package = slide.part.package
         part = NotesSlidePart(self._next_partname(), CT.PML_NOTES_SLIDE, package,
                               copy.deepcopy(self._blank))
+        self._made.append(part.partname)
         part.relate_to(self._master, RT.NOTES_MASTER)
         part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
