@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lxml import etree
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE
 
 EMU_PER_PT = 12700
 _ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
@@ -72,7 +72,8 @@ _PROTOS: dict = {}     # shape kind -> the element python-pptx's add_* builds fo
 
 def add(slide, kind, x: int, y: int, cx: int, cy: int):
     """Return a new shape proxy on ``slide`` at (x, y, cx, cy) EMU, as python-pptx's add_textbox,
-    add_shape (``kind`` an MSO_SHAPE) or add_connector (``kind`` "line", x ≤ x + cx) makes it:
+    add_shape (``kind`` an MSO_SHAPE) or add_connector (``kind`` ("line", flipH, flipV), the
+    straight connector spanning the box; "line" for one not flipped) makes it:
     the next shape id, its default name, placed before ``p:extLst``; its element a copy of the one
     python-pptx builds (parsed from its template once, not for every shape)."""
     from pptx.oxml.shapes.autoshape import CT_Shape
@@ -84,8 +85,9 @@ def add(slide, kind, x: int, y: int, cx: int, cy: int):
     if proto is None:
         if kind == "textbox":
             proto = (CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0), "TextBox %d", Shape)
-        elif kind == "line":
-            proto = (CT_Connector.new_cxnSp(0, "", "line", 0, 0, 0, 0, False, False),
+        elif kind == "line" or isinstance(kind, tuple):
+            flip_h, flip_v = kind[1:] if isinstance(kind, tuple) else (False, False)
+            proto = (CT_Connector.new_cxnSp(0, "", "line", 0, 0, 0, 0, flip_h, flip_v),
                      "Connector %d", Connector)
         else:
             auto = AutoShapeType(kind)
@@ -117,11 +119,15 @@ def add(slide, kind, x: int, y: int, cx: int, cy: int):
 def set_box(shape, x: int, y: int, cx: int, cy: int) -> None:
     """Place ``shape`` at (x, y) sized (cx, cy) EMU: the XML python-pptx's left, top, width and
     height setters write (the ``a:xfrm`` added if missing, then its off and ext), in one lookup."""
-    xfrm = shape._element.get_or_add_xfrm()
-    off = xfrm.get_or_add_off()
+    sp_pr = child_of(shape._element, _SP_PR)
+    if sp_pr is not None and len(sp_pr) == 0:      # a placeholder's empty spPr: all three new
+        xfrm = etree.SubElement(sp_pr, _XFRM)
+        off, ext = etree.SubElement(xfrm, _OFF), etree.SubElement(xfrm, _EXT)
+    else:
+        xfrm = shape._element.get_or_add_xfrm()
+        off, ext = xfrm.get_or_add_off(), xfrm.get_or_add_ext()
     off.set("x", str(x))
     off.set("y", str(y))
-    ext = xfrm.get_or_add_ext()
     ext.set("cx", str(cx))
     ext.set("cy", str(cy))
 
@@ -181,11 +187,9 @@ def ring(slide, cx: float, cy: float, r: float, fill: str, outline: str, width: 
 def rule(slide, x1: float, y1: float, x2: float, y2: float, color: str, width: float, *,
          name: str = ""):
     """Return a straight line from (x1, y1) to (x2, y2) in ``color``, ``width`` points thick."""
-    if x2 >= x1 and y2 >= y1:
-        line = add(slide, "line", emu(x1), emu(y1), emu(x2) - emu(x1), emu(y2) - emu(y1))
-    else:                               # a flipped connector: python-pptx's own
-        line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(x1), emu(y1), emu(x2),
-                                          emu(y2))
+    bx, by, ex, ey = emu(x1), emu(y1), emu(x2), emu(y2)     # as add_connector(STRAIGHT, …) lays it
+    line = add(slide, ("line", bx > ex, by > ey), min(bx, ex), min(by, ey), abs(ex - bx),
+               abs(ey - by))
     _plain(line)
     mark_decorative(line)
     ln = etree.SubElement(line._element.spPr, _LN)      # the connector's spPr has no line yet

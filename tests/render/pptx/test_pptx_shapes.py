@@ -126,3 +126,19 @@ def test_set_box_writes_what_python_pptx_setters_write():
     set_box(ours, 5, 6, 7, 8)                        # an xfrm already there is set in place
     theirs.left, theirs.top, theirs.width, theirs.height = 5, 6, 7, 8
     assert etree.tostring(ours._element.spPr) == etree.tostring(theirs._element.spPr)
+
+
+def test_lines_in_every_direction_are_the_connectors_python_pptx_adds():
+    from lxml import etree
+    from pptx.enum.shapes import MSO_CONNECTOR
+
+    from briefgen.render.pptx.shapes import add
+
+    for (bx, by, ex, ey) in ((10, 20, 300, 400), (300, 20, 10, 400), (10, 400, 300, 20),
+                             (300, 400, 10, 20), (10, 20, 10, 400)):
+        ours, theirs = _slide(), _slide()
+        mine = add(ours, ("line", bx > ex, by > ey), min(bx, ex), min(by, ey), abs(ex - bx),
+                   abs(ey - by))
+        own = theirs.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, bx, by, ex, ey)
+        assert etree.tostring(mine._element) == etree.tostring(own._element)
+        assert (mine.begin_x, mine.begin_y, mine.end_x, mine.end_y) == (bx, by, ex, ey)
