@@ -1,16 +1,20 @@
-"""The deck's notes slides: the first made by python-pptx, the others copies of its blank XML."""
+"""The deck's notes slides: the first made as python-pptx makes it, the others copies of its blank XML."""
 
 from __future__ import annotations
 
 import copy
 
+from briefgen.render.pptx.shapes import ph_of, placeholder_elements
+
 _NOTES = "/ppt/notesSlides/notesSlide%d.xml"
+_CLONED = ("sldImg", "body", "sldNum")     # the master's placeholders a notes slide gets
 
 
 class NotesSlides:
-    """Makes a deck's notes slides: the first through python-pptx (which adds the notes master
-    and clones its placeholders), every later one as a copy of that first one's blank XML, related
-    the same way, so each is the XML python-pptx would write at a fraction of its cost."""
+    """Makes a deck's notes slides as python-pptx's ``slide.notes_slide`` does: the first on the
+    notes master (python-pptx's own, added when the deck has none) with the master's placeholders
+    cloned, every later one as a copy of that first one's blank XML, related the same way, so
+    each is the XML python-pptx would write at a fraction of its cost."""
 
     _BODY = "./p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph/@type='body']/p:txBody"
 
@@ -29,25 +33,37 @@ class NotesSlides:
         """Return the text body (``p:txBody``) of a new notes slide for ``slide``."""
         from pptx.opc.constants import CONTENT_TYPE as CT
         from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.oxml.slide import CT_NotesSlide
         from pptx.parts.slide import NotesSlidePart
 
-        if self._blank is None:
-            notes = slide.notes_slide
-            self._blank = copy.deepcopy(notes._element)
-            self._master = notes.part.part_related_by(RT.NOTES_MASTER)
-            prefix = _NOTES.split("%")[0]
-            self._names = {p.partname for p in slide.part.package.iter_parts()
-                           if p.partname.startswith(prefix)}
-            self._made.append(notes.part.partname)
-            return notes.notes_text_frame._txBody
         package = slide.part.package
+        first = self._blank is None
+        if first:                       # as python-pptx's slide.notes_slide starts
+            self._master = package.presentation_part.notes_master_part   # made if missing
+            prefix = _NOTES.split("%")[0]
+            self._names = {p.partname for p in package.iter_parts()
+                           if p.partname.startswith(prefix)}
         part = NotesSlidePart(self._next_partname(), CT.PML_NOTES_SLIDE, package,
-                              copy.deepcopy(self._blank))
+                              CT_NotesSlide.new() if first else copy.deepcopy(self._blank))
         self._made.append(part.partname)
         part.relate_to(self._master, RT.NOTES_MASTER)
         part.relate_to(slide.part, RT.SLIDE)
+        if first:
+            self._clone_placeholders(part)
+            self._blank = copy.deepcopy(part._element)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
         return part._element.xpath(self._BODY)[0]
+
+    def _clone_placeholders(self, part) -> None:
+        """Clone into notes slide ``part`` the master's slide image, body and slide number
+        placeholders, in order, through python-pptx's ``clone_placeholder`` (as its
+        ``clone_master_placeholders`` does, without an XPath per master shape)."""
+        from types import SimpleNamespace
+
+        shapes = part.notes_slide.shapes
+        for el in placeholder_elements(self._master._element.cSld.spTree):
+            if ph_of(el).get("type", "obj") in _CLONED:
+                shapes.clone_placeholder(SimpleNamespace(element=el))
 
     def _next_partname(self):
         """Return the part name python-pptx's ``next_partname`` gives the next notes slide,

@@ -136,13 +136,25 @@ def title_of(slide):
     """Return the slide's title placeholder, as ``slide.shapes.title`` finds it (the first shape
     whose first child's ``p:nvPr`` holds a ``p:ph`` of idx 0), without an XPath per shape; else None."""
     shapes = slide.shapes
-    for el in shapes._spTree.iterchildren(*_SHAPE_TAGS):
-        first = next(el.iterchildren(etree.Element), None)
-        ph = None if first is None else next(
-            (ph for nv in first.iterchildren(_NV_PR) for ph in nv.iterchildren(_PH)), None)
-        if ph is not None and int(ph.get("idx", "0")) == 0:
+    for el in placeholder_elements(shapes._spTree):
+        if int(ph_of(el).get("idx", "0")) == 0:
             return shapes._shape_factory(el)
     return None
+
+
+def ph_of(el):
+    """Return the ``p:ph`` of shape element ``el`` (in its first child's ``p:nvPr``), else None:
+    python-pptx's ``BaseShapeElement.ph`` without its XPath."""
+    first = next(el.iterchildren(etree.Element), None)
+    if first is None:
+        return None
+    return next((ph for nv in first.iterchildren(_NV_PR) for ph in nv.iterchildren(_PH)), None)
+
+
+def placeholder_elements(sp_tree) -> list:
+    """Return the placeholder shapes of ``sp_tree`` in document order (python-pptx's members
+    of a placeholders collection)."""
+    return [el for el in sp_tree.iterchildren(*_SHAPE_TAGS) if ph_of(el) is not None]
 
 
 def c_nv_pr_of(shape):

@@ -7,6 +7,7 @@ import io
 import zipfile
 
 import pytest
+from pptx.enum.shapes import PP_PLACEHOLDER
 from repo_outputs import ALL, deck
 
 from briefgen.render.pptx.lastpass import save_package
@@ -14,17 +15,15 @@ from briefgen.render.pptx.notes import NotesSlides
 from briefgen.render.pptx.package import new_presentation, title_layout
 
 
-def test_notes_slides_copied_from_the_first_are_the_parts_python_pptx_makes():
-    import datetime as dt
-    import io
-    import zipfile
-
-    from briefgen.render.pptx.notes import NotesSlides
-    from briefgen.render.pptx.lastpass import save_package
-    from briefgen.render.pptx.package import new_presentation, title_layout
-
+@pytest.mark.parametrize("master", ["python-pptx's", "own, reordered, without a slide image"])
+def test_notes_slides_made_and_copied_are_the_parts_python_pptx_makes(master):
     def deck(fast: bool) -> dict[str, bytes]:
         prs = new_presentation()
+        if master.startswith("own"):    # a deck bringing its notes master: its own order counts
+            tree = prs.notes_master.shapes._spTree
+            kinds = {sp.ph_type: sp for sp in tree.iter_ph_elms()}
+            tree.remove(kinds[PP_PLACEHOLDER.SLIDE_IMAGE])
+            tree.insert(2, kinds[PP_PLACEHOLDER.SLIDE_NUMBER])      # before the body
         maker = NotesSlides()
         for i in range(3):
             slide = prs.slides.add_slide(title_layout(prs))
