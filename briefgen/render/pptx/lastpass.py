@@ -42,6 +42,8 @@ _NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 _R, _T, _P, _RPR, _LATIN, _EA = (f"{{{_A}}}{t}" for t in ("r", "t", "p", "rPr", "latin", "ea"))
+_NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_CT_TYPES, _CT_DEFAULT, _CT_OVERRIDE = (f"{{{_NS_CT}}}{t}" for t in ("Types", "Default", "Override"))
 _REL_ROOT, _REL = (f"{{{_NS_PKG}}}{t}" for t in ("Relationships", "Relationship"))
 _CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 _AXIS_ID = re.compile(rb'(<c:(?:axId|crossAx) val=")(-\d+)(")')
@@ -54,9 +56,6 @@ def save_package(prs, when: dt.datetime, written=frozenset()) -> bytes:
     last pass (see the module) and dated ``when``, compressed once. ``written`` names the parts
     (``/ppt/notesSlides/notesSlide1.xml``) whose every run the text writer wrote, which sets
     them as this pass would: the pass leaves those alone."""
-    from pptx.opc.oxml import serialize_part_xml
-    from pptx.opc.serialized import _ContentTypesItem
-
     package = prs.part.package
     parts = tuple(package.iter_parts())
     done = set()                        # text parts set in memory: not parsed again
@@ -67,7 +66,7 @@ def save_package(prs, when: dt.datetime, written=frozenset()) -> bytes:
             done.add(part.partname.membername)
 
     def entries():
-        yield "[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts))
+        yield "[Content_Types].xml", content_types_xml(parts)
         yield "_rels/.rels", rels_xml(package._rels)
         for part in parts:
             yield part.partname.membername, part.blob
@@ -75,6 +74,25 @@ def save_package(prs, when: dt.datetime, written=frozenset()) -> bytes:
                 yield part.partname.rels_uri.membername, rels_xml(part.rels)
 
     return _zip(entries(), when, lambda: rels_xml(prs.part.rels), done)
+
+
+def content_types_xml(parts) -> bytes:
+    """Return ``[Content_Types].xml`` for ``parts``, the bytes python-pptx writes (its own
+    defaults and overrides, each sorted), built on lxml directly rather than through its
+    element classes' inserters."""
+    from pptx.opc.serialized import _ContentTypesItem
+
+    defaults, overrides = _ContentTypesItem(parts)._defaults_and_overrides
+    root = etree.Element(_CT_TYPES, nsmap={None: _NS_CT})
+    for ext, content_type in sorted(defaults.items()):
+        el = etree.SubElement(root, _CT_DEFAULT)
+        el.set("Extension", ext)
+        el.set("ContentType", content_type)
+    for partname, content_type in sorted(overrides.items()):
+        el = etree.SubElement(root, _CT_OVERRIDE)
+        el.set("PartName", partname)
+        el.set("ContentType", content_type)
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
 def rels_xml(rels) -> bytes:

@@ -141,3 +141,24 @@ def test_rels_xml_writes_the_bytes_python_pptx_writes_for_every_part():
     assert b"&amp;c=&lt;2&gt;" in rels_xml(slide.part.rels)
     assert rels_xml(prs.part.rels).index(b'"rId9"') < rels_xml(prs.part.rels).index(b'"rId10"')
     assert [rels_xml(r) for r in rels] == [r.xml for r in rels]
+
+
+def test_content_types_xml_writes_the_bytes_python_pptx_writes():
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    from briefgen.render.pptx.lastpass import content_types_xml
+
+    prs = new_presentation()
+    slide = prs.slides.add_slide(title_layout(prs))
+    slide.notes_slide.notes_text_frame.text = "notes"
+    data = CategoryChartData()
+    data.categories = ["2023", "2024"]
+    data.add_series("GDP", (4.9, 5.1))
+    slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, 10**6, 10**6, data)
+    parts = tuple(prs.part.package.iter_parts())
+    ours = content_types_xml(parts)
+    assert b'Extension="xlsx"' in ours and b'PartName="/ppt/charts/chart1.xml"' in ours
+    assert ours == serialize_part_xml(_ContentTypesItem.xml_for(parts))
