@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import copy
 
+from lxml import etree
+
 from briefgen.render.pptx.shapes import ph_of, placeholder_elements
 
 _NOTES = "/ppt/notesSlides/notesSlide%d.xml"
 _CLONED = ("sldImg", "body", "sldNum")     # the master's placeholders a notes slide gets
+_body_of = etree.XPath(            # a notes slide's body text, compiled once (not per call)
+    "./p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph/@type='body']/p:txBody",
+    namespaces={"p": "http://schemas.openxmlformats.org/presentationml/2006/main"})
 
 
 class NotesSlides:
@@ -15,8 +20,6 @@ class NotesSlides:
     notes master (python-pptx's own, added when the deck has none) with the master's placeholders
     cloned, every later one as a copy of that first one's blank XML, related the same way, so
     each is the XML python-pptx would write at a fraction of its cost."""
-
-    _BODY = "./p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph/@type='body']/p:txBody"
 
     def __init__(self):
         self._blank = None              # the first notes slide's XML before any text
@@ -52,7 +55,7 @@ class NotesSlides:
             self._clone_placeholders(part)
             self._blank = copy.deepcopy(part._element)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
-        return part._element.xpath(self._BODY)[0]
+        return _body_of(part._element)[0]
 
     def _clone_placeholders(self, part) -> None:
         """Clone into notes slide ``part`` the master's slide image, body and slide number

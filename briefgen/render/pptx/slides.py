@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import copy
 
+from lxml import etree
+from pptx.opc.packuri import PackURI
+
 from briefgen.render.pptx.template import add_slide
+
+_SLD_ID = "{http://schemas.openxmlformats.org/presentationml/2006/main}sldId"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MAX_SLIDE_ID = 2147483647
 
 
 class DeckSlides:
@@ -29,8 +36,22 @@ class DeckSlides:
             slide = add_slide(prs, layout)
             self._blank[layout.part] = copy.deepcopy(slide._element)
             return slide
-        deck = prs.part
-        part = SlidePart(deck._next_slide_partname, CT.PML_SLIDE, deck.package, copy.deepcopy(blank))
+        deck, listed = prs.part, prs.slides._sldIdLst
+        name = PackURI("/ppt/slides/slide%d.xml" % (len(listed) + 1))   # _next_slide_partname
+        part = SlidePart(name, CT.PML_SLIDE, deck.package, copy.deepcopy(blank))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        prs.slides._sldIdLst.add_sldId(deck.relate_to(part, RT.SLIDE))
+        list_slide(listed, deck.relate_to(part, RT.SLIDE))
         return part.slide
+
+
+def list_slide(listed, r_id: str) -> None:
+    """Append slide ``r_id`` to ``p:sldIdLst`` ``listed`` as python-pptx's ``add_sldId`` does (id
+    one above the largest in use, 256 at least), without its XPath and element machinery."""
+    used = [int(v) for v in (el.get("id") for el in listed.iterchildren(_SLD_ID)) if v is not None]
+    next_id = max([255] + used) + 1
+    if next_id > _MAX_SLIDE_ID:         # python-pptx then looks for a free one: let it
+        listed.add_sldId(r_id)
+        return
+    el = etree.SubElement(listed, _SLD_ID)
+    el.set("id", str(next_id))
+    el.set(_R_ID, r_id)
