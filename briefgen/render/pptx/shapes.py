@@ -76,13 +76,13 @@ def add(slide, kind, x: int, y: int, cx: int, cy: int):
     straight connector spanning the box; "line" for one not flipped) makes it:
     the next shape id, its default name, placed before ``p:extLst``; its element a copy of the one
     python-pptx builds (parsed from its template once, not for every shape)."""
-    from pptx.oxml.shapes.autoshape import CT_Shape
-    from pptx.oxml.shapes.connector import CT_Connector
-    from pptx.shapes.autoshape import AutoShapeType, Shape
-    from pptx.shapes.connector import Connector
-
     proto = _PROTOS.get(kind)
-    if proto is None:
+    if proto is None:                   # (imported here, once a kind: not on every shape)
+        from pptx.oxml.shapes.autoshape import CT_Shape
+        from pptx.oxml.shapes.connector import CT_Connector
+        from pptx.shapes.autoshape import AutoShapeType, Shape
+        from pptx.shapes.connector import Connector
+
         if kind == "textbox":
             proto = (CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0), "TextBox %d", Shape)
         elif kind == "line" or isinstance(kind, tuple):
@@ -108,7 +108,7 @@ def add(slide, kind, x: int, y: int, cx: int, cy: int):
     ext.set("cx", str(cx))
     ext.set("cy", str(cy))
     tree = shapes._spTree                           # insert_element_before(el, "p:extLst")
-    ext_lst = child_of(tree, _P_EXTLST)
+    ext_lst = next(tree.iterchildren(_P_EXTLST), None)     # lxml's filter: no proxy per shape
     if ext_lst is None:
         tree.append(el)
     else:
