@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from briefgen.errors import FitError, Origin
 from briefgen.model import Briefing, Chart
 from briefgen.render.pptx import shapes
@@ -13,6 +15,10 @@ from briefgen.render.pptx.text import (
 )
 from briefgen.theme import deck as D
 
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_C_SLD, _SP_TREE, _BG, _BG_PR = (_P + t for t in ("cSld", "spTree", "bg", "bgPr"))
+_A_SOLID, _A_SRGB, _A_EFFECTS = (_A + t for t in ("solidFill", "srgbClr", "effectLst"))
 _SOURCE_SEP = {"zh": "；", "en": "; "}
 _DATE_SEP = {"zh": "，", "en": ", "}
 
@@ -176,7 +182,15 @@ def blank(ctx: Ctx, slide) -> list[Page]:
 
 
 def set_background(slide, color: str) -> None:
-    """Fill the whole slide's background with ``color``."""
+    """Fill the whole slide's background with ``color``: on a slide without one, the ``p:bg``
+    python-pptx's ``background.fill.solid()`` and ``fore_color`` write, made directly."""
+    c_sld = shapes.child_of(slide._element, _C_SLD)
+    if c_sld is not None and len(c_sld) and c_sld[0].tag == _SP_TREE:     # no p:bg yet
+        bg_pr = etree.SubElement(etree.Element(_BG), _BG_PR)
+        etree.SubElement(etree.SubElement(bg_pr, _A_SOLID), _A_SRGB).set("val", color)
+        etree.SubElement(bg_pr, _A_EFFECTS)
+        c_sld.insert(0, bg_pr.getparent())
+        return
     fill = slide.background.fill
     fill.solid()
     fill.fore_color.rgb = shapes._rgb(color)
