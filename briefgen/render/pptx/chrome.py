@@ -203,9 +203,9 @@ def place_title(ctx: Ctx, slide, x: float, y: float, w: float, items: list[Para]
     """
     span = items[0].spans[0]
     w = balanced_width(span.text, w, span.size, span.bold)
-    title = shapes.title_of(slide)
+    title = shapes.title_element(slide)
     shapes.set_box(title, emu(x), emu(y), emu(w), emu(h))
-    ctx.writer.fill_body(title._element.get_or_add_txBody(), items, width=emu(w) / EMU_PER_PT)
+    ctx.writer.fill_body(title.get_or_add_txBody(), items, width=emu(w) / EMU_PER_PT)
 
 
 def content_title(ctx: Ctx, slide, title: str, subtitle: str, origin: Origin | None) -> None:

@@ -116,15 +116,15 @@ def add(slide, kind, x: int, y: int, cx: int, cy: int):
     return cls(el, shapes)
 
 
-def set_box(shape, x: int, y: int, cx: int, cy: int) -> None:
-    """Place ``shape`` at (x, y) sized (cx, cy) EMU: the XML python-pptx's left, top, width and
-    height setters write (the ``a:xfrm`` added if missing, then its off and ext), in one lookup."""
-    sp_pr = child_of(shape._element, _SP_PR)
+def set_box(el, x: int, y: int, cx: int, cy: int) -> None:
+    """Place shape element ``el`` at (x, y) sized (cx, cy) EMU: the XML python-pptx's left, top,
+    width and height setters write (the ``a:xfrm`` added if missing, then its off and ext)."""
+    sp_pr = child_of(el, _SP_PR)
     if sp_pr is not None and len(sp_pr) == 0:      # a placeholder's empty spPr: all three new
         xfrm = etree.SubElement(sp_pr, _XFRM)
         off, ext = etree.SubElement(xfrm, _OFF), etree.SubElement(xfrm, _EXT)
     else:
-        xfrm = shape._element.get_or_add_xfrm()
+        xfrm = el.get_or_add_xfrm()
         off, ext = xfrm.get_or_add_off(), xfrm.get_or_add_ext()
     off.set("x", str(x))
     off.set("y", str(y))
@@ -132,14 +132,11 @@ def set_box(shape, x: int, y: int, cx: int, cy: int) -> None:
     ext.set("cy", str(cy))
 
 
-def title_of(slide):
-    """Return the slide's title placeholder, as ``slide.shapes.title`` finds it (the first shape
-    whose first child's ``p:nvPr`` holds a ``p:ph`` of idx 0), without an XPath per shape; else None."""
-    shapes = slide.shapes
-    for el in placeholder_elements(shapes._spTree):
-        if int(ph_of(el).get("idx", "0")) == 0:
-            return shapes._shape_factory(el)
-    return None
+def title_element(slide):
+    """Return the element of the slide's title placeholder, the one ``slide.shapes.title`` finds
+    (the first shape whose ``p:ph`` has idx 0), without an XPath per shape or a proxy; else None."""
+    return next((el for el in placeholder_elements(slide.shapes._spTree)
+                 if int(ph_of(el).get("idx", "0")) == 0), None)
 
 
 def ph_of(el):

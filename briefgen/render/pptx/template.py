@@ -16,7 +16,7 @@ from lxml import etree
 from briefgen.render.pptx.package import (
     new_presentation, presentation_format, set_theme, title_layout,
 )
-from briefgen.render.pptx.shapes import placeholder_elements, title_of
+from briefgen.render.pptx.shapes import placeholder_elements, title_element
 from briefgen.theme import deck as D
 from briefgen.theme.template import open_template, title_only_layout
 
@@ -51,9 +51,9 @@ def add_slide(prs, layout, frame=None):
     if frame is not None:
         layout = prs.slide_masters[frame.master].slide_layouts[frame.layout]
     slide = prs.slides.add_slide(layout)
-    title = title_of(slide)
+    title = title_element(slide)
     for el in placeholder_elements(slide.shapes._spTree):
-        if title is None or el is not title._element:
+        if el is not title:
             el.getparent().remove(el)
     return slide
 
