@@ -167,8 +167,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     notes, notes_slides, slides = 0, NotesSlides(), DeckSlides()
     for number, (model, page) in enumerate(planned, start=1):
         frame = ctx.frame(model.kind)
-        slide = slides.add(prs, layout, frame)
-        slide.shapes.turbo_add_enabled = True   # shape ids counted on, not searched for each shape
+        slide = slides.add(prs, layout, frame)      # turbo add on: shape ids counted on
         if page.cover:
             page.draw(ctx, slide)
             placed.no_caps(slide, frame)

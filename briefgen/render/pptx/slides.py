@@ -22,9 +22,12 @@ class DeckSlides:
 
     def __init__(self):
         self._blank: dict = {}          # layout part -> its first slide's XML before any drawing
+        self._top_id: dict = {}         # layout part -> the largest shape id in that XML
 
     def add(self, prs, layout, frame=None):
-        """Return a new slide on ``frame``'s layout (else ``layout``), as ``add_slide`` makes it."""
+        """Return a new slide on ``frame``'s layout (else ``layout``), as ``add_slide`` makes it,
+        with python-pptx's turbo add on (shape ids counted on from the largest in the slide, not
+        searched for each shape); a copy takes the largest id its blank had."""
         from pptx.opc.constants import CONTENT_TYPE as CT
         from pptx.opc.constants import RELATIONSHIP_TYPE as RT
         from pptx.parts.slide import SlidePart
@@ -35,13 +38,17 @@ class DeckSlides:
         if blank is None:
             slide = add_slide(prs, layout)
             self._blank[layout.part] = copy.deepcopy(slide._element)
+            slide.shapes.turbo_add_enabled = True
+            self._top_id[layout.part] = slide.shapes._cached_max_shape_id
             return slide
         deck, listed = prs.part, prs.slides._sldIdLst
         name = PackURI("/ppt/slides/slide%d.xml" % (len(listed) + 1))   # _next_slide_partname
         part = SlidePart(name, CT.PML_SLIDE, deck.package, copy.deepcopy(blank))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         list_slide(listed, deck.relate_to(part, RT.SLIDE))
-        return part.slide
+        slide = part.slide
+        slide.shapes._cached_max_shape_id = self._top_id[layout.part]   # what turbo add computes
+        return slide
 
 
 def list_slide(listed, r_id: str) -> None:

@@ -45,3 +45,16 @@ def test_list_slide_takes_python_pptx_s_next_id_even_past_the_largest_allowed():
         theirs.add_sldId("rId91")
         assert etree.tostring(ours) == etree.tostring(theirs)
         assert ours[-1].get("id") == ("301" if top == "300" else "256")
+
+
+def test_slides_come_with_turbo_add_on_counting_from_the_largest_id_they_hold():
+    prs = new_presentation()
+    maker = DeckSlides()
+    for n in (5, 1, 5, 1):
+        slide = maker.add(prs, prs.slide_layouts[n])
+        shapes = slide.shapes
+        assert shapes.turbo_add_enabled
+        assert shapes._cached_max_shape_id == shapes._spTree.max_shape_id >= 2
+        shapes.add_textbox(0, 0, 10, 10)
+        shapes.add_textbox(0, 0, 10, 10)
+        assert shapes[-1].shape_id == shapes._spTree.max_shape_id == shapes[-2].shape_id + 1
