@@ -225,10 +225,20 @@ class TextWriter:
             etree.SubElement(ppr, qn("a:buNone"))
         return ppr
 
+    def _new_p(self, para: Para, end: tuple):
+        """Return a new paragraph holding only its properties and its end mark (style ``end``)."""
+        p = etree.SubElement(self._holder, _P)
+        p.append(self._new_ppr(para))
+        self._new_rpr(p, "a:endParaRPr", *end)
+        return p
+
     def _para(self, tx_body, para: Para, width: float | None) -> None:
-        p = etree.SubElement(tx_body, _P)
-        self._clone(p, ("pPr", para.align, para.indent, para.hang, para.line, para.before,
-                        para.marker, para.marker_color), lambda: self._new_ppr(para))
+        last = para.spans[-1]
+        end_style = (self.zh or has_cjk(last.text), last.size, last.color, last.bold, 0.0, "")
+        p = self._clone(tx_body, ("p", para.align, para.indent, para.hang, para.line, para.before,
+                                  para.marker, para.marker_color, *end_style),
+                        lambda: self._new_p(para, end_style))     # pPr and end mark: one copy
+        end = p[-1]
         if len(para.spans) == 1 and width is not None:
             span = para.spans[0]
             lines = written_lines(polish(span.text), width - para.indent, span.size, span.bold)
@@ -242,8 +252,7 @@ class TextWriter:
             head = "".join(polish(span.text) for span in para.spans)
             for span in para.spans:
                 self._run(p, span, polish(span.text))
-        last = para.spans[-1]
-        self._rpr(p, "a:endParaRPr", last.size, last.color, last.bold, text=last.text)
+        p.append(end)                   # the end mark moved after the runs
         if _WEAK_LEAD.match(head):      # only text opening with weak marks can need the anchor
             anchor_start(p)
 
