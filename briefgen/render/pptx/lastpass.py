@@ -19,6 +19,9 @@ writer): curly quotes (``briefgen.text.typography.polish``), and in a Chinese ru
 stretch of “ ” ‘ ’ — … · becomes a run of its own whose Latin face is the East Asian
 face, so LibreOffice draws those marks in the Chinese font with no gap beside them, and
 a paragraph starting with them before Chinese gets ``text.anchor_start``'s 1 pt anchor.
+Parts whose every run the text writer wrote (the notes slides) are set so already and
+left alone. The ``.rels`` parts and ``[Content_Types].xml`` are written on lxml directly,
+the bytes python-pptx's own writers give.
 """
 
 from __future__ import annotations
