@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from briefgen.errors import BriefgenError, Problems
+from briefgen.frozen import frozen
 from briefgen.model import Briefing
 from briefgen.output import write_all
 from briefgen.text import breakcache
@@ -47,7 +48,7 @@ class Built:
                 "problems": [], "spec_slides": self.spec_slides, "deck_slides": self.deck_slides}
 
 
-@dataclass
+@frozen
 class Prepared:
     """A spec resolved: its briefings in the requested languages, and in its other languages."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -45,7 +46,27 @@ def guarded(fn):
 
 class _Command(click.Group):
     """The briefgen group; run from the command line, it leaves the process without a last
-    garbage collection (see ``main``)."""
+    garbage collection (see ``main``). The commands of other modules (``LAZY``) are imported
+    when they are named or listed, so a build does not pay for defining them."""
+
+    #: command name -> (module, attribute, whether to guard its callback)
+    LAZY = {"facts": ("briefgen.cli_facts", "facts", False), "new": ("briefgen.cli_new", "new", True),
+            "schema": ("briefgen.cli_schema", "schema", True), "watch": ("briefgen.watch", "watch", True),
+            "template": ("briefgen.cli_template", "template", False)}
+
+    def list_commands(self, ctx):
+        """Return every command name, those not yet imported included."""
+        return sorted({*self.commands, *self.LAZY})
+
+    def get_command(self, ctx, name):
+        """Return the command ``name``, importing its module the first time."""
+        if name in self.LAZY and name not in self.commands:
+            module, attr, guard = self.LAZY[name]
+            command = getattr(importlib.import_module(module), attr)
+            if guard:
+                command.callback = guarded(command.callback)
+            self.add_command(command)
+        return super().get_command(ctx, name)
 
     def main(self, args=None, *more, **kwargs):
         """Run the command; when it parses the process's own arguments (a real command line,
@@ -208,27 +229,3 @@ def validate(specs: tuple[Path, ...], data_dir: Path | None, as_json: bool) -> N
 
     if run_specs(specs, session.validate, ok, as_json):
         sys.exit(1)
-
-
-def _register() -> None:
-    """Add the dataset commands (their module lands separately)."""
-    try:
-        from briefgen.cli_facts import facts
-    except ImportError:
-        return
-    main.add_command(facts)
-
-
-def _register_authoring() -> None:
-    """Add the authoring commands: new, schema and watch."""
-    from briefgen.cli_new import new
-    from briefgen.cli_schema import schema
-    from briefgen.watch import watch
-    for command in (watch, new, schema):
-        command.callback = guarded(command.callback)
-        main.add_command(command)
-
-
-_register()
-_register_authoring()
-main.add_command(__import__("briefgen.cli_template", fromlist=["template"]).template)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from briefgen.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Origin:
     """Where something came from: a file, a 1-based line and a 1-based column."""
 

@@ -8,13 +8,15 @@ anything up: it lays out and draws. No I/O happens here.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
+from functools import lru_cache
 from typing import Any, Iterator, Union
 
 from briefgen.errors import Origin
+from briefgen.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class SourceNote:
     """A numbered citation: the fact(s) it backs and the source quote that states them."""
 
@@ -31,7 +33,7 @@ class SourceNote:
     url: str = ""              # where the registry has an address for the document
 
 
-@dataclass(frozen=True)
+@frozen
 class Figure:
     """One formatted fact, split so a renderer can set the number large.
 
@@ -55,7 +57,7 @@ class Figure:
     detail: str = ""        # optional secondary line, e.g. "(38,800 mu)"
 
 
-@dataclass(frozen=True)
+@frozen
 class KpiCards:
     """Two to six big figures."""
 
@@ -63,7 +65,7 @@ class KpiCards:
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Bullet:
     """One line of a list; ``notes`` are the SourceNote numbers of figures it states."""
 
@@ -73,21 +75,25 @@ class Bullet:
     fact_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Bullets:
+    """A list of bullets, with an optional heading."""
+
     items: tuple[Bullet, ...]
     heading: str = ""
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartSeries:
+    """One named series of a chart, its values in the display unit."""
+
     name: str
     values: tuple[float | None, ...]
     unit: str = ""          # display unit of the values, e.g. "亿元" / "RMB billion"
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
     """A chart, drawn natively in the deck and as vectors in the PDF.
 
@@ -115,7 +121,7 @@ class Chart:
     years: tuple[int, ...] = ()             # per category, when every category is a year: a time axis
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     """A dated event on a timeline."""
 
@@ -126,29 +132,35 @@ class Event:
     fact_id: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Timeline:
+    """Dated events in order, with an optional heading and highlighted event."""
+
     events: tuple[Event, ...]
     heading: str = ""
     origin: Origin | None = None
     highlight: str = ""     # fact id of the event the spec highlights ("" for none)
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
+    """A table: column headings and rows of final text."""
+
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     notes: tuple[int, ...] = ()
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
+    """One column of a Compare block: a heading and its bullets."""
+
     heading: str
     items: tuple[Bullet, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Compare:
     """Two columns side by side."""
 
@@ -157,30 +169,36 @@ class Compare:
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Image:
+    """A picture with its alt text and optional caption."""
+
     path: str               # absolute path of a verified private copy of the spec's picture (spec/images.py)
     alt: str
     caption: str = ""
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Quote:
+    """A quotation and who said it."""
+
     text: str
     attribution: str = ""
     notes: tuple[int, ...] = ()
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Paragraph:
+    """A paragraph of running text."""
+
     text: str
     notes: tuple[int, ...] = ()
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Contact:
     """Contact lines (names, slogans) and the details a reader follows up: address, phone,
     e-mail and web address (a QR code encodes the web address)."""
@@ -203,7 +221,7 @@ SLIDE_KINDS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Slide:
     """One slide of the deck.
 
@@ -224,7 +242,7 @@ class Slide:
     glossary: tuple[str, ...] = ()          # "Term (中文): explanation." in order of first use
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     """A one-pager section: a block, whether the spec lets it be dropped, and where it came from."""
 
@@ -235,14 +253,16 @@ class Section:
     notes: tuple[int, ...] = ()     # SourceNote numbers the spec cites for its own text (cite:)
 
 
-@dataclass(frozen=True)
+@frozen
 class OnePager:
+    """The one-page handout: its sections and the notes of every figure on it."""
+
     sections: tuple[Section, ...]
     notes: tuple[SourceNote, ...]           # numbered 1..n, every figure on the page
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Labels:
     """The interface words a renderer prints, in the briefing's language, put there by the resolver.
 
@@ -273,7 +293,7 @@ class Labels:
         return text.format(**fields) if fields else text
 
 
-@dataclass(frozen=True)
+@frozen
 class Briefing:
     """A whole briefing in one language."""
 
@@ -303,14 +323,25 @@ NOT_TEXT = frozenset({"fact_id", "fact_ids", "source_id", "series_ids", "path", 
 
 
 def texts(value: Any) -> Iterator[str]:
-    """Yield every reader-facing string inside a model value (a string, a tuple or list of
-    values, a model object), skipping the fields of ``NOT_TEXT``."""
+    """Return every reader-facing string inside a model value (a string, a tuple or list of
+    values, a model object), in order, skipping the fields of ``NOT_TEXT``."""
+    return iter(_collect(value, []))
+
+
+def _collect(value: Any, out: list[str]) -> list[str]:
+    """Return ``out`` with the reader-facing strings of ``value`` appended (see ``texts``)."""
     if isinstance(value, str):
-        yield value
+        out.append(value)
     elif isinstance(value, (tuple, list)):
         for item in value:
-            yield from texts(item)
+            _collect(item, out)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            if f.name not in NOT_TEXT:
-                yield from texts(getattr(value, f.name))
+        for name in _text_fields(type(value)):
+            _collect(getattr(value, name), out)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _text_fields(cls: type) -> tuple[str, ...]:
+    """Return the names of the fields of a model class that may hold reader-facing text."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in NOT_TEXT)

@@ -18,7 +18,8 @@ def control_message(char: str) -> str:
             "(text pasted from elsewhere can carry invisible ones)")
 
 
-_KEY_PREFIX = re.compile(r"\s*(?:-\s+)*(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#]*?|\"[^\"]*\"|'[^']*'):(?:\s|$)")
+# Only a syntax error needs it: a pattern string, compiled (and kept by re) on first use.
+_KEY_PREFIX = r"\s*(?:-\s+)*(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#]*?|\"[^\"]*\"|'[^']*'):(?:\s|$)"
 _SPECIAL_START = {"{": "a mapping", "[": "a list", "*": "an alias", "&": "an anchor", "!": "a tag",
                   "@": "reserved", "`": "reserved", "%": "a directive", "|": "a block", ">": "a block"}
 INDENT_HINT = ("check the indentation of this line against the line above: the keys of one mapping "
@@ -57,7 +58,7 @@ def syntax_hint(text: str, line: int, context: tuple[int, int] | None = None) ->
         stripped = ln.lstrip()
         if stripped.startswith("-") and len(stripped) > 1 and stripped[1] not in " -":
             return "put a space after the '-' that starts a list item"
-    key = _KEY_PREFIX.match(here)
+    key = re.match(_KEY_PREFIX, here)
     if key:
         value = here[key.end():].lstrip()
         if value[:1] in _SPECIAL_START:

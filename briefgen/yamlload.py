@@ -9,13 +9,13 @@ characters that no deck or PDF can hold. Only plain YAML types are built
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Union
 
 import yaml
 
 from briefgen.errors import Origin, Problems, SpecError
+from briefgen.frozen import frozen
 from briefgen.yamlhints import RAW_CONTROL, VALUE_CONTROL, control_message, syntax_hint
 
 try:  # libyaml is much faster; PyYAML's wheels ship it
@@ -32,20 +32,20 @@ MAX_CONTROL_REPORTS = 20
 
 
 
-@dataclass(frozen=True)
+@frozen
 class Scalar:
     value: Any            # str, int, float, bool or None
     origin: Origin
     text: str             # the scalar as written (for messages)
 
 
-@dataclass(frozen=True)
+@frozen
 class Seq:
     items: tuple["Node", ...]
     origin: Origin
 
 
-@dataclass(frozen=True)
+@frozen
 class Map:
     items: tuple[tuple[Scalar, "Node"], ...]   # (key, value) in document order
     origin: Origin

@@ -240,3 +240,17 @@ def test_a_command_line_run_exits_without_a_last_garbage_collection_but_a_test_r
     assert out.splitlines() == ["briefgen, version 0.1.0", "collector on: False"]
     assert CliRunner().invoke(main, ["--version"]).exit_code == 0
     assert gc.isenabled()
+
+
+def test_the_other_modules_commands_are_imported_only_when_named_or_listed():
+    lazy = ["briefgen.cli_facts", "briefgen.cli_new", "briefgen.cli_schema", "briefgen.cli_template",
+            "briefgen.watch"]
+    probe = ("import sys, briefgen.cli; from click.testing import CliRunner; "
+             f"print(sorted(m for m in {lazy!r} if m in sys.modules)); "
+             "CliRunner().invoke(briefgen.cli.main, ['facts', '--help']); "
+             f"print(sorted(m for m in {lazy!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]", "['briefgen.cli_facts']"]
+    listed = CliRunner().invoke(main, ["--help"]).output
+    commands = [line.split()[0] for line in listed.split("Commands:\n")[1].splitlines() if line.strip()]
+    assert commands == ["build", "facts", "new", "schema", "template", "validate", "watch"]

@@ -27,6 +27,19 @@ def test_every_dataset_file_reads_back_equal_from_its_entry(cached, monkeypatch)
     assert [yamlcache.read(str(p)) for p in DATASET] == fresh
 
 
+def test_scalars_of_every_kind_read_back_equal_with_their_text(cached, tmp_path, monkeypatch):
+    path = tmp_path / "kinds.yaml"
+    path.write_text('a: 5000\nb: "007"\nc: true\nd: ~\ne: 2.50\nf: >\n  folded\n  text\n'
+                    "g: '引号'\nh: [x, 'y', \"\"]\n", encoding="utf-8")
+    fresh = yamlload.read(str(path))
+    assert yamlcache.read(str(path)) == fresh
+    monkeypatch.setattr(yamlload, "parse", lambda *a: pytest.fail("parsed although cached"))
+    again = yamlcache.read(str(path))
+    assert again == fresh
+    assert [(k.text, v.value, v.text, v.origin.line, v.origin.col) for k, v in again.items[:2]] == [
+        ("a", 5000, "5000", 1, 4), ("b", "007", "007", 2, 4)]
+
+
 def test_an_edited_file_is_read_again(cached, tmp_path):
     path = tmp_path / "f.yaml"
     path.write_text("a: 1\n", encoding="utf-8")

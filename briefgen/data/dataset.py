@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefgen.data import datacache
 from briefgen.data.crosscheck import cross_check
 from briefgen.data.glossary import read_glossary
 from briefgen.data.read import Reader, node_kind, read_file, shown_path
@@ -41,10 +42,16 @@ def find_data_dir(start: Path, *more: Path) -> Path:
 
 
 def load_dataset(data_dir: Path) -> Dataset:
-    """Return the dataset in ``data_dir``, or raise Problems listing everything wrong with it."""
+    """Return the dataset in ``data_dir``, or raise Problems listing everything wrong with it.
+
+    A dataset that read without a problem is remembered by content (``data.datacache``)."""
+    held = datacache.load(data_dir)
+    if held is not None:
+        return held
     ds, problems = read_dataset(data_dir)
     if problems:
         raise Problems(problems)
+    datacache.store(data_dir, ds)
     return ds
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 from typing import Any, Union
 
 from briefgen.errors import DatasetError, Origin
+from briefgen.frozen import frozen
 
 ENTITIES = ("city", "park")
 KINDS = ("stock", "growth", "share", "target", "count", "event", "duration")
@@ -20,7 +20,7 @@ SOURCE_ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-@dataclass(frozen=True)
+@frozen
 class Label:
     """A short text in Chinese and English."""
 
@@ -35,7 +35,7 @@ class Label:
 NO_LABEL = Label("", "")
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """One source document in the shared sources folder."""
 
@@ -49,7 +49,7 @@ class Source:
     untitled: bool = False  # the title is descriptive: never print it in 《》 as the source's own
 
 
-@dataclass(frozen=True)
+@frozen
 class Fact:
     """One figure or dated event, with the exact quote that states it.
 
@@ -78,7 +78,7 @@ class Fact:
     caveat: Label = NO_LABEL        # printed with the fact's source note: an assumption or doubt
 
 
-@dataclass(frozen=True)
+@frozen
 class ListItem:
     """One item of a named list; ``zh`` appears verbatim in the list's source."""
 
@@ -86,7 +86,7 @@ class ListItem:
     en: str
 
 
-@dataclass(frozen=True)
+@frozen
 class FactList:
     """A named list from one source, such as the park's leading industries."""
 
@@ -100,7 +100,7 @@ class FactList:
     quote: str = ""         # the source's passage that lists the items, verbatim
 
 
-@dataclass(frozen=True)
+@frozen
 class SeriesPoint:
     """One point of a chart series: a category or year, and a value taken from a fact."""
 
@@ -112,7 +112,7 @@ class SeriesPoint:
     origin: Origin
 
 
-@dataclass(frozen=True)
+@frozen
 class Series:
     """Chart data: points in one unit, each tied to a fact."""
 
@@ -127,7 +127,7 @@ class Series:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Timeline:
     """Dated events in date order, as fact ids of kind event."""
 
@@ -140,7 +140,7 @@ class Timeline:
     event_origins: tuple[Origin, ...] = ()   # where each event id is written, for messages
 
 
-@dataclass(frozen=True)
+@frozen
 class GlossaryEntry:
     """A Chinese term an English briefing explains: the printed term, its Chinese, the explanation."""
 
@@ -151,7 +151,7 @@ class GlossaryEntry:
     also: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Dataset:
     """Everything in the assets/data folder, keyed by id."""
 
@@ -175,6 +175,8 @@ class Dataset:
 
 def suggestion(name: str, choices: Any) -> str:
     """Return "; did you mean 'x'?" for the closest of ``choices``, or "" when none is close."""
+    import difflib                  # only a misspelling needs it
+
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

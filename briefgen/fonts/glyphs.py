@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from dataclasses import dataclass
 
 from briefgen import cache
 from briefgen.errors import FontError
 from briefgen.fonts.face import FaceData
 from briefgen.fonts.metrics import FontSource, fonttools_version, stamp
 from briefgen.fonts.source import glyph_set, location, open_source
+from briefgen.frozen import frozen
 
 FORMAT = "glyphs 1"          # bump whenever a converted record would change
 MAX_ERR = 1.0                # cubic-to-quadratic tolerance, in font units (0.1% of an em)
@@ -30,7 +30,7 @@ _RECORD = struct.Struct("<IhIhhhhI")  # gid, contours, points, xMin, yMin, xMax,
 _PACKS: dict[str, dict[int, "Outline"]] = {}
 
 
-@dataclass(frozen=True)
+@frozen
 class Outline:
     """One converted glyph: its compiled glyf record, contour and point counts, and bounds."""
 

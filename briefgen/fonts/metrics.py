@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Callable, Optional
 
 from briefgen.errors import FontError
+from briefgen.frozen import frozen
 from briefgen.theme import Typefaces
 
 PACKAGED_FILE = "NotoSansCJK-VF.otf.ttc"
@@ -202,7 +202,7 @@ def packaged_font() -> tuple[str, int]:
     return path, find_face(path, PACKAGED_FACE)
 
 
-@dataclass(frozen=True)
+@frozen
 class FontSource:
     """One face of one font file at one weight: what the PDF embeds (no file opened)."""
 

@@ -21,7 +21,6 @@ import io
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -32,6 +31,7 @@ from briefgen.fonts import glyphs
 from briefgen.fonts.convert import assemble
 from briefgen.fonts.face import FaceData, face_data, forget
 from briefgen.fonts.metrics import LINE_BREAKS, FontSource, Metrics, font_source, fonttools_version
+from briefgen.frozen import frozen
 from briefgen.theme import Typefaces
 
 CONVERTER_VERSION = "2"     # bump whenever the assembled bytes would change
@@ -43,7 +43,7 @@ _MEMO: dict[tuple, "PdfFont"] = {}
 _spare: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class PdfFont:
     """A TrueType subset registered with reportlab under ``name``.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 
 from briefgen.errors import DatasetError
 from briefgen.format.i18n import check_lang
@@ -18,12 +19,19 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
-def _parse(iso) -> list[tuple[int, ...]]:
+def _parse(iso) -> tuple[tuple[int, ...], ...]:
     """Return the (year[, month[, day]]) of each end of a date or range."""
     if isinstance(iso, (_dt.date, int)) and not isinstance(iso, bool):
         iso = iso.isoformat() if isinstance(iso, _dt.date) else str(iso)
     if not isinstance(iso, str):
         raise DatasetError(f"date: expected an ISO date such as 2003-08-29 but received {iso!r}")
+    return _parse_text(iso)
+
+
+@lru_cache(maxsize=1024)
+def _parse_text(iso: str) -> tuple[tuple[int, ...], ...]:
+    """Return what ``_parse`` returns for ISO text (a resolve parses the same few hundred dates
+    again and again, about 500 times a build)."""
     ends = []
     for text in iso.strip().split("/"):
         match = _ISO.fullmatch(text.strip())
@@ -40,7 +48,7 @@ def _parse(iso) -> list[tuple[int, ...]]:
         raise DatasetError(f"date: expected at most two dates joined by '/' but received {iso!r}")
     if len(ends) == 2 and ends[1][: len(ends[0])] < ends[0][: len(ends[1])]:
         raise DatasetError(f"date: the range {iso!r} ends before it starts")
-    return ends
+    return tuple(ends)
 
 
 def _zh(parts: tuple[int, ...], start: int = 0) -> str:

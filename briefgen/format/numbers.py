@@ -22,7 +22,6 @@ anything else is a DatasetError.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -34,6 +33,7 @@ from briefgen.format.units import (
     DISPLAY_UNITS, EN_UNITS, QUALIFIERS, SCALES, SHARE, SHORT_SCALES,
     chart_scale, display_name, parse_qualifier, parse_unit,
 )
+from briefgen.frozen import frozen
 
 KINDS = ("", "stock", "growth", "share", "target", "count", "event", "duration")
 _GROWTH = {"zh": ("增长", "下降"), "en": ("up", "down")}
@@ -41,7 +41,7 @@ _NUMERALS = "一二两双三四五六七八九十"
 _POTENTIAL = {"zh": ("可提高", "可降低"), "en": ("potentially up", "potentially down")}
 
 
-@dataclass(frozen=True)
+@frozen
 class FigureParts:
     """A formatted figure, split so a renderer can set the number large.
 

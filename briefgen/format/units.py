@@ -16,10 +16,10 @@ is not a unit here: briefgen.format.numbers handles it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 
 from briefgen.errors import DatasetError
+from briefgen.frozen import frozen
 
 #: Magnitude characters that may lead a unit, as powers of ten.
 MAGNITUDES: dict[str, int] = {"千": 3, "万": 4, "亿": 8}
@@ -32,7 +32,7 @@ SHORT_SCALES: dict[str, str] = {"thousand": " thousand", "million": " million", 
                                 "trillion": " trillion"}
 
 
-@dataclass(frozen=True)
+@frozen
 class EnUnit:
     """An English unit: what it measures, its size in that measure's base, and how it is written.
 
@@ -69,7 +69,7 @@ EN_UNITS: dict[str, EnUnit] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Unit:
     """A base unit as the sources write it, and the English unit it is shown in."""
 
@@ -186,8 +186,9 @@ DISPLAY_UNITS: dict[str, tuple[str, int]] = {
 
 
 _BASES = sorted((u for u in UNITS if u), key=len, reverse=True)
-_FIGURE = re.compile(rf"\d+(?:\.\d+)?(?:多|余)?[{''.join(MAGNITUDES)}]*(?:{'|'.join(map(re.escape, _BASES))})"
-                     rf"|\d+(?:\.\d+)?[{''.join(MAGNITUDES)}]+")
+# A pattern string: only a spec's {=name} needs it, compiled (and kept by re) on first use.
+_FIGURE = (rf"\d+(?:\.\d+)?(?:多|余)?[{''.join(MAGNITUDES)}]*(?:{'|'.join(map(re.escape, _BASES))})"
+           rf"|\d+(?:\.\d+)?[{''.join(MAGNITUDES)}]+")
 
 
 def figure_in(text: str) -> str:
@@ -196,5 +197,5 @@ def figure_in(text: str) -> str:
     Digits alone or followed by anything but a unit are names, not figures: "211" (the
     university programme), "S1线", "5+1", "幸福2.0", "350钢管".
     """
-    found = _FIGURE.search(text)
+    found = re.search(_FIGURE, text)
     return found.group(0) if found else ""

@@ -33,10 +33,10 @@ a single character wider than the line.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from briefgen.frozen import frozen
 from briefgen.text.phrases import breaks, has_cjk
 
 Measure = Callable[[str], float]
@@ -101,7 +101,7 @@ def _split_chars(text: str, max_width: float, measure: Measure) -> list[str]:
     return pieces
 
 
-@dataclass(frozen=True)
+@frozen
 class _Unit:
     """What a line is filled with: a phrase (or one atom), the space before it, its atoms."""
 

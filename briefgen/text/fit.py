@@ -8,10 +8,10 @@ once and scales, so trying many sizes costs little, and remembers each break
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence, Union
 
 from briefgen.errors import FitError, Origin
+from briefgen.frozen import frozen
 from briefgen.text import breakcache
 from briefgen.text.breaking import (CLOSING, OPENING, Measure, _break, break_lines, has_runt,
                                     is_display)
@@ -27,7 +27,7 @@ class _HasWidth(Protocol):
 MeasureFor = Union[Callable[[float], Measure], _HasWidth]
 
 
-@dataclass(frozen=True)
+@frozen
 class Fit:
     """The outcome of fitting paragraphs into a box.
 

@@ -8,11 +8,12 @@ a font name or a size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from briefgen.frozen import frozen
 
 
-
-@dataclass(frozen=True)
+@frozen
 class Palette:
     """Hex colours (RRGGBB, no '#')."""
 
@@ -27,7 +28,7 @@ class Palette:
     series: tuple[str, ...]  # chart series colours, in order
 
 
-@dataclass(frozen=True)
+@frozen
 class Typefaces:
     """Font names written into the deck, and font files embedded in the PDF.
 
@@ -50,7 +51,7 @@ class Typefaces:
     pdf_face_name: str = "Noto Sans CJK SC"   # which face of a collection to use
 
 
-@dataclass(frozen=True)
+@frozen
 class LogoPlace:
     """Where a theme's logo sits, in points: on a paper-coloured plate so it reads on any band."""
 
@@ -65,7 +66,7 @@ class LogoPlace:
     page_gap: float = 6.0           # below the header's first line
 
 
-@dataclass(frozen=True)
+@frozen
 class Theme:
     name: str
     palette: Palette

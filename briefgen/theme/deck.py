@@ -7,10 +7,10 @@ says only which palette role a part of a slide takes where that is a layout deci
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from briefgen.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Range:
     """A font size that may shrink from ``max`` down to its floor ``min`` (points)."""
 

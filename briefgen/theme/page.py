@@ -9,13 +9,15 @@ much of a palette colour to lay over another (for text on the header band, panel
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from briefgen.frozen import frozen
 
 MM = 72 / 25.4                         # points per millimetre
 A4 = (595.2756, 841.8898)              # 210 × 297 mm in points
 
 
-@dataclass(frozen=True)
+@frozen
 class Size:
     """A text role's design size and the smallest size the fitter may shrink it to (pt)."""
 
@@ -30,7 +32,7 @@ class Size:
 LEVELS = 8                             # shrink steps between design sizes and floors
 
 
-@dataclass(frozen=True)
+@frozen
 class TypeScale:
     """Sizes of every text role on the page.
 
@@ -58,7 +60,7 @@ class TypeScale:
     footer: Size = Size(7.8, 7.0)
 
 
-@dataclass(frozen=True)
+@frozen
 class Spacing:
     """Vertical gaps (pt) at design size; they shrink by up to ``shrink`` at the floor."""
 
@@ -83,7 +85,7 @@ class Spacing:
         return getattr(self, name) * (1 - self.shrink * level / LEVELS)
 
 
-@dataclass(frozen=True)
+@frozen
 class Grid:
     """The column grid: 12 columns between the side margins."""
 
@@ -98,7 +100,7 @@ class Grid:
     kpi_label_lines: int = 3           # a KPI label taller than this asks for wider cells
 
 
-@dataclass(frozen=True)
+@frozen
 class Leading:
     """Line pitch as a multiple of the font size, per language (Chinese needs more air)."""
 
@@ -111,7 +113,7 @@ class Leading:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True)
+@frozen
 class Charts:
     """Chart box heights (pt), footnote and source line included: charts get what the column leaves."""
 
@@ -119,7 +121,7 @@ class Charts:
     max_height: float = 300.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Marks:
     """Small drawn details (pt) and colour mixes (0 = first colour, 1 = second)."""
 
@@ -150,7 +152,7 @@ class Marks:
     header_faint: float = 0.55         # white over primary: header meta line
 
 
-@dataclass(frozen=True)
+@frozen
 class PageStyle:
     """Everything that sizes and places the one-pager."""
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from briefgen.errors import Origin, TemplateError
+from briefgen.frozen import frozen
 
 EMU_PER_PT = 12700
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -41,7 +41,7 @@ _SLACK_PT = 1.0                     # how far a placeholder may stand over the s
 _HYPERLINK_REL = f"{_DOC_REL}/hyperlink"
 
 
-@dataclass(frozen=True)
+@frozen
 class Placeholder:
     """One placeholder of a layout: its kind, index and box in points."""
 
@@ -52,7 +52,7 @@ class Placeholder:
     inside: bool = True                         # within the slide (a placeholder off it serves nothing)
 
 
-@dataclass(frozen=True)
+@frozen
 class Layout:
     """One layout: which master it belongs to, its position there, its name and placeholders."""
 

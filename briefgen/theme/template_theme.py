@@ -7,16 +7,16 @@ import io
 import posixpath
 import subprocess
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from briefgen.errors import Origin, TemplateError
+from briefgen.frozen import frozen
 from briefgen.theme.template import _A, _MASTER_REL, _P, _R, _THEME_REL, colours_of, read_template
 
 
-@dataclass(frozen=True)
+@frozen
 class TemplateTheme:
     """What a template's theme part (of its first master) says: colours and faces."""
 
@@ -93,7 +93,7 @@ def face_chars(file: str, index: int) -> frozenset[int]:
         return frozenset(font.getBestCmap() or {})
 
 
-@dataclass(frozen=True)
+@frozen
 class EastAsian:
     """The East Asian face a template deck's Chinese runs take, the file it is checked in, and why."""
 

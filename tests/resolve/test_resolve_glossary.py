@@ -51,6 +51,21 @@ def test_other_forms_count_and_only_whole_words_match():
         "Above designated size (规上): Firms with revenue of RMB 20 million or more.",)
 
 
+def test_a_term_inside_another_terms_hit_and_a_later_form_are_found_where_they_first_stand():
+    glossary = {e.term: e for e in (
+        GlossaryEntry("park", "园区", "The industrial park.", HERE, ("parks",)),
+        GlossaryEntry("industrial park", "工业园", "A zoned area.", HERE, ("Park of industry",)),
+    )}
+    # "park" stands inside the hit of "industrial park", first in the text: both are found
+    assert explain(glossary, "en", ["An Industrial Park-wide plan", "the parks"]) == (
+        "Industrial park (工业园): A zoned area.", "Park (园区): The industrial park.")
+    # a term's other form, earlier than its own term, counts where it stands; a tie keeps glossary order
+    assert explain(glossary, "en", ["Park of industry, then industrial park"]) == (
+        "Park (园区): The industrial park.", "Industrial park (工业园): A zoned area.")
+    assert explain(glossary, "en", ["The industrial park", "park of industry"]) == (
+        "Industrial park (工业园): A zoned area.", "Park (园区): The industrial park.")
+
+
 def test_chinese_briefings_explain_nothing():
     assert explain(GLOSSARY, "zh", ["规上工业产值 above designated size"]) == ()
     assert explain({}, "en", ["above designated size"]) == ()

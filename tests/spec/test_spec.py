@@ -144,3 +144,12 @@ def test_unknown_slide_type_and_language_key(tmp_path):
         "s.yaml:19:11: deck[4].type: expected one of title, section, kpis, bullets, chart, timeline, table, "
         "compare, image, quote, closing but received 'clsoing'; did you mean 'closing'?",
     ]
+
+
+def test_a_one_language_text_is_chinese_when_it_holds_a_cjk_character():
+    from briefgen.spec.fields import has_cjk
+
+    assert has_cjk("园区") and has_cjk("GDP 超5000亿元") and has_cjk("Ｇ") and has_cjk("、")
+    assert has_cjk("\u3400") and has_cjk("\u9fff") and has_cjk("\uf900") and has_cjk("\uffef")
+    assert not has_cjk("") and not has_cjk("Jiangyin") and not has_cjk("café – 2024")
+    assert not has_cjk("\u2fff\u3040\ua000\ufb00\ufff0") and not has_cjk("\U00020000")

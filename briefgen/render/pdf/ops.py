@@ -14,8 +14,10 @@ from typing import Any, Callable, Union
 
 from reportlab.lib.colors import HexColor
 
+from briefgen.frozen import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Text:
     """One line of text set in one font; ``x`` is its left edge, or its right edge if ``right``.
 
@@ -33,7 +35,7 @@ class Text:
     actual: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Rect:
     """A filled rectangle; ``y`` is its top."""
 
@@ -44,7 +46,7 @@ class Rect:
     color: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Line:
     """A straight stroke."""
 
@@ -56,7 +58,7 @@ class Line:
     color: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Dot:
     """A filled circle centred on (x, y)."""
 
@@ -66,7 +68,7 @@ class Dot:
     color: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartBox:
     """The box a chart is drawn into; ``y`` is its top. ``chart`` is a model.Chart."""
 
@@ -77,7 +79,7 @@ class ChartBox:
     chart: Any
 
 
-@dataclass(frozen=True)
+@frozen
 class Picture:
     """A picture file drawn into (x, y, w, h); ``y`` is its top."""
 
@@ -88,7 +90,7 @@ class Picture:
     path: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     """Opens a run that extracts as ``actual`` (nothing when empty), or closes one (``end``).
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from briefgen.errors import FitError, Origin
+from briefgen.frozen import frozen
 from briefgen.model import Briefing, Chart
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.text import (
@@ -99,7 +100,7 @@ def fit_or_explain(ctx: "Ctx", texts, w: float, h: float, sizes: D.Range, *, ori
     raise ctx.fit_error(what, text, got.overflow, sizes.min, w, line, origin, remedies)
 
 
-@dataclass(frozen=True)
+@frozen
 class Page:
     """One slide to draw: its title, whether it is a full-bleed cover, and how to draw the rest."""
 

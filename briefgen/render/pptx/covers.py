@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from briefgen.frozen import frozen
 from briefgen.model import Contact
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.chrome import Ctx, Page, cover_frame, fit_or_explain, place_title
@@ -19,7 +19,7 @@ from briefgen.render.pptx.text import emu, overflow_error, paras
 from briefgen.theme import deck as D
 
 
-@dataclass(frozen=True)
+@frozen
 class Piece:
     """One piece of a cover: the space above it, its height, and how to draw it at a y."""
 

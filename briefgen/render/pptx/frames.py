@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from lxml import etree
 
+from briefgen.frozen import frozen
 from briefgen.theme import deck as D
 from briefgen.theme.template import (
     COVER_TYPES, FOOTER_TYPES, TITLE_TYPES, layouts as layout_list, mapping, on_slide, open_template,
@@ -36,7 +37,7 @@ CHART_TYPES = ("chart", "obj")
 CONTENT_TYPES = ("body", "obj", "pic", "chart", "tbl", "dgm", "media", "clipArt")
 
 
-@dataclass(frozen=True)
+@frozen
 class Slot:
     """One placeholder of a layout as briefgen fills it; lengths and sizes in drawing units."""
 
@@ -59,7 +60,7 @@ class Slot:
                 self.box[3] - self.insets[1] - self.insets[3])
 
 
-@dataclass(frozen=True)
+@frozen
 class Frame:
     """A slide type's layout (master, index from 0), its slots and its scale onto the slide."""
 

@@ -9,8 +9,9 @@ form and one number size, so they read as a set, and every language keeps the sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from briefgen.frozen import frozen
 from briefgen.model import Figure, KpiCards, Paragraph
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.chrome import Ctx, blank, block_of, pages
@@ -23,7 +24,7 @@ _ROWS = {1: ((1,),), 2: ((2,),), 3: ((3,),), 4: ((4,), (2, 2)), 5: ((3, 2),), 6:
 _MAX_CARDS = 6
 
 
-@dataclass(frozen=True)
+@frozen
 class CardLayout:
     """How a set of cards is laid out: rows, card size, number form and shared type sizes."""
 
@@ -37,7 +38,7 @@ class CardLayout:
     detail_h: float
 
 
-@dataclass(frozen=True)
+@frozen
 class Overflow:
     """Why a grid does not fit: the part ("number", "label" or "height"), by how much (pt),
     the text concerned and the card's inner width."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from briefgen.frozen import frozen
 from briefgen.model import Table
 from briefgen.render.pptx.chrome import Ctx, blank, block_of, pages
 from briefgen.render.pptx.text import emu, fit, overflow_error, paras, text_width
@@ -17,7 +17,7 @@ DASH = "—"                     # what an empty cell prints
 
 
 
-@dataclass(frozen=True)
+@frozen
 class Plan:
     """One slide's share of a table: its rows, column widths, type sizes and row heights."""
 

@@ -31,11 +31,11 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
 
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from briefgen.frozen import frozen
 from briefgen.render.pptx.measure import (  # noqa: F401  (measuring lives there; re-exported)
     DeckMeasure, balanced_room, balanced_width, deck_measure, fit, fit_or_fail, lines_height,
     overflow_error, text_width, written_lines,
@@ -62,7 +62,7 @@ _KEEP_BODY = _KEEP_NEW_BODY | {_BODY_PR}                  # ... when it keeps th
 _TX_BODY = "{http://schemas.openxmlformats.org/presentationml/2006/main}txBody"
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     """A run of text in one size, weight and colour (hex RRGGBB)."""
 
@@ -73,7 +73,7 @@ class Span:
     spacing: float = 0.0        # letter spacing, points
 
 
-@dataclass(frozen=True)
+@frozen
 class Para:
     """A paragraph: its runs, alignment, exact line pitch and space before, in points."""
 

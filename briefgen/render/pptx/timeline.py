@@ -4,8 +4,8 @@ below; events of one year read as a group (a bar on the axis, the year printed o
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
+from briefgen.frozen import frozen
 from briefgen.model import Event, Timeline
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.chrome import Ctx, blank, block_of, pages
@@ -16,7 +16,7 @@ from briefgen.render.pptx.text import (
 from briefgen.theme import deck as D
 
 
-@dataclass(frozen=True)
+@frozen
 class Geometry:
     """Where a run of events sits: dot spacing, text box width and the axis."""
 
@@ -28,7 +28,7 @@ class Geometry:
     region_h: float
 
 
-@dataclass(frozen=True)
+@frozen
 class Plan:
     """A run of events on one slide, with its geometry and type sizes."""
 
