@@ -29,8 +29,10 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import posixpath
 import re
 import zipfile
+from functools import lru_cache
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -111,7 +113,8 @@ def rels_xml(rels) -> bytes:
         el = etree.SubElement(root, _REL)
         el.set("Id", r_id)
         el.set("Type", rel.reltype)
-        el.set("Target", rel.target_ref)
+        el.set("Target", rel.target_ref if rel.is_external
+               else _relative_ref(str(rel.target_partname), rel._base_uri))
         if rel.is_external:
             el.set("TargetMode", "External")
     return etree.tostring(root, encoding="UTF-8", standalone=True)
@@ -147,6 +150,13 @@ def _zip(entries, when: dt.datetime, presentation_rels, runs_set=frozenset()) ->
             entry.create_system = 0
             dst.writestr(entry, blob)
     return out.getvalue()
+
+
+@lru_cache(maxsize=4096)
+def _relative_ref(partname: str, base: str) -> str:
+    """Return python-pptx's ``PackURI.relative_ref`` of ``partname`` from ``base`` (remembered:
+    each slide and notes slide names the same layout and master from the same folder)."""
+    return partname[1:] if base == "/" else posixpath.relpath(partname, base)
 
 
 def unsigned_axis_ids(chart_xml: bytes) -> bytes:
