@@ -19,7 +19,8 @@ from briefgen.render.pptx.notes import NotesSlides
 from briefgen.render.pptx.lastpass import save_package
 from briefgen.render.pptx.package import fixed_date, set_properties
 from briefgen.render.pptx import placed
-from briefgen.render.pptx.template import add_slide, finish_deck, finish_slide, start_deck
+from briefgen.render.pptx.slides import DeckSlides
+from briefgen.render.pptx.template import finish_deck, finish_slide, start_deck
 from briefgen.render.pptx.text import Para, Span, TextWriter, paras
 from briefgen.theme import deck as D
 
@@ -163,11 +164,10 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     ctx.warnings = plan.warnings() + list(theme.warnings)
     planned = [page for pages in plan.slides for page in pages]
     prs, layout = start_deck(theme)
-    notes, notes_slides = 0, NotesSlides()
+    notes, notes_slides, slides = 0, NotesSlides(), DeckSlides()
     for number, (model, page) in enumerate(planned, start=1):
         frame = ctx.frame(model.kind)
-        slide = add_slide(prs, layout, frame)
-        slide.shapes.turbo_add_enabled = True   # shape ids counted on, not searched for each shape
+        slide = slides.add(prs, layout, frame)      # turbo add on: shape ids counted on
         if page.cover:
             page.draw(ctx, slide)
             placed.no_caps(slide, frame)
@@ -188,7 +188,7 @@ def render_pptx(briefing: Briefing, theme, out, *, min_pages=None, plan: DeckPla
     when = fixed_date(briefing.as_of)
     finish_deck(prs, theme)
     set_properties(prs, briefing, when, len(planned), notes)
-    _write(save_package(prs, when), out)
+    _write(save_package(prs, when, notes_slides.partnames), out)
     return ctx.warnings
 
 

@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from briefgen.errors import FitError, Origin
 from briefgen.frozen import frozen
 from briefgen.model import Briefing, Chart
 from briefgen.render.pptx import shapes
 from briefgen.render.pptx.text import (
-    Para, Span, TextWriter, balanced_width, emu, fit, paras, text_width,
+    EMU_PER_PT, Para, Span, TextWriter, balanced_width, emu, fit, paras, text_width,
 )
 from briefgen.theme import deck as D
 
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_C_SLD, _SP_TREE, _BG, _BG_PR = (_P + t for t in ("cSld", "spTree", "bg", "bgPr"))
+_A_SOLID, _A_SRGB, _A_EFFECTS = (_A + t for t in ("solidFill", "srgbClr", "effectLst"))
 _SOURCE_SEP = {"zh": "；", "en": "; "}
 _DATE_SEP = {"zh": "，", "en": ", "}
 
@@ -177,7 +183,15 @@ def blank(ctx: Ctx, slide) -> list[Page]:
 
 
 def set_background(slide, color: str) -> None:
-    """Fill the whole slide's background with ``color``."""
+    """Fill the whole slide's background with ``color``: on a slide without one, the ``p:bg``
+    python-pptx's ``background.fill.solid()`` and ``fore_color`` write, made directly."""
+    c_sld = shapes.child_of(slide._element, _C_SLD)
+    if c_sld is not None and len(c_sld) and c_sld[0].tag == _SP_TREE:     # no p:bg yet
+        bg_pr = etree.SubElement(etree.Element(_BG), _BG_PR)
+        etree.SubElement(etree.SubElement(bg_pr, _A_SOLID), _A_SRGB).set("val", color)
+        etree.SubElement(bg_pr, _A_EFFECTS)
+        c_sld.insert(0, bg_pr.getparent())
+        return
     fill = slide.background.fill
     fill.solid()
     fill.fore_color.rgb = shapes._rgb(color)
@@ -190,9 +204,9 @@ def place_title(ctx: Ctx, slide, x: float, y: float, w: float, items: list[Para]
     """
     span = items[0].spans[0]
     w = balanced_width(span.text, w, span.size, span.bold)
-    title = slide.shapes.title
-    title.left, title.top, title.width, title.height = emu(x), emu(y), emu(w), emu(h)
-    ctx.writer.fill(title, items)
+    title = shapes.title_element(slide)
+    shapes.set_box(title, emu(x), emu(y), emu(w), emu(h))
+    ctx.writer.fill_body(title.get_or_add_txBody(), items, width=emu(w) / EMU_PER_PT)
 
 
 def content_title(ctx: Ctx, slide, title: str, subtitle: str, origin: Origin | None) -> None:

@@ -15,9 +15,13 @@ def check_deck_glyphs(slides, fonts=None) -> None:
     its Chinese characters are checked in that face too.
     """
     metrics = deck_metrics(False)
+    per_slide = [(slide, list(texts(slide))) for slide in slides]
+    if not (fonts is not None and fonts.deck_east_asian_file) and not metrics.missing(
+            "".join(t for _, ts in per_slide for t in ts)):
+        return                          # every character has a glyph: no text to look at alone
     problems: list[FontError] = []
-    for slide in slides:
-        for text in texts(slide):
+    for slide, slide_texts in per_slide:
+        for text in slide_texts:
             try:
                 require_glyphs(text, metrics, slide.origin)
                 _in_east_asian_face(text, fonts, slide.origin)

@@ -106,8 +106,10 @@ def list_pages(ctx: Ctx, slide, slot: Slot, items: list, heading: str, origin) -
 def no_caps(slide, frame: Frame | None) -> None:
     """Set a cover's title as written where the layout's style would set it in capitals (a cover
     is briefgen's own drawing, measured as written)."""
+    if frame is None or frame.title is None or not frame.title.caps:
+        return
     title = slide.shapes.title
-    if frame is None or frame.title is None or not frame.title.caps or title is None:
+    if title is None:
         return
     for rpr in title._element.iter(f"{_A}rPr", f"{_A}endParaRPr"):
         rpr.set("cap", "none")

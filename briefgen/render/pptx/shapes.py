@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.oxml.ns import qn
+from pptx.enum.shapes import MSO_SHAPE
 
 EMU_PER_PT = 12700
 _ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
@@ -14,6 +11,15 @@ _DECORATIVE = f"{{{_ADEC}}}decorative"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _CNVPR = "{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr"
 _LN, _SOLID, _SRGB, _EXTLST, _EXT = (f"{{{_A}}}{t}" for t in ("ln", "solidFill", "srgbClr", "extLst", "ext"))
+_NO_FILL, _ALPHA, _PRST_GEOM = (f"{{{_A}}}{t}" for t in ("noFill", "alpha", "prstGeom"))
+_XFRM, _OFF = f"{{{_A}}}xfrm", f"{{{_A}}}off"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_SP_PR, _NV_PR, _PH = (f"{{{_P}}}{t}" for t in ("spPr", "nvPr", "ph"))
+_SHAPE_TAGS = tuple(f"{{{_P}}}{t}" for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic",
+                                               "contentPart"))     # python-pptx's shape elements
+_FILLS_AND_LINE = frozenset(f"{{{_A}}}{t}" for t in ("noFill", "solidFill", "gradFill", "ln"))
+_STYLE = "{http://schemas.openxmlformats.org/presentationml/2006/main}style"
+_P_EXTLST = "{http://schemas.openxmlformats.org/presentationml/2006/main}extLst"
 
 
 def emu(pt: float) -> int:
@@ -23,24 +29,32 @@ def emu(pt: float) -> int:
 
 def _solid(sp_pr, color: str, alpha: int | None = None) -> None:
     """Give ``sp_pr`` a solid fill (alpha in percent) and no outline, replacing what it had."""
-    for tag in ("a:noFill", "a:solidFill", "a:gradFill", "a:ln"):
-        for old in sp_pr.findall(qn(tag)):
-            sp_pr.remove(old)
-    fill = etree.Element(qn("a:solidFill"))
-    clr = etree.SubElement(fill, qn("a:srgbClr"))
+    for old in [c for c in sp_pr if c.tag in _FILLS_AND_LINE]:
+        sp_pr.remove(old)
+    fill = etree.Element(_SOLID)
+    clr = etree.SubElement(fill, _SRGB)
     clr.set("val", color)
     if alpha is not None:
-        etree.SubElement(clr, qn("a:alpha")).set("val", str(alpha * 1000))
-    geom = sp_pr.find(qn("a:prstGeom"))
+        etree.SubElement(clr, _ALPHA).set("val", str(alpha * 1000))
+    geom = child_of(sp_pr, _PRST_GEOM)
     geom.addnext(fill)
-    ln = etree.Element(qn("a:ln"))
-    etree.SubElement(ln, qn("a:noFill"))
+    ln = etree.Element(_LN)
+    etree.SubElement(ln, _NO_FILL)
     fill.addnext(ln)
+
+
+def child_of(el, tag: str):
+    """Return the first child of element ``el`` with ``tag`` (a Clark name), else None: what
+    ``el.find(tag)`` returns, without its path parsing (a third of the cost)."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
 
 
 def _plain(shape) -> None:
     """Drop the template's style reference (theme line, fill and shadow) from ``shape``."""
-    style = shape._element.find(qn("p:style"))
+    style = child_of(shape._element, _STYLE)
     if style is not None:
         shape._element.remove(style)
 
@@ -58,20 +72,22 @@ _PROTOS: dict = {}     # shape kind -> the element python-pptx's add_* builds fo
 
 def add(slide, kind, x: int, y: int, cx: int, cy: int):
     """Return a new shape proxy on ``slide`` at (x, y, cx, cy) EMU, as python-pptx's add_textbox,
-    add_shape (``kind`` an MSO_SHAPE) or add_connector (``kind`` "line", x ≤ x + cx) makes it:
+    add_shape (``kind`` an MSO_SHAPE) or add_connector (``kind`` ("line", flipH, flipV), the
+    straight connector spanning the box; "line" for one not flipped) makes it:
     the next shape id, its default name, placed before ``p:extLst``; its element a copy of the one
     python-pptx builds (parsed from its template once, not for every shape)."""
-    from pptx.oxml.shapes.autoshape import CT_Shape
-    from pptx.oxml.shapes.connector import CT_Connector
-    from pptx.shapes.autoshape import AutoShapeType, Shape
-    from pptx.shapes.connector import Connector
-
     proto = _PROTOS.get(kind)
-    if proto is None:
+    if proto is None:                   # (imported here, once a kind: not on every shape)
+        from pptx.oxml.shapes.autoshape import CT_Shape
+        from pptx.oxml.shapes.connector import CT_Connector
+        from pptx.shapes.autoshape import AutoShapeType, Shape
+        from pptx.shapes.connector import Connector
+
         if kind == "textbox":
             proto = (CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0), "TextBox %d", Shape)
-        elif kind == "line":
-            proto = (CT_Connector.new_cxnSp(0, "", "line", 0, 0, 0, 0, False, False),
+        elif kind == "line" or isinstance(kind, tuple):
+            flip_h, flip_v = kind[1:] if isinstance(kind, tuple) else (False, False)
+            proto = (CT_Connector.new_cxnSp(0, "", "line", 0, 0, 0, 0, flip_h, flip_v),
                      "Connector %d", Connector)
         else:
             auto = AutoShapeType(kind)
@@ -79,24 +95,68 @@ def add(slide, kind, x: int, y: int, cx: int, cy: int):
                      auto.basename + " %d", Shape)
         _PROTOS[kind] = proto
     element, name, cls = proto
-    el = copy.deepcopy(element)
+    el = element.__copy__()             # what copy.deepcopy calls, without its memo
     shapes = slide.shapes
     id_ = shapes._next_shape_id
-    c_nv_pr = el[0].find(_CNVPR)
+    c_nv_pr = child_of(el[0], _CNVPR)
     c_nv_pr.set("id", str(id_))
     c_nv_pr.set("name", name % (id_ - 1))
-    off, ext = el.spPr.xfrm.off, el.spPr.xfrm.ext
+    xfrm = child_of(child_of(el, _SP_PR), _XFRM)        # el.spPr.xfrm, found without qn and paths
+    off, ext = child_of(xfrm, _OFF), child_of(xfrm, _EXT)
     off.set("x", str(x))
     off.set("y", str(y))
     ext.set("cx", str(cx))
     ext.set("cy", str(cy))
-    shapes._spTree.insert_element_before(el, "p:extLst")
+    tree = shapes._spTree                           # insert_element_before(el, "p:extLst")
+    ext_lst = next(tree.iterchildren(_P_EXTLST), None)     # lxml's filter: no proxy per shape
+    if ext_lst is None:
+        tree.append(el)
+    else:
+        ext_lst.addprevious(el)
     return cls(el, shapes)
+
+
+def set_box(el, x: int, y: int, cx: int, cy: int) -> None:
+    """Place shape element ``el`` at (x, y) sized (cx, cy) EMU: the XML python-pptx's left, top,
+    width and height setters write (the ``a:xfrm`` added if missing, then its off and ext)."""
+    sp_pr = child_of(el, _SP_PR)
+    if sp_pr is not None and len(sp_pr) == 0:      # a placeholder's empty spPr: all three new
+        xfrm = etree.SubElement(sp_pr, _XFRM)
+        off, ext = etree.SubElement(xfrm, _OFF), etree.SubElement(xfrm, _EXT)
+    else:
+        xfrm = el.get_or_add_xfrm()
+        off, ext = xfrm.get_or_add_off(), xfrm.get_or_add_ext()
+    off.set("x", str(x))
+    off.set("y", str(y))
+    ext.set("cx", str(cx))
+    ext.set("cy", str(cy))
+
+
+def title_element(slide):
+    """Return the element of the slide's title placeholder, the one ``slide.shapes.title`` finds
+    (the first shape whose ``p:ph`` has idx 0), without an XPath per shape or a proxy; else None."""
+    return next((el for el in placeholder_elements(slide.shapes._spTree)
+                 if int(ph_of(el).get("idx", "0")) == 0), None)
+
+
+def ph_of(el):
+    """Return the ``p:ph`` of shape element ``el`` (in its first child's ``p:nvPr``), else None:
+    python-pptx's ``BaseShapeElement.ph`` without its XPath."""
+    first = next(el.iterchildren(etree.Element), None)
+    if first is None:
+        return None
+    return next((ph for nv in first.iterchildren(_NV_PR) for ph in nv.iterchildren(_PH)), None)
+
+
+def placeholder_elements(sp_tree) -> list:
+    """Return the placeholder shapes of ``sp_tree`` in document order (python-pptx's members
+    of a placeholders collection)."""
+    return [el for el in sp_tree.iterchildren(*_SHAPE_TAGS) if ph_of(el) is not None]
 
 
 def c_nv_pr_of(shape):
     """Return the ``p:cNvPr`` (id, name, alt text) of ``shape``: in its first child, the nv*Pr."""
-    return shape._element[0].find(_CNVPR)
+    return child_of(shape._element[0], _CNVPR)
 
 
 def _shape(slide, kind, x, y, w, h, color, name, alpha, is_decorative=True):
@@ -126,21 +186,19 @@ def ring(slide, cx: float, cy: float, r: float, fill: str, outline: str, width: 
          name: str = ""):
     """Return a circle filled with ``fill`` and outlined ``width`` points in ``outline``."""
     shape = disc(slide, cx, cy, r, fill, name=name)
-    ln = shape._element.spPr.find(qn("a:ln"))
+    ln = child_of(child_of(shape._element, _SP_PR), _LN)
     ln.set("w", str(emu(width)))
-    ln.remove(ln.find(qn("a:noFill")))
-    etree.SubElement(etree.SubElement(ln, qn("a:solidFill")), qn("a:srgbClr")).set("val", outline)
+    ln.remove(child_of(ln, _NO_FILL))
+    etree.SubElement(etree.SubElement(ln, _SOLID), _SRGB).set("val", outline)
     return shape
 
 
 def rule(slide, x1: float, y1: float, x2: float, y2: float, color: str, width: float, *,
          name: str = ""):
     """Return a straight line from (x1, y1) to (x2, y2) in ``color``, ``width`` points thick."""
-    if x2 >= x1 and y2 >= y1:
-        line = add(slide, "line", emu(x1), emu(y1), emu(x2) - emu(x1), emu(y2) - emu(y1))
-    else:                               # a flipped connector: python-pptx's own
-        line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(x1), emu(y1), emu(x2),
-                                          emu(y2))
+    bx, by, ex, ey = emu(x1), emu(y1), emu(x2), emu(y2)     # as add_connector(STRAIGHT, …) lays it
+    line = add(slide, ("line", bx > ex, by > ey), min(bx, ex), min(by, ey), abs(ex - bx),
+               abs(ey - by))
     _plain(line)
     mark_decorative(line)
     ln = etree.SubElement(line._element.spPr, _LN)      # the connector's spPr has no line yet

@@ -16,6 +16,7 @@ from lxml import etree
 from briefgen.render.pptx.package import (
     new_presentation, presentation_format, set_theme, title_layout,
 )
+from briefgen.render.pptx.shapes import placeholder_elements, title_element
 from briefgen.theme import deck as D
 from briefgen.theme.template import open_template, title_only_layout
 
@@ -50,10 +51,10 @@ def add_slide(prs, layout, frame=None):
     if frame is not None:
         layout = prs.slide_masters[frame.master].slide_layouts[frame.layout]
     slide = prs.slides.add_slide(layout)
-    title = slide.shapes.title
-    for ph in list(slide.placeholders):
-        if title is None or ph.shape_id != title.shape_id:
-            ph._element.getparent().remove(ph._element)
+    title = title_element(slide)
+    for el in placeholder_elements(slide.shapes._spTree):
+        if el is not title:
+            el.getparent().remove(el)
     return slide
 
 

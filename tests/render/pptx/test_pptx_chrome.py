@@ -81,3 +81,23 @@ def test_a_slide_repeating_another_and_a_column_splitting_its_heading_are_warnin
         "s.yaml:9:3: slide “基地” repeats 3 of its 5 items from slide “产业”; show something new or "
         "leave one of them out",
     ]
+
+
+def test_set_background_writes_what_python_pptx_s_solid_fill_writes():
+    from lxml import etree
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+
+    from briefgen.render.pptx.chrome import set_background
+
+    prs = Presentation()
+    ours, theirs = (prs.slides.add_slide(prs.slide_layouts[5]) for _ in range(2))
+    set_background(ours, "1D3557")
+    fill = theirs.background.fill
+    fill.solid()
+    fill.fore_color.rgb = RGBColor.from_string("1D3557")
+    assert etree.tostring(ours._element) == etree.tostring(theirs._element)
+    assert b'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="1D3557"/>' in etree.tostring(ours._element)
+    set_background(ours, "FFFFFF")              # a background already there: replaced in place
+    fill.fore_color.rgb = RGBColor.from_string("FFFFFF")
+    assert etree.tostring(ours._element) == etree.tostring(theirs._element)

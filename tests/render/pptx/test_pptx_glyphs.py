@@ -28,3 +28,24 @@ def test_an_emoji_on_a_slide_fails_validate_and_build_at_the_slide(tmp_path):
         assert want in result.stderr.splitlines()
         assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_every_slide_with_a_character_no_face_has_is_named_and_the_others_pass():
+    from dataclasses import replace
+
+    import pytest
+
+    from briefgen.errors import FontError, Problems
+    from briefgen.render.pptx.glyphs import check_deck_glyphs
+    from model_samples import slides
+
+    ok = slides("zh")
+    check_deck_glyphs(ok)                                   # nothing missing: no error
+    bad = [replace(s, title=s.title + "🚀") if i in (1, 3) else s for i, s in enumerate(ok)]
+    with pytest.raises(Problems) as caught:
+        check_deck_glyphs(bad)
+    errors = caught.value.problems
+    assert [e.origin for e in errors] == [bad[1].origin, bad[3].origin]
+    assert all(isinstance(e, FontError) and "'🚀' (U+1F680)" in str(e) for e in errors)
+    with pytest.raises(FontError, match="U\\+1F680"):
+        check_deck_glyphs(bad[:2])

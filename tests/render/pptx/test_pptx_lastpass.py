@@ -122,3 +122,43 @@ def test_one_pass_save_gives_the_bytes_of_python_pptx_save_then_the_last_pass():
                 for r in root.iter(A + "r")]
         assert runs[:2] == [("打响", "Arial"), ("“", "Microsoft YaHei")]
         assert "China’s “little giant”" in z.read("ppt/notesSlides/notesSlide1.xml").decode()
+
+
+def test_rels_xml_writes_the_bytes_python_pptx_writes_for_every_part():
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from briefgen.render.pptx.lastpass import rels_xml
+
+    prs = new_presentation()
+    for _ in range(11):                 # rId10 and rId11 sort after rId9, as numbers
+        slide = prs.slides.add_slide(title_layout(prs))
+    slide.part.relate_to("https://example.org/a?b=1&c=<2>", RT.HYPERLINK, is_external=True)
+    slide.notes_slide.notes_text_frame.text = "notes"
+    parts = list(prs.part.package.iter_parts())
+    rels = [prs.part.package._rels] + [p.rels for p in parts if p._rels]
+    assert len(rels) > 20
+    assert b'TargetMode="External"' in rels_xml(slide.part.rels)
+    assert b"&amp;c=&lt;2&gt;" in rels_xml(slide.part.rels)
+    assert rels_xml(prs.part.rels).index(b'"rId9"') < rels_xml(prs.part.rels).index(b'"rId10"')
+    assert [rels_xml(r) for r in rels] == [r.xml for r in rels]
+
+
+def test_content_types_xml_writes_the_bytes_python_pptx_writes():
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    from briefgen.render.pptx.lastpass import content_types_xml
+
+    prs = new_presentation()
+    slide = prs.slides.add_slide(title_layout(prs))
+    slide.notes_slide.notes_text_frame.text = "notes"
+    data = CategoryChartData()
+    data.categories = ["2023", "2024"]
+    data.add_series("GDP", (4.9, 5.1))
+    slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, 10**6, 10**6, data)
+    parts = tuple(prs.part.package.iter_parts())
+    ours = content_types_xml(parts)
+    assert b'Extension="xlsx"' in ours and b'PartName="/ppt/charts/chart1.xml"' in ours
+    assert ours == serialize_part_xml(_ContentTypesItem.xml_for(parts))

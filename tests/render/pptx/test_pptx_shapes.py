@@ -92,3 +92,51 @@ def test_shapes_added_from_copies_are_the_shapes_python_pptx_adds():
     assert xml[0] == xml[1]
     assert [s.name for s in ours.shapes] == ["TextBox 1", "Oval 2", "Connector 3", "Rectangle 4",
                                              "TextBox 5"]
+
+
+def test_title_element_is_the_placeholder_python_pptx_calls_the_title_on_every_layout():
+    from briefgen.render.pptx.shapes import title_element
+
+    prs = Presentation()
+    found = []
+    for layout in prs.slide_layouts:
+        slide = prs.slides.add_slide(layout)
+        rect(slide, 1, 2, 3, 4, "112233")           # a shape without a placeholder first
+        slide.shapes._spTree.insert(2, slide.shapes._spTree[-1])
+        own = slide.shapes.title
+        mine = title_element(slide)
+        assert mine is (None if own is None else own._element)
+        found.append(mine is not None)
+    assert found.count(False) == 1                   # "Blank" has no title
+
+
+def test_set_box_writes_what_python_pptx_setters_write():
+    from lxml import etree
+
+    from briefgen.render.pptx.shapes import set_box
+
+    prs = Presentation()
+    ours, theirs = (prs.slides.add_slide(prs.slide_layouts[5]).shapes.title for _ in range(2))
+    set_box(ours._element, 1, 2, 3, 4)
+    theirs.left, theirs.top, theirs.width, theirs.height = 1, 2, 3, 4
+    assert etree.tostring(ours._element.spPr) == etree.tostring(theirs._element.spPr)
+    assert b'<a:off x="1" y="2"/><a:ext cx="3" cy="4"/>' in etree.tostring(ours._element.spPr)
+    set_box(ours._element, 5, 6, 7, 8)                        # an xfrm already there is set in place
+    theirs.left, theirs.top, theirs.width, theirs.height = 5, 6, 7, 8
+    assert etree.tostring(ours._element.spPr) == etree.tostring(theirs._element.spPr)
+
+
+def test_lines_in_every_direction_are_the_connectors_python_pptx_adds():
+    from lxml import etree
+    from pptx.enum.shapes import MSO_CONNECTOR
+
+    from briefgen.render.pptx.shapes import add
+
+    for (bx, by, ex, ey) in ((10, 20, 300, 400), (300, 20, 10, 400), (10, 400, 300, 20),
+                             (300, 400, 10, 20), (10, 20, 10, 400)):
+        ours, theirs = _slide(), _slide()
+        mine = add(ours, ("line", bx > ex, by > ey), min(bx, ex), min(by, ey), abs(ex - bx),
+                   abs(ey - by))
+        own = theirs.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, bx, by, ex, ey)
+        assert etree.tostring(mine._element) == etree.tostring(own._element)
+        assert (mine.begin_x, mine.begin_y, mine.end_x, mine.end_y) == (bx, by, ex, ey)

@@ -147,6 +147,23 @@ def test_a_paragraph_opening_with_marks_before_chinese_starts_with_a_1pt_anchor(
     assert len(_runs(shape)) == len(runs)
 
 
+def test_the_writer_leaves_no_paragraph_the_anchor_pass_would_still_anchor():
+    """The writer tries the anchor only on paragraphs whose written text opens with weak marks:
+    whatever the breaker does with leading space and however the spans split, none is missed."""
+    from briefgen.render.pptx.text import ANCHOR, anchor_start
+
+    texts = ["  “科创江阴”目标", "\n“科创江阴”目标", "“”", "——", "…江阴", "江阴“科创”", ""]
+    items = paras(texts, 30, "112233")
+    items.append(Para((Span("", 30, "112233"), Span("“科创”江阴", 30, "112233", True)), 36))
+    items.append(Para((Span("“", 30, "112233"), Span("科创江阴", 30, "112233", True)), 36))
+    shape = _box("zh", items)
+    ps = shape._element.findall(".//" + qn("a:p"))
+    firsts = [p.findtext(qn("a:r") + "/" + qn("a:t")) for p in ps]
+    assert [f == ANCHOR for f in firsts] == [False, False, False, False, True, False, False,
+                                             True, True]
+    assert [anchor_start(p) for p in ps] == [False] * len(ps)
+
+
 def _gap_after_first_mark(pdf_path) -> list[float]:
     """Return, for each text line of the rendered page, the gap (pt) after its first “."""
     import pdfplumber
