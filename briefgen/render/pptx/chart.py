@@ -14,9 +14,8 @@ from copy import deepcopy
 from dataclasses import replace
 
 from lxml import etree
-from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.chart import XL_MARKER_STYLE, XL_TICK_MARK
+from pptx.enum.chart import XL_MARKER_STYLE
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.text.text import Font
@@ -24,7 +23,8 @@ from pptx.util import Emu, Pt
 
 from briefgen.fonts.measure import deck_metrics
 from briefgen.model import Chart
-from briefgen.render.charts.style import ChartPlan, ChartStyle, Mark, chart_plan, chart_style, format_value
+from briefgen.render.charts.style import ChartPlan, Mark, chart_plan
+from briefgen.render.pptx.chartlook import Deck, category_axis, fill, labels, rgb, value_axis
 from briefgen.render.pptx.chartparts import chart_frame, part_key, pin_workbook
 from briefgen.render.pptx.timeaxis import on_time_axis
 from briefgen.text import breakcache
@@ -32,191 +32,64 @@ from briefgen.text.fit import break_lines
 from briefgen.theme import Theme
 from briefgen.theme import deck as D
 
-LANG_TAGS = {"zh": "zh-CN", "en": "en-US"}
 TRACK_NAME = "100%"                  # the series standing for the whole behind share bars
 NOTE_SIZE = D.CAPTION.min            # footnote and source line under a chart
 NOTE_PITCH = D.CAPTION.min * D.CAPTION_LINE
 
 
-class _Deck:
-    """What every piece of chart text needs: theme, language tag and sizes."""
-
-    def __init__(self, theme: Theme, lang: str):
-        self.theme = theme
-        self.palette = theme.palette
-        self.lang = LANG_TAGS.get(lang, lang)
-        self.style: ChartStyle = chart_style(theme)
-
-    def font(self, font: Font, size: float | None = None, bold: bool | None = None,
-             colour: str | None = None) -> None:
-        """Set typefaces (a:latin and a:ea), language and the given size, weight, colour."""
-        set_typefaces(font, self.theme, self.lang)
-        if size is not None:
-            font.size = Pt(size)
-        if bold is not None:
-            font.bold = bold
-        if colour is not None:
-            font.color.rgb = RGBColor.from_string(colour)
-
-
-def set_typefaces(font: Font, theme: Theme, lang_tag: str) -> None:
-    """Write a:latin and a:ea (in schema order) and ``lang`` on the font's a:rPr/a:defRPr."""
-    font.name = theme.fonts.deck_latin
-    rpr = font._rPr
-    latin = rpr.find(qn("a:latin"))
-    ea = rpr.find(qn("a:ea"))
-    if ea is None:
-        ea = etree.SubElement(rpr, qn("a:ea"))
-        latin.addnext(ea)
-    ea.set("typeface", theme.fonts.deck_east_asian)
-    rpr.set("lang", lang_tag)
-
-
-def _rgb(hex_: str) -> RGBColor:
-    return RGBColor.from_string(hex_)
-
-
-def _fill(fmt, mark_fill: str, edge: str = "", width: float = 0.0) -> None:
-    """Fill a FillFormat owner solid; outline it with ``edge`` or leave it unoutlined."""
-    fmt.fill.solid()
-    fmt.fill.fore_color.rgb = _rgb(mark_fill)
-    if edge:
-        fmt.line.color.rgb = _rgb(edge)
-        fmt.line.width = Pt(width)
-    else:
-        fmt.line.fill.background()
-
-
-def _number_format(dlbl, number_format: str) -> None:
-    """Give one point's c:dLbl its own unlinked number format (a c:dLbl has no API for it)."""
-    num = dlbl.find(qn("c:numFmt"))
-    if num is None:
-        num = etree.Element(qn("c:numFmt"))
-        dlbl.insert_element_before(num, "c:spPr", "c:txPr", "c:dLblPos", "c:showLegendKey")
-    num.set("formatCode", number_format)
-    num.set("sourceLinked", "0")
-
-
-def _labels(series, marks: tuple[Mark, ...], chart: Chart, deck: _Deck,
-            position, custom: bool) -> None:
-    """Label every point of ``series``: by number format, or with the plan's written text."""
-    style = deck.style
-    labels = series.data_labels
-    labels.number_format = chart.number_format
-    labels.number_format_is_linked = False
-    labels.show_value = True
-    if position is not None:
-        labels.position = position
-    deck.font(labels.font, style.deck_label, False, deck.palette.ink)
-    for i, mark in enumerate(marks):
-        written = custom or (mark.label and mark.label != format_value(chart.number_format, mark.value))
-        if not (written or mark.bold) or mark.value is None:
-            continue
-        label = series.points[i].data_label
-        if written:                 # the plan's text, e.g. a qualifier: 超5000亿元
-            tf = label.text_frame
-            tf.text = mark.label
-            for p in tf.paragraphs:
-                for run in p.runs:
-                    deck.font(run.font, style.deck_label, mark.bold, deck.palette.ink)
-        deck.font(label.font, style.deck_label, mark.bold, deck.palette.ink)
-        if position is not None:
-            label.position = position
-        _number_format(label._dLbl, chart.number_format)
-        _no_wrap(label._dLbl)
-    _no_wrap(labels._element)
-
-
-def _no_wrap(element) -> None:
-    """Keep a data label on one line: viewers otherwise wrap "突破100亿元" between number and unit."""
-    for body in element.iter(qn("a:bodyPr")):
-        body.set("wrap", "none")
-
-
-def _category_axis(chart_, deck: _Deck, reverse: bool, line: bool = True) -> None:
-    axis = chart_.category_axis
-    axis.has_major_gridlines = False
-    axis.has_minor_gridlines = False
-    axis.major_tick_mark = XL_TICK_MARK.NONE
-    axis.minor_tick_mark = XL_TICK_MARK.NONE
-    if line:
-        axis.format.line.color.rgb = _rgb(deck.palette.muted)
-        axis.format.line.width = Pt(deck.style.deck_baseline)
-    else:
-        axis.format.line.fill.background()
-    axis.reverse_order = reverse
-    deck.font(axis.tick_labels.font, deck.style.deck_axis, False, deck.palette.ink)
-    ax = axis._element
-    if ax.tag == qn("c:catAx") and ax.find(qn("c:tickLblSkip")) is None:
-        skip = etree.Element(qn("c:tickLblSkip"))      # label every category: a viewer must not
-        skip.set("val", "1")                            # drop a year of a time axis
-        ax.insert_element_before(skip, "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
-
-
-def _value_axis(chart_, plan: ChartPlan, deck: _Deck) -> None:
-    axis = chart_.value_axis
-    axis.has_major_gridlines = False
-    axis.has_minor_gridlines = False
-    axis.minimum_scale = plan.value_min
-    axis.maximum_scale = plan.value_max
-    axis.major_tick_mark = XL_TICK_MARK.NONE
-    deck.font(axis.tick_labels.font, deck.style.deck_axis, False, deck.palette.muted)
-    axis.visible = False                      # every point carries its label
-
-
-def _draw_bars(chart_, plan: ChartPlan, chart: Chart, deck: _Deck) -> None:
+def _draw_bars(chart_, plan: ChartPlan, chart: Chart, deck: Deck) -> None:
     plot = chart_.plots[0]
     plot.gap_width = plan.gap_width
     plot.overlap = 0
     plot.vary_by_categories = False
     for series, ps in zip(plot.series, plan.series):
         series.invert_if_negative = False
-        _fill(series.format, _most_common(ps.marks))
+        fill(series.format, _most_common(ps.marks))
         for i, mark in enumerate(ps.marks):
-            _fill(series.points[i].format, mark.fill, mark.edge, deck.style.deck_outline)
-        _labels(series, ps.marks, chart, deck, XL_LABEL_POSITION.OUTSIDE_END, custom=False)
-    _category_axis(chart_, deck, reverse=plan.form == "bar")
-    _value_axis(chart_, plan, deck)
+            fill(series.points[i].format, mark.fill, mark.edge, deck.style.deck_outline)
+        labels(series, ps.marks, chart, deck, XL_LABEL_POSITION.OUTSIDE_END, custom=False)
+    category_axis(chart_, deck, reverse=plan.form == "bar")
+    value_axis(chart_, plan, deck)
 
 
-def _draw_share(chart_, plan: ChartPlan, chart: Chart, deck: _Deck) -> None:
+def _draw_share(chart_, plan: ChartPlan, chart: Chart, deck: Deck) -> None:
     plot = chart_.plots[0]
     plot.gap_width = plan.gap_width
     plot.overlap = 100                        # the share lies over its track
     plot.vary_by_categories = False
     track, share = plot.series
-    _fill(track.format, plan.track)
+    fill(track.format, plan.track)
     track.invert_if_negative = False
     share.invert_if_negative = False
     marks = plan.series[0].marks
-    _fill(share.format, _most_common(marks))
+    fill(share.format, _most_common(marks))
     for i, mark in enumerate(marks):
-        _fill(share.points[i].format, mark.fill, mark.edge, deck.style.deck_outline)
-    _labels(share, marks, chart, deck, XL_LABEL_POSITION.OUTSIDE_END, custom=True)
-    _category_axis(chart_, deck, reverse=True, line=False)    # the track shows the whole
-    _value_axis(chart_, plan, deck)
+        fill(share.points[i].format, mark.fill, mark.edge, deck.style.deck_outline)
+    labels(share, marks, chart, deck, XL_LABEL_POSITION.OUTSIDE_END, custom=True)
+    category_axis(chart_, deck, reverse=True, line=False)    # the track shows the whole
+    value_axis(chart_, plan, deck)
 
 
-def _draw_line(chart_, plan: ChartPlan, chart: Chart, deck: _Deck) -> None:
+def _draw_line(chart_, plan: ChartPlan, chart: Chart, deck: Deck) -> None:
     style = deck.style
     plot = chart_.plots[0]
     plot.vary_by_categories = False
     for series, ps in zip(plot.series, plan.series):
         series.smooth = False
         base = _most_common(ps.marks)
-        series.format.line.color.rgb = _rgb(base)
+        series.format.line.color.rgb = rgb(base)
         series.format.line.width = Pt(style.deck_line)
         series.marker.style = XL_MARKER_STYLE.CIRCLE
         series.marker.size = int(style.deck_marker)
-        _fill(series.marker.format, base)
+        fill(series.marker.format, base)
         for i, mark in enumerate(ps.marks):
             marker = series.points[i].marker
             marker.style = XL_MARKER_STYLE.CIRCLE
             marker.size = int(style.deck_marker)
-            _fill(marker.format, mark.fill, mark.edge or mark.fill, style.deck_outline)
-        _labels(series, ps.marks, chart, deck, XL_LABEL_POSITION.ABOVE, custom=False)
-    _category_axis(chart_, deck, reverse=False)
-    _value_axis(chart_, plan, deck)
+            fill(marker.format, mark.fill, mark.edge or mark.fill, style.deck_outline)
+        labels(series, ps.marks, chart, deck, XL_LABEL_POSITION.ABOVE, custom=False)
+    category_axis(chart_, deck, reverse=False)
+    value_axis(chart_, plan, deck)
 
 
 def _most_common(marks: tuple[Mark, ...]) -> str:
@@ -257,7 +130,7 @@ def _notes_height(plan: ChartPlan, width_pt: float) -> tuple[list[str], float]:
     return lines, len(lines) * NOTE_PITCH
 
 
-def _add_notes(slide, plan: ChartPlan, x, y, cx, cy, deck: _Deck) -> None:
+def _add_notes(slide, plan: ChartPlan, x, y, cx, cy, deck: Deck) -> None:
     """Put the footnote and the source line in a text box filling (x, y, cx, cy)."""
     box = slide.shapes.add_textbox(x, y, cx, cy)
     box.name = "Chart source"
@@ -304,7 +177,7 @@ def add_chart(slide, chart: Chart, x, y, cx, cy, theme: Theme, lang: str, *,
     plan = on_time_axis(chart_plan(chart, theme), chart)
     if not source:
         plan = replace(plan, notes=tuple(n for n in plan.notes if n != chart.source_line))
-    deck = _Deck(theme, lang)
+    deck = Deck(theme, lang)
     style = deck.style
     lines, notes_h = _notes_height(plan, Emu(cx).pt)
     gap = style.note_gap * NOTE_SIZE if lines else 0.0
@@ -321,7 +194,7 @@ def add_chart(slide, chart: Chart, x, y, cx, cy, theme: Theme, lang: str, *,
     return frame
 
 
-def _draw(slide, plan: ChartPlan, chart: Chart, deck: _Deck, box: tuple, show_title: bool):
+def _draw(slide, plan: ChartPlan, chart: Chart, deck: Deck, box: tuple, show_title: bool):
     """Return the graphic frame of ``plan`` drawn live as a python-pptx chart in ``box`` (EMU)."""
     style = deck.style
     chart_type, draw = _FORMS[plan.form]

@@ -43,8 +43,8 @@ MAX_ENTRIES = 200                       # charts kept; the least recently used g
 WORKBOOK_DATE = "2000-01-01T00:00:00Z"  # embedded workbooks carry this, not the build time
 # briefgen's modules that decide a chart part (tests/render/pptx/test_pptx_chart_cache.py keeps
 # this list whole: every briefgen module the drawing imports must be in it or be named harmless)
-_OWN = ("render/pptx/chart.py", "render/pptx/chartparts.py", "render/pptx/timeaxis.py",
-        "render/charts/style.py")
+_OWN = ("render/pptx/chart.py", "render/pptx/chartlook.py", "render/pptx/chartparts.py",
+        "render/pptx/timeaxis.py", "render/charts/style.py")
 _LIBRARIES = {"pptx": ("__init__.py",), "xlsxwriter": ("__init__.py",), "lxml": ("__init__.py",)}
 _R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
