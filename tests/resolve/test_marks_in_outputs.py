@@ -23,7 +23,7 @@ from pptx import Presentation
 
 from briefgen.build import build
 from briefgen.format import numbers
-from briefgen.render.pptx.chart import format_value
+from briefgen.render.charts.style import format_value
 from briefgen.model import Bullets, Chart, Compare, KpiCards, Paragraph, Quote, Table
 from briefgen.spec import Text
 from paths import ROOT
