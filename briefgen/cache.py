@@ -13,7 +13,9 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from importlib.util import find_spec
 from pathlib import Path
+from typing import Iterable
 
 MAGIC = b"briefgen-cache 1\n"
 _DIGEST = 32
@@ -123,3 +125,34 @@ def touch(path: Path) -> None:
         os.utime(path)
     except OSError:
         pass
+
+
+def code_stamp(head: object, own: Iterable[str] = (), packages: dict[str, Iterable[str]] | None = None) -> str:
+    """Return the SHA-256 naming the entries some code makes: ``head`` (formats, versions: its repr),
+    briefgen's own files ``own`` (paths under the ``briefgen`` folder) and the files of installed
+    packages (``{"svglib": ("svglib.py",)}``, found without importing them), each by name and
+    content, never by path or date, so every install names the same code alike. A package that
+    is not installed, or a file that cannot be read, counts as such: a stamp never fails a build."""
+    digest = hashlib.sha256(repr(head).encode("utf-8", "surrogatepass"))
+    here = Path(__file__).resolve().parent
+    files = [(name, here / name) for name in own]
+    for package, names in sorted((packages or {}).items()):
+        folder = _package_folder(package)
+        files += [(f"{package}/{name}", folder / name if folder else None) for name in names]
+    for name, path in files:
+        digest.update(name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes() if path else b"absent")
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+def _package_folder(package: str) -> Path | None:
+    """Return the folder of an installed package, found without importing it (None: not installed)."""
+    try:
+        spec = find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    return Path(folders[0]) if folders else None

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
 
 from briefgen import cache, yamlload
@@ -31,17 +30,7 @@ _PLAIN = (str, int, float, bool, type(None))
 @lru_cache(maxsize=1)
 def _stamp() -> str:
     """Return the SHA-256 of the code whose trees the entries hold."""
-    digest = hashlib.sha256(str(FORMAT).encode())
-    here = Path(__file__).resolve().parent
-    spec = find_spec("yaml")
-    files = [here / "yamlload.py", here / "yamlhints.py", here / "yamlcache.py"]
-    files += [Path(spec.origin)] if spec and spec.origin else []
-    for path in files:
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"unreadable")
-    return digest.hexdigest()
+    return cache.code_stamp(FORMAT, ("yamlload.py", "yamlhints.py", "yamlcache.py"), {"yaml": ("__init__.py",)})
 
 
 def read(path: str) -> Node:

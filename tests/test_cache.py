@@ -56,3 +56,23 @@ def test_prune_keeps_the_most_recently_used(tmp_path):
         os.utime(tmp_path / f"{i}", (i, i))
     cache.prune(tmp_path, keep=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["3", "4"]
+
+
+def test_a_code_stamp_follows_the_content_of_the_files_it_names(tmp_path, monkeypatch):
+    package = tmp_path / "stamped_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("version = '1'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    files = {"stamped_pkg": ("__init__.py", "gone.py")}
+    first = cache.code_stamp(1, ("cache.py",), files)
+    assert cache.code_stamp(1, ("cache.py",), files) == first          # the same code, the same name
+    assert cache.code_stamp(2, ("cache.py",), files) != first          # another format
+    (package / "__init__.py").write_text("version = '2'\n")
+    assert cache.code_stamp(1, ("cache.py",), files) != first          # the package's file changed
+    assert cache.code_stamp(1, ("errors.py",), files) != first         # briefgen's own files count
+
+
+def test_a_code_stamp_of_missing_code_does_not_fail():
+    absent = cache.code_stamp(1, ("no_such_module.py",), {"no_such_package_anywhere": ("__init__.py",)})
+    assert len(absent) == 64
+    assert absent != cache.code_stamp(1, (), {})

@@ -40,15 +40,8 @@ _TUPLE, _RECORD, _DICT, _PATH = 0, 1, 2, 3
 def _stamp() -> str:
     """Return the SHA-256 of the code that reads a dataset (yamlcache's stamp covers the YAML reading)."""
     here = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(f"{FORMAT} {yamlcache._stamp()}".encode())
-    files = sorted([*(here / "data").glob("*.py"), *(here / "format").glob("*.py"),
-                    here / "errors.py", here / "frozen.py"])
-    for path in files:
-        try:
-            digest.update(path.name.encode() + path.read_bytes())
-        except OSError:
-            digest.update(b"unreadable")
-    return digest.hexdigest()
+    own = sorted(str(p.relative_to(here)) for p in [*(here / "data").glob("*.py"), *(here / "format").glob("*.py")])
+    return cache.code_stamp((FORMAT, yamlcache._stamp()), [*own, "errors.py", "frozen.py"])
 
 
 def _entry(data_dir: Path) -> Path | None:

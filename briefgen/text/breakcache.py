@@ -26,7 +26,6 @@ import json
 import sys
 import unicodedata
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Callable
 
@@ -49,18 +48,8 @@ _texts: dict[tuple, tuple[str, str]] = {}   # (text, Metrics) -> (digest of it a
 @lru_cache(maxsize=1)
 def _stamp() -> str:
     """Return the SHA-256 naming this code's table (see the module docstring)."""
-    digest = hashlib.sha256(repr((FORMAT, sys.version_info[:2], unicodedata.unidata_version))
-                            .encode())
-    here = Path(__file__).resolve().parents[1]
-    spec = find_spec("budoux")
-    budoux = Path(list(spec.submodule_search_locations)[0]) if spec else None
-    files = [here / name for name in _OWN] + [budoux / name if budoux else None for name in _BUDOUX]
-    for path in files:
-        try:
-            digest.update(path.read_bytes() if path else b"absent")
-        except OSError:
-            digest.update(b"unreadable")
-    return digest.hexdigest()
+    return cache.code_stamp((FORMAT, sys.version_info[:2], unicodedata.unidata_version), _OWN,
+                            {"budoux": _BUDOUX})
 
 
 def _path() -> Path:

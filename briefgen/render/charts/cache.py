@@ -21,65 +21,38 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-import importlib.util
-from pathlib import Path
 from typing import Callable, TypeVar
 
-from briefgen.cache import discard, entry, load, prune, store, touch
+from briefgen.cache import code_stamp, discard, entry, load, prune, store, touch
 
 T = TypeVar("T")
 
 CACHE_VERSION = 2
 MAX_ENTRIES = 200          # charts kept; the least recently used go first
-_CODE = ("../pdf/chart.py", "style.py")
-_TAPE_CODE = {"briefgen.render.charts": ("tape.py", "cache.py", "../pdf/chart.py"),
-              "svglib": ("__init__.py", "svglib.py", "utils.py", "fonts.py"),
-              "reportlab": ("__init__.py", "graphics/renderPDF.py", "graphics/renderbase.py",
-                            "graphics/shapes.py")}
+_CODE = ("render/pdf/chart.py", "render/charts/style.py")
+_TAPE_OWN = ("render/charts/tape.py", "render/charts/cache.py", "render/pdf/chart.py")
+_TAPE_LIBRARIES = {"svglib": ("__init__.py", "svglib.py", "utils.py", "fonts.py"),
+                   "reportlab": ("__init__.py", "graphics/renderPDF.py", "graphics/renderbase.py",
+                                 "graphics/shapes.py")}
 
 
 @lru_cache(maxsize=1)
-def _matplotlib_stamp() -> str:
-    """Return the SHA-256 of matplotlib's version file, found without importing matplotlib
-    (or importlib.metadata, which costs more than the lookup it saves)."""
-    return package_stamp("matplotlib", ("_version.py",))
-
-
-def package_stamp(package: str, files: tuple[str, ...]) -> str:
-    """Return the SHA-256 of files of an installed package, found without importing it
-    ("?" when it is not installed; a file that cannot be read counts as missing)."""
-    spec = importlib.util.find_spec(package)
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    if not folders:
-        return "?"
-    digest = hashlib.sha256()
-    for name in files:
-        try:
-            digest.update(Path(folders[0], name).read_bytes())
-        except OSError:
-            digest.update(b"missing " + name.encode())
-    return digest.hexdigest()
+def _code_stamp() -> str:
+    """Return the SHA-256 of the code that draws a chart's SVG: briefgen's drawing modules and
+    matplotlib's version file (found without importing matplotlib, or importlib.metadata,
+    which costs more than the lookup it saves)."""
+    return code_stamp("chart svg", _CODE, {"matplotlib": ("_version.py",)})
 
 
 @lru_cache(maxsize=1)
 def _tape_stamp() -> str:
     """Return the SHA-256 of the code that places a chart's SVG on the page."""
-    return hashlib.sha256(repr(sorted((p, package_stamp(p, f)) for p, f in _TAPE_CODE.items()))
-                          .encode()).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _code_stamp() -> str:
-    """Return the SHA-256 of the modules that draw charts, so an edit to them invalidates entries."""
-    here, digest = Path(__file__).parent, hashlib.sha256()
-    for name in _CODE:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
+    return code_stamp("chart tape", _TAPE_OWN, _TAPE_LIBRARIES)
 
 
 def chart_key(*parts: object) -> str:
     """Return the hex digest naming a chart drawn from ``parts``."""
-    ident = repr((CACHE_VERSION, _matplotlib_stamp(), _code_stamp(), parts))
+    ident = repr((CACHE_VERSION, _code_stamp(), parts))
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -24,7 +24,6 @@ import re
 import zipfile
 from copy import deepcopy
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
 from lxml import etree
@@ -35,8 +34,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.parts.chart import ChartPart
 
-from briefgen.cache import discard, entry, load, prune, store, touch
-from briefgen.render.charts.cache import package_stamp
+from briefgen.cache import code_stamp, discard, entry, load, prune, store, touch
 
 FORMAT = 1
 MAX_ENTRIES = 200                       # charts kept; the least recently used go first
@@ -52,12 +50,7 @@ _R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 @lru_cache(maxsize=1)
 def _stamp() -> str:
     """Return the SHA-256 of the code that draws a deck chart (see the module docstring)."""
-    digest = hashlib.sha256(repr((FORMAT, sorted((name, package_stamp(name, files))
-                                                 for name, files in _LIBRARIES.items()))).encode())
-    here = Path(__file__).resolve().parents[2]
-    for name in _OWN:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
+    return code_stamp(FORMAT, _OWN, _LIBRARIES)
 
 
 def part_key(*parts: object) -> str:
