@@ -1,15 +1,14 @@
-"""Frozen value classes made quickly: dataclasses that compile no method of their own, not six.
+"""Frozen value classes made quickly: dataclasses that compile one method, not six.
 
 ``@dataclass(frozen=True)`` compiles ``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
 ``__setattr__`` and ``__delattr__`` from source for every class, about 0.5 ms each on
 Python 3.11; briefgen defines some ninety such classes and a build imports most of them.
 ``@frozen`` gives the same class (``dataclasses.fields``, ``replace`` and ``asdict`` work,
 instances are immutable, equal by value and hashable exactly as a frozen dataclass's are)
-but compiles no method of its own: ``__init__`` (whose speed every instance needs) is a
-renamed copy of one compiled per number of fields (a class with default factories, slots
-or descriptors compiles its own), and the other methods are shared functions that read a
-per-class attribute getter. ``__dataclass_params__`` says init, repr, eq and frozen are
-False, as dataclass() did not add those methods; the class behaves as a frozen one.
+but compiles only ``__init__``, whose speed every instance needs; the other methods are
+shared functions that read a per-class attribute getter. ``__dataclass_params__`` says init,
+repr, eq and frozen are False, as dataclass() did not add those methods; the class behaves as
+a frozen one.
 """
 
 from __future__ import annotations
@@ -18,9 +17,7 @@ import dataclasses
 import inspect
 import reprlib
 from dataclasses import MISSING, FrozenInstanceError
-from functools import lru_cache
 from operator import attrgetter
-from types import CodeType, FunctionType
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T", bound=type)
@@ -48,57 +45,20 @@ def frozen(cls: T) -> T:
 
 
 def _init_fn(cls: type, fields: tuple[dataclasses.Field, ...]) -> Callable[..., None]:
-    """Return the ``__init__`` that sets each field.
+    """Return the compiled ``__init__`` that sets each field.
 
     It writes the instance's ``__dict__`` (half the time of ``object.__setattr__``, which a
     frozen dataclass calls), unless the class has slots or a field name is a descriptor.
-    Such a plain class whose fields are positional without factories (nearly all) gets a copy
-    of one shared, compiled function for its number of fields, with the names changed:
-    4 µs instead of compiling its own (0.1 ms).
     """
-    plain = "__slots__" not in cls.__dict__ and not any(
-        hasattr(type(getattr(cls, f.name, None)), "__set__") for f in fields)
     seen_default = False
-    for f in fields:
+    for f in fields:                    # dataclass() says so as a TypeError, not a SyntaxError
         if f.default is MISSING and f.default_factory is MISSING and seen_default:
             raise TypeError(f"non-default argument {f.name!r} follows default argument")
         seen_default = seen_default or f.default is not MISSING or f.default_factory is not MISSING
-    if plain and all(f.default_factory is MISSING and not f.kw_only for f in fields):
-        init = _renamed(tuple(f.name for f in fields),
-                        tuple(f.default for f in fields if f.default is not MISSING))
-    else:
-        init = _compiled(cls, fields, plain)
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__module__ = cls.__module__
-    init.__annotations__ = {**{f.name: f.type for f in fields}, "return": None}
-    return init
-
-
-@lru_cache(maxsize=None)
-def _template(count: int) -> CodeType:
-    """Return the code of ``__init__(self, __bg_0, …)`` storing each argument in ``__dict__``."""
-    params = [f"__bg_{i}" for i in range(count)]
-    source = f"def __init__(self{''.join(', ' + p for p in params)}):\n    __bg_dict = self.__dict__\n"
-    source += "".join(f"    __bg_dict[{p!r}] = {p}\n" for p in params)
-    env: dict[str, Any] = {}
-    exec(compile(source, "<frozen>", "exec"), env)
-    return env["__init__"].__code__
-
-
-def _renamed(names: tuple[str, ...], defaults: tuple[Any, ...]) -> Callable[..., None]:
-    """Return the shared ``__init__`` for ``len(names)`` fields, its parameters and keys renamed."""
-    code = _template(len(names))
-    rename = {f"__bg_{i}": name for i, name in enumerate(names)}
-    code = code.replace(co_varnames=tuple(rename.get(v, v) for v in code.co_varnames),
-                        co_consts=tuple(rename.get(c, c) if isinstance(c, str) else c
-                                        for c in code.co_consts))
-    return FunctionType(code, {}, "__init__", defaults or None)
-
-
-def _compiled(cls: type, fields: tuple[dataclasses.Field, ...], plain: bool) -> Callable[..., None]:
-    """Return an ``__init__`` compiled for ``cls`` (fields with factories, slots, descriptors)."""
     env: dict[str, Any] = {"__bg_set": _set, "__bg_factory": _FACTORY}
     params, body = ["self"], []
+    plain = "__slots__" not in cls.__dict__ and not any(
+        hasattr(type(getattr(cls, f.name, None)), "__set__") for f in fields)
     if plain and fields:
         body.append("    __bg_dict = self.__dict__")
     for f in fields:
@@ -115,7 +75,11 @@ def _compiled(cls: type, fields: tuple[dataclasses.Field, ...], plain: bool) -> 
         body.append(f"    __bg_dict[{f.name!r}] = {value}" if plain else f"    __bg_set(self, {f.name!r}, {value})")
     source = f"def __init__({', '.join(params)}):\n" + ("\n".join(body) or "    pass") + "\n"
     exec(compile(source, f"<frozen {cls.__qualname__}>", "exec"), env)
-    return env["__init__"]
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__annotations__ = {**{f.name: f.type for f in fields}, "return": None}
+    return init
 
 
 class _Factory:
